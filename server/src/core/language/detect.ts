@@ -1,0 +1,103 @@
+import { francAll } from 'franc';
+import type { Article, Paragraph } from '../article';
+import type { CorpusConfig } from '../config';
+import { francCode, tagFromFranc } from './tags';
+
+/** Paragraphs with fewer letters (after masking) do not vote: franc is guesswork on a caption. */
+export const minVotingLetters = 20;
+/** Below this many judged letters an article's language is never called certain. */
+export const minArticleLetters = 200;
+/** Share of judged letters that must agree before the detection is called certain. */
+export const minConfidence = 0.6;
+/** A paragraph is judged alone only from this many letters on … */
+export const paragraphMinLetters = 150;
+/** … and only when its own language beats the article's by this much of franc's normalised score. */
+export const paragraphMinGap = 0.02;
+
+export interface ParagraphLanguage {
+  paragraph: Paragraph;
+  /** Letters left after masking names, numbers and addresses. */
+  letters: number;
+  /** BCP 47 tag of the best-scoring configured language. */
+  language: string;
+  /** franc's normalised score (best = 1) per configured language tag. */
+  scores: Record<string, number>;
+}
+
+export interface LanguageReport {
+  /** The detected language (BCP 47), or undefined when there is nothing to judge. */
+  language?: string;
+  /** Share of the judged letters whose paragraph reads as `language` (0–1). */
+  confidence: number;
+  judgedLetters: number;
+  /** Enough text and agreement to act on the detection. */
+  sure: boolean;
+  paragraphs: ParagraphLanguage[];
+}
+
+/**
+ * Detects the article's language paragraph by paragraph with franc, restricted to the corpus languages,
+ * and lets paragraphs vote by their number of letters. Credits, datelines and residue do not vote;
+ * URLs, e-mail addresses, words with digits (P50, R6), acronyms (CEO, AG) and configured names are masked.
+ */
+export function detectLanguage(article: Article, config: CorpusConfig): LanguageReport {
+  const candidates = config.languages.map((tag) => [tag, francCode(tag)] as const).filter((entry): entry is readonly [string, string] => entry[1] !== undefined);
+  const only = candidates.map(([, code]) => code);
+  const tagOf = new Map(candidates.map(([tag, code]) => [code, tag]));
+  const mask = maskerFor(config.names);
+  const judged: ParagraphLanguage[] = [];
+  const prose: Paragraph[] = article.paragraphs.filter((p) => p.kind === 'text');
+  if (article.title) prose.unshift({ line: article.title, kind: 'text' });
+  if (only.length === 0) return { confidence: 0, judgedLetters: 0, sure: false, paragraphs: [] };
+  for (const paragraph of prose) {
+    const masked = mask(paragraph.line.text);
+    const letters = countLetters(masked);
+    if (letters < minVotingLetters) continue;
+    const ranking = only.length === 1 ? [[only[0], 1] as [string, number]] : francAll(masked, { only, minLength: 10 });
+    if (ranking[0][0] === 'und') continue;
+    const scores: Record<string, number> = {};
+    for (const [code, score] of ranking) scores[tagOf.get(code) ?? tagFromFranc(code) ?? code] = score;
+    judged.push({ paragraph, letters, language: tagOf.get(ranking[0][0]) ?? ranking[0][0], scores });
+  }
+  const votes = new Map<string, number>();
+  let judgedLetters = 0;
+  for (const p of judged) {
+    votes.set(p.language, (votes.get(p.language) ?? 0) + p.letters);
+    judgedLetters += p.letters;
+  }
+  let language: string | undefined;
+  let best = 0;
+  for (const [tag, weight] of votes) {
+    if (weight > best) {
+      best = weight;
+      language = tag;
+    }
+  }
+  const confidence = judgedLetters > 0 ? best / judgedLetters : 0;
+  return { language, confidence, judgedLetters, sure: judgedLetters >= minArticleLetters && confidence >= minConfidence, paragraphs: judged };
+}
+
+const letterPattern = /\p{L}/gu;
+
+function countLetters(text: string): number {
+  return text.match(letterPattern)?.length ?? 0;
+}
+
+const alwaysMasked = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|\b\p{Lu}{2,}\b/gu;
+const maskers = new Map<string, (text: string) => string>();
+
+function maskerFor(names: readonly string[]): (text: string) => string {
+  const key = names.join('\u0000');
+  let masker = maskers.get(key);
+  if (!masker) {
+    const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const namePattern = escaped.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
+    masker = (text) => {
+      const withoutNames = namePattern ? text.replace(namePattern, ' ') : text;
+      return withoutNames.replace(alwaysMasked, ' ');
+    };
+    if (maskers.size > 16) maskers.clear();
+    maskers.set(key, masker);
+  }
+  return masker;
+}

@@ -1,0 +1,76 @@
+import type { Article } from './article';
+import type { CorpusConfig } from './config';
+import type { LanguageReport } from './language/detect';
+import type { Range, Span, TextEdit } from './text';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export type RuleCategory = 'encoding' | 'file' | 'header' | 'structure' | 'whitespace' | 'content' | 'typography' | 'language';
+
+/** An example article for a rule's docs; the unit tests check that `bad` triggers the rule and `good` does not. */
+export interface RuleExample {
+  text: string;
+  /** File name the example is checked under (default `000_0123456789abcdef.txt`). */
+  fileName?: string;
+  /** Other file names in the corpus, for corpus-wide rules. */
+  corpusFileNames?: string[];
+  /** Raw bytes as hex, for encoding rules; replaces `text` when given. */
+  bytesHex?: string;
+}
+
+export interface RuleDocs {
+  /** Why the rule exists and what it accepts, in a sentence or two. */
+  rationale: string;
+  bad: RuleExample;
+  good: RuleExample;
+}
+
+/** A problem as a rule reports it: a span of the article text and a message. */
+export interface RuleFinding {
+  span: Span;
+  message: string;
+  /** Rule-specific facts that the fix (or a client) needs, e.g. the detected language. */
+  data?: Record<string, unknown>;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /**
+   * Safe fixes change nothing but what the rule is about; "fix all" and `seed-corpus fix` apply them.
+   * Other fixes are offered as quick fixes only, for a person to judge.
+   */
+  safe: boolean;
+  /** A fix that an editor performs itself rather than through text edits (e.g. switching line endings). */
+  editorCommand?: 'useLfLineEndings';
+}
+
+export interface FileContext {
+  /** The file's base name, e.g. `000_ebeef4f3d678d313.txt`. */
+  name: string;
+  /** Base names of the other files of the same corpus. */
+  corpusFileNames: readonly string[];
+}
+
+export interface RuleContext {
+  article: Article;
+  config: CorpusConfig;
+  /** Language detection of the article, computed once on first use. */
+  readonly language: LanguageReport;
+  file?: FileContext;
+}
+
+export interface Rule {
+  id: string;
+  category: RuleCategory;
+  /** One sentence, shown in the rules table and in settings. */
+  description: string;
+  defaultSeverity: Severity;
+  docs: RuleDocs;
+  /** Checks a decoded article. */
+  check?(context: RuleContext): RuleFinding[];
+  /** Checks raw bytes before decoding; a file that fails here is reported and otherwise left alone. */
+  checkBytes?(bytes: Uint8Array): Array<RuleFinding & { range: Range }>;
+  fix?(context: RuleContext, finding: RuleFinding): Fix | undefined;
+}

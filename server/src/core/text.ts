@@ -1,0 +1,96 @@
+/** Text primitives shared by the whole core: offsets, positions, edits. Positions are LSP-style (0-based, UTF-16). */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A half-open span of UTF-16 code unit offsets into the article text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A replacement of `text.slice(start, end)` by `newText`. */
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+/** Maps offsets to positions and back in O(log lines). Line breaks are \n, \r\n or a lone \r. */
+export class LineIndex {
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const start = this.lineStarts[position.line];
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    return Math.min(start + Math.max(0, position.character), next);
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+/** Applies non-overlapping edits (in any order) to `text`. Throws on overlap: callers must never guess. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = sortEdits(edits);
+  let result = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor || edit.end < edit.start || edit.end > text.length) {
+      throw new RangeError(`Overlapping or out-of-range edit at ${edit.start}-${edit.end}`);
+    }
+    result += text.slice(cursor, edit.start) + edit.newText;
+    cursor = edit.end;
+  }
+  return result + text.slice(cursor);
+}
+
+/** Edits sorted by position; insertions at one offset keep their given order. */
+export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
+  return edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order)
+    .map((entry) => entry.edit);
+}
+
+/** True when two edit lists touch a common offset (insertions at the same point count as touching). */
+export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  return a.some((x) => b.some((y) => x.start < y.end && y.start < x.end || x.start === y.start || (x.start === x.end && x.start === y.end) || (y.start === y.end && y.start === x.end)));
+}
