@@ -1,5 +1,6 @@
 import type { Article } from './article';
 import type { CorpusConfig } from './config';
+import type { CorpusFileIndex } from './corpus';
 import type { LanguageReport } from './language/detect';
 import type { Range, Span, TextEdit } from './text';
 
@@ -49,8 +50,8 @@ export interface Fix {
 export interface FileContext {
   /** The file's base name, e.g. `000_ebeef4f3d678d313.txt`. */
   name: string;
-  /** Base names of the other files of the same corpus. */
-  corpusFileNames: readonly string[];
+  /** The names of the corpus the file belongs to (the file's own name may be in it or not). */
+  corpus?: CorpusFileIndex;
 }
 
 export interface RuleContext {

@@ -1,7 +1,7 @@
 import { francAll } from 'franc';
 import type { Article, Paragraph } from '../article';
 import type { CorpusConfig } from '../config';
-import { francCode, tagFromFranc } from './tags';
+import { francCode, languageName, primaryLanguage, tagFromFranc } from './tags';
 
 /** Paragraphs with fewer letters (after masking) do not vote: franc is guesswork on a caption. */
 export const minVotingLetters = 20;
@@ -41,9 +41,13 @@ export interface LanguageReport {
  * URLs, e-mail addresses, words with digits (P50, R6), acronyms (CEO, AG) and configured names are masked.
  */
 export function detectLanguage(article: Article, config: CorpusConfig): LanguageReport {
-  const candidates = config.languages.map((tag) => [tag, francCode(tag)] as const).filter((entry): entry is readonly [string, string] => entry[1] !== undefined);
-  const only = candidates.map(([, code]) => code);
-  const tagOf = new Map(candidates.map(([tag, code]) => [code, tag]));
+  // The first configured tag of a language names it (`de` before a later `de-CH`), as `configuredTag` does.
+  const tagOf = new Map<string, string>();
+  for (const tag of config.languages) {
+    const code = francCode(tag);
+    if (code !== undefined && !tagOf.has(code)) tagOf.set(code, tag);
+  }
+  const only = [...tagOf.keys()];
   const mask = maskerFor(config.names);
   const judged: ParagraphLanguage[] = [];
   const prose: Paragraph[] = article.paragraphs.filter((p) => p.kind === 'text');
@@ -83,7 +87,8 @@ function countLetters(text: string): number {
   return text.match(letterPattern)?.length ?? 0;
 }
 
-const alwaysMasked = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|\b\p{Lu}{2,}\b/gu;
+// `\b` knows only ASCII letters (it would mask `BER` out of `ÜBER`), hence the explicit lookarounds.
+const alwaysMasked = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
 const maskers = new Map<string, (text: string) => string>();
 
 function maskerFor(names: readonly string[]): (text: string) => string {
@@ -100,4 +105,15 @@ function maskerFor(names: readonly string[]): (text: string) => string {
     maskers.set(key, masker);
   }
   return masker;
+}
+
+/** The configured tag that stands for `tag`'s primary language (`de-CH` → `de` when the corpus lists `de`). */
+export function configuredTag(config: CorpusConfig, tag: string): string | undefined {
+  const primary = primaryLanguage(tag);
+  return config.languages.find((configured) => primaryLanguage(configured) === primary && francCode(configured) !== undefined);
+}
+
+/** The detection as messages quote it: "German (de, 97% of the judged text)". */
+export function describeDetection(report: LanguageReport & { language: string }): string {
+  return `${languageName(report.language)} (${report.language}, ${Math.round(report.confidence * 100)}% of the judged text)`;
 }

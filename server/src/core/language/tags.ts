@@ -34,13 +34,20 @@ export type TagCheck =
 export function checkTag(tag: string): TagCheck {
   const canonical = canonicalize(tag);
   if (canonical !== undefined) return canonical === tag ? { kind: 'canonical', tag } : { kind: 'non-canonical', tag, canonical };
-  // Common slips that are not BCP 47 but say clearly what was meant: `de_DE`, `de.DE`, ` de `.
-  const repaired = canonicalize(tag.trim().replace(/[_.]/g, '-'));
+  // Common slips that are not BCP 47 but say clearly what was meant: `de_DE`, `de.DE`, ` de `, `Deutsch`.
+  const repaired = canonicalize(tag.trim().replace(/[_.]/g, '-')) ?? tagFromName(tag);
   return { kind: 'invalid', tag, suggestion: repaired };
 }
 
+/**
+ * BCP 47 also admits 4–8 letter primary subtags, private-use-only tags (`x-foo`) and grandfathered ones
+ * (`i-klingon`), but none names a registered language: only a 2–3 letter ISO 639 code does, so `deutsch`
+ * is refused although Intl would take it.
+ */
+const languageFirst = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*$/;
+
 function canonicalize(tag: string): string | undefined {
-  if (!/^[A-Za-z0-9-]+$/.test(tag)) return undefined;
+  if (!languageFirst.test(tag)) return undefined;
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
     return canonical;
@@ -58,4 +65,25 @@ export function languageName(tag: string): string {
   } catch {
     return tag;
   }
+}
+
+/** A language named with its tag, as messages show it: "German (de)". */
+export function languageLabel(tag: string): string {
+  return `${languageName(tag)} (${tag})`;
+}
+
+let tagsByName: Map<string, string> | undefined;
+
+/** The tag of a language written out by name, in English or in itself: `German`, `Deutsch`, `italiano` → `de`, `it`. */
+function tagFromName(name: string): string | undefined {
+  if (!tagsByName) {
+    tagsByName = new Map();
+    for (const tag of Object.keys(francCodes)) {
+      for (const spelled of [languageName(tag), new Intl.DisplayNames([tag], { type: 'language' }).of(tag)]) {
+        const key = spelled?.toLocaleLowerCase('en');
+        if (key && !tagsByName.has(key)) tagsByName.set(key, tag);
+      }
+    }
+  }
+  return tagsByName.get(name.trim().toLocaleLowerCase('en'));
 }

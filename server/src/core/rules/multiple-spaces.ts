@@ -1,0 +1,37 @@
+import { trimmedSpan } from '../article';
+import type { Rule } from '../rule';
+
+const runs = /[ \u00a0\u202f]{2,}/g;
+
+const rule: Rule = {
+  id: 'multiple-spaces',
+  category: 'whitespace',
+  description: 'Words must be separated by one space, not several (no-break spaces included).',
+  defaultSeverity: 'warning',
+  docs: {
+    rationale: 'Double spaces, and a no-break space next to a space (common in scraped text: “P50 Pro\u00a0 mit”), are invisible noise that breaks phrase search and n-gram counts.',
+    bad: { text: 'Leica und Xiaomi\n\nDie Partnerschaft  beginnt im Juli.' },
+    good: { text: 'Leica und Xiaomi\n\nDie Partnerschaft beginnt im Juli.' },
+  },
+  check({ article }) {
+    const lines = [...(article.title ? [article.title] : []), ...article.paragraphs.map((p) => p.line)];
+    const findings = [];
+    for (const line of lines) {
+      const inner = trimmedSpan(line);
+      const text = article.text.slice(inner.start, inner.end);
+      for (const m of text.matchAll(runs)) {
+        const described = [...m[0]].map((c) => (c === ' ' ? 'space' : 'no-break space')).join(' + ');
+        findings.push({ span: { start: inner.start + m.index, end: inner.start + m.index + m[0].length }, message: `Several spaces in a row (${described}); use one.` });
+      }
+    }
+    return findings;
+  },
+  fix({ article }, finding) {
+    const run = article.text.slice(finding.span.start, finding.span.end);
+    // A run of no-break spaces only keeps one: it was meant to bind the words.
+    const single = /^\u00a0+$/.test(run) ? '\u00a0' : /^\u202f+$/.test(run) ? '\u202f' : ' ';
+    return { title: 'Replace with a single space', edits: [{ ...finding.span, newText: single }], safe: true };
+  },
+};
+
+export default rule;

@@ -1,0 +1,34 @@
+import type { Rule } from '../rule';
+
+const rule: Rule = {
+  id: 'unicode-nfc',
+  category: 'encoding',
+  description: 'Text must be in Unicode normalization form C (composed characters).',
+  defaultSeverity: 'warning',
+  docs: {
+    rationale: 'The same word spelled with composed (ü) and decomposed (u + ◌̈) characters looks identical but does not match in search, counts or entity recognition. NFC is what keyboards produce and what the web recommends.',
+    bad: { text: 'Gru\u0308ße aus Wetzlar\n\nLeica kündigt eine Partnerschaft an.' },
+    good: { text: 'Grüße aus Wetzlar\n\nLeica kündigt eine Partnerschaft an.' },
+  },
+  check({ article }) {
+    if (article.text.normalize('NFC') === article.text) return [];
+    const findings = [];
+    for (const line of article.lines) {
+      const normalized = line.text.normalize('NFC');
+      if (normalized === line.text) continue;
+      let prefix = 0;
+      while (prefix < normalized.length && line.text[prefix] === normalized[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < normalized.length - prefix && line.text[line.text.length - 1 - suffix] === normalized[normalized.length - 1 - suffix]) suffix++;
+      const span = { start: line.start + prefix, end: line.end - suffix };
+      const replacement = normalized.slice(prefix, normalized.length - suffix);
+      findings.push({ span, message: `“${line.text.slice(prefix, line.text.length - suffix)}” is not in NFC; it should be written “${replacement}” (composed).`, data: { replacement } });
+    }
+    return findings;
+  },
+  fix(_context, finding) {
+    return { title: 'Normalize to NFC', edits: [{ ...finding.span, newText: String(finding.data?.replacement) }], safe: true };
+  },
+};
+
+export default rule;
