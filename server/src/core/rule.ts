@@ -1,6 +1,6 @@
 import type { Article } from './article';
 import type { CorpusConfig } from './config';
-import type { CorpusFileIndex } from './corpus';
+import type { CorpusFileIndex } from './file-index';
 import type { LanguageReport } from './language/detect';
 import type { Range, Span, TextEdit } from './text';
 

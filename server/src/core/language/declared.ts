@@ -7,6 +7,8 @@ import { checkTag } from './tags';
 
 export interface DeclaredLanguage {
   field: HeaderField;
+  /** The tag as written. */
+  written: string;
   /** The tag in canonical form (`DE` → `de`). */
   tag: string;
   /** The corpus language it stands for; undefined when detection cannot find it, so nothing can contradict it. */
@@ -20,7 +22,7 @@ export function declaredLanguage(header: Header | undefined, config: CorpusConfi
   const check = checkTag(field.value);
   if (check.kind === 'invalid') return undefined;
   const tag = check.kind === 'canonical' ? check.tag : check.canonical;
-  return { field, tag, configured: configuredTag(config, tag) };
+  return { field, written: field.value, tag, configured: configuredTag(config, tag) };
 }
 
 /** Replaces the value of `lang` by `tag`, keeping its quotes if it had any (a tag never needs escaping). */

@@ -1,7 +1,7 @@
 import { francAll } from 'franc';
 import type { Article, Paragraph } from '../article';
 import type { CorpusConfig } from '../config';
-import { francCode, languageName, primaryLanguage, tagFromFranc } from './tags';
+import { francCode, languageName, primaryLanguage } from './tags';
 
 /** Paragraphs with fewer letters (after masking) do not vote: franc is guesswork on a caption. */
 export const minVotingLetters = 20;
@@ -58,10 +58,12 @@ export function detectLanguage(article: Article, config: CorpusConfig): Language
     const letters = countLetters(masked);
     if (letters < minVotingLetters) continue;
     const ranking = only.length === 1 ? [[only[0], 1] as [string, number]] : francAll(masked, { only, minLength: 10 });
-    if (ranking[0][0] === 'und') continue;
+    // franc answers `und` alone when too little is left after its own cleaning.
+    const language = tagOf.get(ranking[0][0]);
+    if (language === undefined) continue;
     const scores: Record<string, number> = {};
-    for (const [code, score] of ranking) scores[tagOf.get(code) ?? tagFromFranc(code) ?? code] = score;
-    judged.push({ paragraph, letters, language: tagOf.get(ranking[0][0]) ?? ranking[0][0], scores });
+    for (const [code, score] of ranking) scores[tagOf.get(code) ?? code] = score;
+    judged.push({ paragraph, letters, language, scores });
   }
   const votes = new Map<string, number>();
   let judgedLetters = 0;
@@ -114,6 +116,6 @@ export function configuredTag(config: CorpusConfig, tag: string): string | undef
 }
 
 /** The detection as messages quote it: "German (de, 97% of the judged text)". */
-export function describeDetection(report: LanguageReport & { language: string }): string {
-  return `${languageName(report.language)} (${report.language}, ${Math.round(report.confidence * 100)}% of the judged text)`;
+export function describeDetection(tag: string, confidence: number): string {
+  return `${languageName(tag)} (${tag}, ${Math.round(confidence * 100)}% of the judged text)`;
 }

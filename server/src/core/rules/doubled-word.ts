@@ -1,0 +1,62 @@
+import { legitimateDoubles } from '../data/doubled-words';
+import { headerField } from '../header';
+import { primaryLanguage } from '../language/tags';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
+import { proseLines } from './prose';
+
+// A word: letters and digits, inner apostrophes and hyphens included (l’arrivo, Leica-Kamera). Each repetition
+// starts with a separator outside the letter class, so matching is linear.
+const word = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+const letter = /\p{L}/u;
+
+const union: ReadonlySet<string> = new Set(Object.values(legitimateDoubles).flat());
+
+/** The legitimate doubles for the declared language, else a sure detection, else every language's. */
+function allowedDoubles(context: RuleContext): ReadonlySet<string> {
+  const declared = headerField(context.article.header, 'lang')?.value;
+  const tag = typeof declared === 'string' ? declared : context.language.sure ? context.language.language : undefined;
+  const list = tag === undefined ? undefined : legitimateDoubles[primaryLanguage(tag)];
+  return list ? new Set(list) : union;
+}
+
+const rule: Rule = {
+  id: 'doubled-word',
+  category: 'typography',
+  description: 'The same word must not stand twice in a row (“baut baut”), except where the language allows it (“die die”).',
+  defaultSeverity: 'warning',
+  docs: {
+    rationale: 'A doubled word is almost always an editing slip. Doubles that are correct in a language (German “die die”, English “had had”, French “nous nous”) are kept per language in `data/doubled-words.ts`; numbers are never reported.',
+    bad: { text: '---\nlang: de\n---\nLeica und Xiaomi\n\nDie Leica Camera AG baut baut ihre Kooperationen aus.\n' },
+    good: { text: '---\nlang: de\n---\nLeica und Xiaomi\n\nDie Leica Camera AG baut ihre Kooperationen aus.\n' },
+  },
+  check(context) {
+    const { text } = context.article;
+    const findings: RuleFinding[] = [];
+    let allowed: ReadonlySet<string> | undefined;
+    for (const line of proseLines(context.article, ['text', 'credit'])) {
+      let previous: { word: string; start: number; end: number } | undefined;
+      for (const m of line.text.matchAll(word)) {
+        const start = line.start + m.index;
+        const current = { word: m[0].toLowerCase(), start, end: start + m[0].length };
+        if (previous && previous.word === current.word && start === previous.end + 1 && text[previous.end] === ' ' && letter.test(current.word)) {
+          // Detect the language only when there is something to judge: franc is the expensive part.
+          allowed ??= allowedDoubles(context);
+          if (!allowed.has(current.word)) {
+            findings.push({
+              span: { start: previous.end, end: current.end },
+              message: `The word “${m[0]}” is doubled in “${text.slice(previous.start, current.end)}”; delete one of them.`,
+            });
+          }
+        }
+        previous = current;
+      }
+    }
+    return findings;
+  },
+  fix({ article }, finding) {
+    const removed = article.text.slice(finding.span.start, finding.span.end);
+    return { title: `Delete the repeated “${removed.trim()}”`, edits: [{ ...finding.span, newText: '' }], safe: false };
+  },
+};
+
+export default rule;

@@ -1,0 +1,99 @@
+/** File-system side of the corpus, shared by the language server and the CLI (the core never touches disk). */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { configFileName, readConfigFile, type ConfigProblem, type CorpusConfigFile } from './core/config';
+import { ruleById } from './core/rules';
+
+/** Folders never searched for articles. */
+const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
+
+export interface FoundFiles {
+  /** Every `*.txt` file found. */
+  textFiles: string[];
+  /** Folders holding a corpus config file. */
+  configRoots: string[];
+}
+
+/**
+ * Lists `*.txt` files and corpus config folders under `root`. Symbolic links to folders are not followed
+ * (no loops), unreadable folders are skipped: a corpus with one bad folder still gets checked.
+ */
+export async function findCorpusFiles(root: string): Promise<FoundFiles> {
+  const found: FoundFiles = { textFiles: [], configRoots: [] };
+  const pending = [root];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) pending.push(full);
+      } else if (entry.isFile()) {
+        if (entry.name === configFileName) found.configRoots.push(folder);
+        else if (entry.name.endsWith('.txt')) found.textFiles.push(full);
+      }
+    }
+  }
+  found.textFiles.sort();
+  found.configRoots.sort();
+  return found;
+}
+
+/** The nearest folder at or above `folder` that holds a corpus config file. */
+export async function findConfigRoot(folder: string): Promise<string | undefined> {
+  let current = path.resolve(folder);
+  for (;;) {
+    try {
+      await fs.access(path.join(current, configFileName));
+      return current;
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return undefined;
+      current = parent;
+    }
+  }
+}
+
+export interface LoadedConfig {
+  config?: CorpusConfigFile;
+  problems: ConfigProblem[];
+}
+
+/** Reads and validates `<root>/seed-corpus.json`; a broken file is reported, never thrown. */
+export async function loadConfigFile(root: string): Promise<LoadedConfig> {
+  const file = path.join(root, configFileName);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    return { problems: [{ path: '', message: `Cannot read ${file}: ${(error as Error).message}` }] };
+  }
+  try {
+    return readConfigFile(JSON.parse(text), new Set(ruleById.keys()));
+  } catch (error) {
+    return { problems: [{ path: '', message: `${file} is not valid JSON: ${(error as Error).message}` }] };
+  }
+}
+
+/**
+ * Replaces a file's content atomically: a temporary file in the same folder, then a rename, keeping the
+ * file's mode. Refuses when the file changed on disk since `expected` was read.
+ */
+export async function writeFileAtomically(file: string, content: string, expected: Uint8Array): Promise<void> {
+  const current = await fs.readFile(file);
+  if (!Buffer.from(expected).equals(current)) throw new Error(`${file} changed on disk while it was being fixed; left untouched.`);
+  const { mode } = await fs.stat(file);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temporary, content, { mode, flag: 'wx' });
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The extension's own messages between client and server, typed once and imported by both sides.
+ * Direction is noted on each. Uses only the protocol package, so the client bundle stays free of server code.
+ */
+import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+export type RuleSeverityOverride = 'default' | 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** The `seedCorpus` settings section, as the server reads it. */
+export interface SeedCorpusSettings {
+  /** Per-rule severity override; "default" leaves the corpus config / rule default in force. */
+  rules: Record<string, RuleSeverityOverride>;
+  /** Languages of the corpus; empty means the corpus config file (or the built-in default) decides. */
+  languages: string[];
+  /** Globs of article files, besides every `*.txt` under a folder holding `seed-corpus.json`. */
+  files: string[];
+}
+
+export const defaultSettings: SeedCorpusSettings = { rules: {}, languages: [], files: ['**/seeds/**/*.txt'] };
+
+export interface LanguageStatusParams {
+  uri: string;
+}
+
+export interface LanguageStatus {
+  /** The header's `lang` value as written, if any. */
+  declared?: string;
+  /** Whether `declared` is a well-formed BCP 47 tag. */
+  declaredValid: boolean;
+  /** Detected language (BCP 47), if the article has enough prose to judge. */
+  detected?: string;
+  /** Share of the judged text in the detected language, 0–1. */
+  confidence: number;
+  /** Whether detection is certain enough to act on. */
+  sure: boolean;
+  /** The corpus languages, to offer when setting the tag. */
+  languages: string[];
+}
+
+/** client → server: the declared and detected language of an open article (null when it is not one). */
+export const languageStatusRequest = new RequestType<LanguageStatusParams, LanguageStatus | null, void>('seedCorpus/languageStatus');
+
+export interface SetLanguageParams {
+  uri: string;
+  tag: string;
+}
+
+/** client → server: the edit that sets an article's `lang` tag (null when the header cannot be edited safely). */
+export const setLanguageRequest = new RequestType<SetLanguageParams, WorkspaceEdit | null, void>('seedCorpus/setLanguage');
+
+export interface FixCorpusResult {
+  edit: WorkspaceEdit;
+  /** Files the edit changes. */
+  files: number;
+  /** Fixes applied, in all. */
+  fixes: number;
+}
+
+/** client → server: one edit applying every safe fix to every article of the corpus (open or not). */
+export const fixCorpusRequest = new RequestType<void, FixCorpusResult, void>('seedCorpus/fixCorpus');
+
+export interface CorpusAnalysedParams {
+  /** Articles analysed. */
+  files: number;
+  /** Diagnostics published across them. */
+  findings: number;
+  /** Wall time of the pass, in milliseconds. */
+  durationMs: number;
+}
+
+/** server → client: the whole corpus has been analysed (after start, a config change or a rescan). */
+export const corpusAnalysedNotification = new NotificationType<CorpusAnalysedParams>('seedCorpus/corpusAnalysed');

@@ -1,0 +1,290 @@
+/** The language server: capabilities, handlers and wiring between documents, the workspace and the core. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeAction,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeArticle, type Analysis } from './core/analyze';
+import { configFileName } from './core/config';
+import { editsBetween, fixAll, ignoreRuleFix } from './core/fix';
+import { headerField, setHeaderFields } from './core/header';
+import { detectLanguage } from './core/language/detect';
+import { checkTag } from './core/language/tags';
+import { diagnosticSource, fixAllKind, RuleDocs, sameRange, toDiagnostic, toQuickFix, toTextEdits } from './lsp/convert';
+import {
+  corpusAnalysedNotification,
+  defaultSettings,
+  fixCorpusRequest,
+  languageStatusRequest,
+  setLanguageRequest,
+  type SeedCorpusSettings,
+} from './protocol';
+import { Workspace } from './workspace';
+
+/** Typing pauses shorter than this do not trigger a new analysis. */
+const changeDebounceMs = 120;
+
+interface Analysed {
+  /** Document version analysed (undefined for a file read from disk). */
+  version?: number;
+  analysis: Analysis;
+}
+
+function toPath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const docs = new RuleDocs();
+  const results = new Map<string, Analysed>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let workspace = new Workspace([]);
+  let canPullConfiguration = false;
+
+  const uriOf = (file: string) => documents.all().find((d) => toPath(d.uri) === file)?.uri ?? pathToFileURL(file).href;
+  const openDocument = (file: string) => documents.all().find((d) => toPath(d.uri) === file);
+
+  /** Analyses one article (open buffer or disk) and publishes its diagnostics; never throws. */
+  async function analyseAndPublish(file: string): Promise<number> {
+    if (!workspace.has(file)) return 0;
+    const document = openDocument(file);
+    let analysis: Analysis;
+    try {
+      const file_ = workspace.fileContext(file);
+      const config = workspace.configOf(file);
+      if (document) {
+        analysis = analyzeArticle({ text: document.getText(), file: file_ }, config);
+      } else {
+        const bytes = await fs.readFile(file).catch(() => undefined);
+        if (bytes === undefined) return forget(file);
+        analysis = analyzeArticle({ bytes, file: file_ }, config);
+      }
+    } catch (error) {
+      connection.console.error(`Analysis of ${file} failed: ${(error as Error).stack ?? String(error)}`);
+      const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Seed Corpus could not analyse this file: ${(error as Error).message}`, source: diagnosticSource };
+      await connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [diagnostic] });
+      return 1;
+    }
+    // A newer edit arrived while this one was analysed: its own run will publish.
+    if (document && openDocument(file)?.version !== document.version) return 0;
+    results.set(file, { version: document?.version, analysis });
+    await connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, docs)) });
+    return analysis.findings.length;
+  }
+
+  function forget(file: string): number {
+    results.delete(file);
+    void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+    return 0;
+  }
+
+  /** Analyses every article: open ones first, then the rest, yielding between files so requests keep flowing. */
+  async function analyseCorpus(): Promise<void> {
+    const started = Date.now();
+    const open = new Set(documents.all().map((d) => toPath(d.uri)).filter((p): p is string => p !== undefined));
+    const ordered = [...workspace.articlePaths()].sort((a, b) => Number(open.has(b)) - Number(open.has(a)));
+    let findings = 0;
+    for (const file of ordered) {
+      findings += await analyseAndPublish(file);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    connection.sendNotification(corpusAnalysedNotification, { files: ordered.length, findings, durationMs: Date.now() - started });
+  }
+
+  async function loadSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    const section = (await connection.workspace.getConfiguration('seedCorpus')) as Partial<SeedCorpusSettings> | null;
+    workspace.setSettings({
+      rules: { ...defaultSettings.rules, ...(section?.rules ?? {}) },
+      languages: Array.isArray(section?.languages) ? section.languages : defaultSettings.languages,
+      files: Array.isArray(section?.files) ? section.files : defaultSettings.files,
+    });
+  }
+
+  async function reportConfigProblems(): Promise<void> {
+    for (const [file, problems] of await workspace.configProblems()) {
+      connection.window.showWarningMessage(`Seed Corpus: ${path.basename(file)}: ${problems.join(' ')}`);
+    }
+  }
+
+  function scheduleAnalysis(document: TextDocument, delay: number): void {
+    const file = toPath(document.uri);
+    if (!file) return;
+    clearTimeout(timers.get(file));
+    timers.set(file, setTimeout(() => {
+      timers.delete(file);
+      void analyseAndPublish(file);
+    }, delay));
+  }
+
+  /** The stored analysis of an open document, refreshed when it is older than the buffer. */
+  function currentAnalysis(document: TextDocument): Analysis | undefined {
+    const file = toPath(document.uri);
+    if (!file || !workspace.has(file)) return undefined;
+    const stored = results.get(file);
+    if (stored && stored.version === document.version) return stored.analysis;
+    const analysis = analyzeArticle({ text: document.getText(), file: workspace.fileContext(file) }, workspace.configOf(file));
+    results.set(file, { version: document.version, analysis });
+    return analysis;
+  }
+
+  connection.onInitialize((params) => {
+    const folders = params.workspaceFolders?.map((f) => toPath(f.uri)).filter((p): p is string => p !== undefined) ?? [];
+    if (folders.length === 0 && params.rootUri) {
+      const root = toPath(params.rootUri);
+      if (root) folders.push(root);
+    }
+    workspace = new Workspace(folders);
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+      },
+      serverInfo: { name: 'seed-corpus' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedCorpus' }).catch(() => undefined);
+    await loadSettings();
+    await workspace.scan();
+    await reportConfigProblems();
+    await analyseCorpus();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await loadSettings();
+    await workspace.scan();
+    await analyseCorpus();
+  });
+
+  documents.onDidOpen((event) => scheduleAnalysis(event.document, 0));
+  documents.onDidChangeContent((event) => {
+    if (event.document.version > 1) scheduleAnalysis(event.document, changeDebounceMs);
+  });
+  documents.onDidClose((event) => {
+    const file = toPath(event.document.uri);
+    if (!file) return;
+    clearTimeout(timers.get(file));
+    // Closed unsaved: the disk is the truth again.
+    void analyseAndPublish(file);
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    if (changes.some((c) => toPath(c.uri) !== undefined && path.basename(toPath(c.uri)!) === configFileName)) {
+      await workspace.scan();
+      await reportConfigProblems();
+      await analyseCorpus();
+      return;
+    }
+    const touched = new Set<string>();
+    for (const change of changes) {
+      const file = toPath(change.uri);
+      if (!file) continue;
+      if (change.type === FileChangeType.Deleted) {
+        workspace.remove(file).forEach((f) => touched.add(f));
+        forget(file);
+        touched.delete(file);
+      } else if (change.type === FileChangeType.Created) {
+        (await workspace.add(file)).forEach((f) => touched.add(f));
+        touched.add(file);
+      } else if (!openDocument(file)) {
+        touched.add(file);
+      }
+    }
+    for (const file of touched) await analyseAndPublish(file);
+  });
+
+  connection.onCodeAction((params: CodeActionParams) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const analysis = currentAnalysis(document);
+    if (!analysis?.article) return [];
+    const article = analysis.article;
+    const only = params.context.only;
+    const wantsFixAll = !only || only.some((kind) => fixAllKind.startsWith(kind));
+    const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+    const actions: CodeAction[] = [];
+    if (wantsQuickFixes) {
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== diagnosticSource) continue;
+        const finding = analysis.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range));
+        if (!finding) continue;
+        if (finding.fix) actions.push(toQuickFix(document.uri, article.index, finding.fix, diagnostic));
+        const ignore = ignoreRuleFix(article, finding.ruleId);
+        if (ignore) actions.push(toQuickFix(document.uri, article.index, ignore, diagnostic));
+      }
+    }
+    if (wantsFixAll) {
+      const file = toPath(document.uri)!;
+      const fixed = fixAll({ text: article.text, file: workspace.fileContext(file) }, workspace.configOf(file), { withEditorCommands: false });
+      const count = Object.values(fixed.applied).reduce((a, b) => a + b, 0);
+      if (count > 0) {
+        const action = CodeAction.create(`Fix all safe problems in this article (${count})`, fixAllKind);
+        action.edit = { changes: { [document.uri]: toTextEdits(article.index, editsBetween(article.text, fixed.text)) } };
+        actions.push(action);
+      }
+    }
+    return actions;
+  });
+
+  connection.onRequest(languageStatusRequest, ({ uri }) => {
+    const document = documents.get(uri);
+    const file = toPath(uri);
+    const analysis = document && currentAnalysis(document);
+    if (!file || !analysis?.article) return null;
+    const config = workspace.configOf(file);
+    const report = analysis.language ?? detectLanguage(analysis.article, config);
+    const declared = headerField(analysis.article.header, 'lang')?.value;
+    const declaredTag = typeof declared === 'string' ? declared : undefined;
+    return {
+      declared: declaredTag,
+      declaredValid: declaredTag !== undefined && checkTag(declaredTag).kind !== 'invalid',
+      detected: report.language,
+      confidence: report.confidence,
+      sure: report.sure,
+      languages: config.languages,
+    };
+  });
+
+  connection.onRequest(setLanguageRequest, ({ uri, tag }): WorkspaceEdit | null => {
+    const document = documents.get(uri);
+    const analysis = document && currentAnalysis(document);
+    if (!document || !analysis?.article) return null;
+    const edits = setHeaderFields(analysis.article.text, analysis.article.header, [['lang', tag]]);
+    return edits ? { changes: { [uri]: toTextEdits(analysis.article.index, edits) } } : null;
+  });
+
+  connection.onRequest(fixCorpusRequest, async () => {
+    const documentChanges: TextDocumentEdit[] = [];
+    let fixes = 0;
+    for (const file of workspace.articlePaths()) {
+      const document = openDocument(file);
+      const text = document ? document.getText() : await fs.readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      const fixed = fixAll({ text, file: workspace.fileContext(file) }, workspace.configOf(file), { withEditorCommands: false });
+      if (fixed.text === text) continue;
+      const index = analyzeArticle({ text }, workspace.configOf(file)).article!.index;
+      documentChanges.push({ textDocument: { uri: document?.uri ?? pathToFileURL(file).href, version: document?.version ?? null }, edits: toTextEdits(index, editsBetween(text, fixed.text)) });
+      fixes += Object.values(fixed.applied).reduce((a, b) => a + b, 0);
+    }
+    return { edit: { documentChanges }, files: documentChanges.length, fixes };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

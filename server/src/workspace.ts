@@ -1,0 +1,105 @@
+/** The corpus as the server sees it: which files are articles, their corpora and configs, kept in step with the disk. */
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { CorpusConfig, CorpusConfigFile } from './core/config';
+import { CorpusFileIndex } from './core/file-index';
+import type { FileContext } from './core/rule';
+import { configFor, CorpusResolver, type Corpus } from './corpus';
+import { findCorpusFiles } from './files';
+import { defaultSettings, type SeedCorpusSettings } from './protocol';
+
+export class Workspace {
+  private resolver = new CorpusResolver();
+  /** Article path → its corpus. */
+  private readonly articles = new Map<string, Corpus>();
+  private configRoots: string[] = [];
+  private settings: SeedCorpusSettings = defaultSettings;
+  private matchesGlob: (relativePath: string) => boolean = picomatch(defaultSettings.files, { dot: true });
+
+  constructor(private readonly folders: readonly string[]) {}
+
+  setSettings(settings: SeedCorpusSettings): void {
+    this.settings = settings;
+    this.matchesGlob = picomatch(settings.files.length > 0 ? settings.files : defaultSettings.files, { dot: true });
+  }
+
+  /** Finds every article under the workspace folders (forgetting what was known before). */
+  async scan(): Promise<void> {
+    this.resolver = new CorpusResolver();
+    this.articles.clear();
+    const found = await Promise.all(this.folders.map((folder) => findCorpusFiles(folder)));
+    this.configRoots = found.flatMap((f) => f.configRoots);
+    for (const file of found.flatMap((f) => f.textFiles)) {
+      if (this.isArticlePath(file)) this.articles.set(file, (await this.resolver.resolve(file)).corpus);
+    }
+  }
+
+  /** `*.txt` under a folder holding `seed-corpus.json`, or matching a `seedCorpus.files` glob. */
+  isArticlePath(file: string): boolean {
+    if (!file.endsWith('.txt')) return false;
+    if (this.configRoots.some((root) => isInside(file, root))) return true;
+    return this.folders.some((folder) => isInside(file, folder) && this.matchesGlob(path.relative(folder, file).split(path.sep).join('/')));
+  }
+
+  articlePaths(): string[] {
+    return [...this.articles.keys()];
+  }
+
+  has(file: string): boolean {
+    return this.articles.has(file);
+  }
+
+  /** Adds a new article; returns the articles whose names now clash or no longer clash with it. */
+  async add(file: string): Promise<string[]> {
+    if (!this.isArticlePath(file)) return [];
+    const corpus = (await this.resolver.resolve(file)).corpus;
+    corpus.names.add(path.basename(file));
+    this.articles.set(file, corpus);
+    return this.namesakes(file, corpus);
+  }
+
+  /** Forgets an article; returns the articles whose names clashed with it. */
+  remove(file: string): string[] {
+    const corpus = this.articles.get(file);
+    if (!corpus) return [];
+    const affected = this.namesakes(file, corpus);
+    corpus.names.delete(path.basename(file));
+    this.articles.delete(file);
+    return affected;
+  }
+
+  private namesakes(file: string, corpus: Corpus): string[] {
+    const name = path.basename(file);
+    const clashing = new Set([...corpus.names.sameSequence(name), ...corpus.names.sameId(name)]);
+    return [...this.articles.entries()].filter(([other, c]) => c === corpus && other !== file && clashing.has(path.basename(other))).map(([other]) => other);
+  }
+
+  /** The config an article is checked with: defaults < corpus config file < editor settings. */
+  configOf(file: string): CorpusConfig {
+    const corpus = this.articles.get(file);
+    const overrides: CorpusConfigFile = {
+      languages: this.settings.languages.length > 0 ? this.settings.languages : undefined,
+      rules: Object.fromEntries(Object.entries(this.settings.rules).filter(([, value]) => value !== 'default')) as CorpusConfigFile['rules'],
+    };
+    return corpus ? configFor(corpus, overrides) : configFor({ root: path.dirname(file), configProblems: [], names: new CorpusFileIndex() }, overrides);
+  }
+
+  fileContext(file: string): FileContext {
+    return { name: path.basename(file), corpus: this.articles.get(file)?.names };
+  }
+
+  /** Problems of the corpus config files, by config file path. */
+  async configProblems(): Promise<Map<string, string[]>> {
+    const problems = new Map<string, string[]>();
+    for (const corpus of await this.resolver.all()) {
+      if (corpus.configProblems.length === 0) continue;
+      problems.set(path.join(corpus.root, 'seed-corpus.json'), corpus.configProblems.map((p) => (p.path ? `${p.path}: ` : '') + p.message));
+    }
+    return problems;
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
