@@ -219,7 +219,7 @@ test('quote-style converts a mismatched pair to the article’s style', () => {
   const text = de('Er sagt: „Ja.“ Sie sagt: „Nein.“ Dann: “gut“.');
   const [finding] = runRule(quoteStyle, text);
   assert.equal(finding.covered, '“');
-  assert.match(finding.message, /close it with ” \(this article uses „…“\)\.$/);
+  assert.match(finding.message, /^Quotation opened with “ is closed with “ \(.*\); write it as „…“ like the rest of the article\.$/);
   const context = contextFor(text);
   const fix = quoteStyle.fix!(context, quoteStyle.check!(context)[0])!;
   assert.equal(fix.safe, true);
@@ -293,7 +293,7 @@ test('the docs examples: bad triggers, good does not', () => {
   }
 });
 
-test('no rule backtracks on long adversarial lines', () => {
+test('no rule is slow on long adversarial input (backtracking, quadratic fixes)', () => {
   const inputs = [
     'a'.repeat(100_000),
     ' '.repeat(100_000) + 'x',
@@ -303,17 +303,22 @@ test('no rule backtracks on long adversarial lines', () => {
     'a’'.repeat(50_000) + ' ',
     'a-'.repeat(50_000),
     '„“'.repeat(50_000),
+    '“'.repeat(100_000),
     '"'.repeat(100_000),
     'baut '.repeat(20_000),
   ];
-  for (const input of inputs) {
-    const text = `---\nlang: de\n---\nTitel\n\n${input}\n`;
+  const texts = [
+    ...inputs.map((input) => `---\nlang: de\n---\nTitel\n\n${input}\n`),
+    `Titel\n\n${'Beitrag teilen\n\n'.repeat(20_000)}`,
+    `Titel\n\n${'24-05-2022\n\n'.repeat(20_000)}`,
+  ];
+  for (const text of texts) {
     for (const rule of rules) {
       const started = performance.now();
       const context = contextFor(text);
-      for (const finding of (rule.check?.(context) ?? []).slice(0, 100)) rule.fix?.(context, finding);
+      for (const finding of rule.check?.(context) ?? []) rule.fix?.(context, finding);
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < 2000, `${rule.id} took ${Math.round(elapsed)} ms on ${JSON.stringify(input.slice(0, 10))}…`);
+      assert.ok(elapsed < 2000, `${rule.id} took ${Math.round(elapsed)} ms on ${JSON.stringify(text.slice(0, 30))}…`);
     }
   }
 });

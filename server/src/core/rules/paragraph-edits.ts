@@ -1,9 +1,19 @@
 import { isBlank, type Article, type Line, type Paragraph } from '../article';
 import type { TextEdit } from '../text';
 
-/** The paragraph whose line holds `offset` (a finding's start). */
+/** The paragraph whose line holds `offset` (a finding's start); a binary search, paragraphs being in text order. */
 export function paragraphAt(article: Article, offset: number): Paragraph | undefined {
-  return article.paragraphs.find((p) => p.line.start <= offset && offset <= p.line.end);
+  const { paragraphs } = article;
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const line = paragraphs[mid].line;
+    if (offset < line.start) high = mid - 1;
+    else if (offset > line.end) low = mid + 1;
+    else return paragraphs[mid];
+  }
+  return undefined;
 }
 
 /**
@@ -13,10 +23,11 @@ export function paragraphAt(article: Article, offset: number): Paragraph | undef
  */
 export function deleteParagraph(article: Article, line: Line): TextEdit {
   const { lines, text } = article;
-  const next = lines.slice(line.number + 1).find((l) => !isBlank(l));
-  if (next) return { start: line.start, end: next.start, newText: '' };
-  let previous: Line | undefined;
-  for (let i = line.number - 1; i >= 0 && !previous; i--) if (!isBlank(lines[i])) previous = lines[i];
+  let next = line.number + 1;
+  while (next < lines.length && isBlank(lines[next])) next++;
+  if (next < lines.length) return { start: line.start, end: lines[next].start, newText: '' };
+  let previous = line.number - 1;
+  while (previous >= 0 && isBlank(lines[previous])) previous--;
   const finalBreak = /(?:\r\n|\n|\r)$/.exec(text)?.[0] ?? '';
-  return { start: previous ? previous.end : line.start, end: text.length - finalBreak.length, newText: '' };
+  return { start: previous >= 0 ? lines[previous].end : line.start, end: text.length - finalBreak.length, newText: '' };
 }

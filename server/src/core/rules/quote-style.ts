@@ -20,11 +20,15 @@ const rule: Rule = {
       const opening = article.text[pair.open];
       const closing = article.text[pair.close];
       if (!pair.wellFormed) {
-        const expected = quoteMarks[pair.style].close;
-        const convert = articleStyle !== undefined && articleStyle !== pair.style ? ` (this article uses ${quoteExample(articleStyle)})` : '';
+        const where = excerpt(article.text, pair.line, { start: pair.close, end: pair.close + 1 });
+        // The fix converts a pair of another style than the article's whole, so the message says so.
+        const advice =
+          articleStyle === undefined || articleStyle === pair.style
+            ? `close it with ${quoteMarks[pair.style].close}`
+            : `write it as ${quoteExample(articleStyle)} like the rest of the article`;
         findings.push({
           span: { start: pair.close, end: pair.close + 1 },
-          message: `Quotation opened with ${opening} is closed with ${closing} (${excerpt(article.text, pair.line, { start: pair.close, end: pair.close + 1 })}); close it with ${expected}${convert}.`,
+          message: `Quotation opened with ${opening} is closed with ${closing} (${where}); ${advice}.`,
         });
       } else if (articleStyle !== undefined && pair.style !== articleStyle) {
         findings.push({
@@ -36,9 +40,9 @@ const rule: Rule = {
     return findings;
   },
   fix({ article }, finding) {
-    const { pairs, articleStyle } = analyzeQuotes(article);
+    const { byClose, articleStyle } = analyzeQuotes(article);
     // Both kinds of finding end at the pair's closing mark.
-    const pair = pairs.find((p) => p.close === finding.span.end - 1);
+    const pair = byClose.get(finding.span.end - 1);
     if (!pair) return undefined;
     // A mismatched pair in the article's own style (or in an article without one) only needs its closing mark.
     if (articleStyle === undefined || articleStyle === pair.style) {

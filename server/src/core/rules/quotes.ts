@@ -46,6 +46,8 @@ export interface StrayQuote {
 export interface QuoteAnalysis {
   pairs: QuotePair[];
   strays: StrayQuote[];
+  /** Pairs by the offset of their closing mark, where every quote-style finding ends. */
+  byClose: ReadonlyMap<number, QuotePair>;
   /** The style with most well-formed pairs (on a tie the first used); undefined without any. */
   articleStyle?: QuoteStyle;
 }
@@ -62,7 +64,7 @@ export function analyzeQuotes(article: Article): QuoteAnalysis {
     // Pairs are found at their closing mark; text order is by the opening one.
     pairs.sort((a, b) => a.open - b.open);
     strays.sort((a, b) => a.offset - b.offset);
-    analysis = { pairs, strays, articleStyle: dominantStyle(pairs) };
+    analysis = { pairs, strays, byClose: new Map(pairs.map((pair) => [pair.close, pair])), articleStyle: dominantStyle(pairs) };
     analyses.set(article, analysis);
   }
   return analysis;

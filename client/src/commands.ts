@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
+import { fixCorpusRequest, languageStatusRequest, setLanguageRequest, type LanguageStatus } from '../../server/src/protocol';
+import { articleLanguageId } from './articleFiles';
+
+type CommandHandler = (client: LanguageClient, ...args: never[]) => unknown;
+
+/** Every command of the extension; package.json contributes the same ids. */
+const commands = {
+  'seedCorpus.fixCorpus': fixCorpus,
+  'seedCorpus.setLanguage': setLanguage,
+  // The server offers this as a code action's command: an LSP text edit cannot change a document's line endings in VS Code.
+  'seedCorpus.useLfLineEndings': (_client: LanguageClient, uri: string) => useLfLineEndings(uri),
+  'seedCorpus.restartServer': (client: LanguageClient) => client.restart(),
+  'seedCorpus.showOutput': (client: LanguageClient) => client.outputChannel.show(),
+} satisfies Record<`seedCorpus.${string}`, CommandHandler>;
+
+export type CommandId = keyof typeof commands;
+
+export function registerCommands(client: LanguageClient): vscode.Disposable {
+  const handlers: Array<[string, CommandHandler]> = Object.entries(commands);
+  return vscode.Disposable.from(
+    ...handlers.map(([id, handler]) => vscode.commands.registerCommand(id, (...args: never[]) => handler(client, ...args))),
+  );
+}
+
+async function fixCorpus(client: LanguageClient): Promise<void> {
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Fixing the corpus' }, () =>
+    client.sendRequest(fixCorpusRequest, undefined),
+  );
+  if (result.fixes === 0) {
+    void vscode.window.showInformationMessage('Nothing to fix.');
+    return;
+  }
+  // As a refactoring, the edit is saved to files that were not open (setting `files.refactoring.autoSave`)
+  // instead of leaving every article of the corpus as an unsaved editor.
+  if (!(await applyServerEdit(client, result.edit, { isRefactoring: true }))) {
+    void vscode.window.showErrorMessage('The fixes could not be applied; a file may have changed meanwhile. Try again.');
+    return;
+  }
+  void vscode.window.showInformationMessage(`Applied ${count(result.fixes, 'fix', 'fixes')} in ${count(result.files, 'file', 'files')}.`);
+}
+
+async function setLanguage(client: LanguageClient): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document?.languageId !== articleLanguageId) {
+    void vscode.window.showInformationMessage('Open a seed article to set its language.');
+    return;
+  }
+  const uri = client.code2ProtocolConverter.asUri(document.uri);
+  const status = await client.sendRequest(languageStatusRequest, { uri });
+  if (!status) {
+    void vscode.window.showWarningMessage('The language server does not check this file as an article.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(languagePicks(status), {
+    title: 'Set Article Language',
+    placeHolder: status.declared === undefined ? 'The article declares no language' : `Declared: ${status.declared}`,
+  });
+  if (!picked) return;
+  const edit = await client.sendRequest(setLanguageRequest, { uri, tag: picked.label });
+  if (!edit) {
+    void vscode.window.showWarningMessage(`The header cannot be edited safely; set "lang: ${picked.label}" by hand.`);
+    return;
+  }
+  if (!(await applyServerEdit(client, edit))) {
+    void vscode.window.showErrorMessage('The language could not be set; the article may have changed meanwhile. Try again.');
+  }
+}
+
+/** The corpus languages, the detected one first. */
+function languagePicks(status: LanguageStatus): vscode.QuickPickItem[] {
+  const tags = status.detected === undefined ? status.languages : [status.detected, ...status.languages.filter((tag) => tag !== status.detected)];
+  return tags.map((tag) => {
+    const marks = [languageName(tag)];
+    if (tag === status.detected) marks.push(`detected, ${Math.round(status.confidence * 100)}%`);
+    if (tag === status.declared) marks.push('declared');
+    return { label: tag, description: marks.filter(Boolean).join(' · ') };
+  });
+}
+
+function languageName(tag: string): string | undefined {
+  try {
+    return new Intl.DisplayNames([vscode.env.language], { type: 'language' }).of(tag);
+  } catch {
+    return undefined; // not a tag Intl accepts; the tag alone will do
+  }
+}
+
+async function useLfLineEndings(uri: string): Promise<void> {
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+  await editor.edit((builder) => builder.setEndOfLine(vscode.EndOfLine.LF));
+}
+
+async function applyServerEdit(client: LanguageClient, edit: WorkspaceEdit, metadata?: vscode.WorkspaceEditMetadata): Promise<boolean> {
+  return vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit), metadata);
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
