@@ -1,0 +1,102 @@
+// The CLI end to end (dist/cli.js, built by `npm run build`) on a temporary copy of the seeds.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+
+const root = path.join(__dirname, '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+
+function copyOfSeeds(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'seed-corpus-cli-'));
+  cpSync(path.join(root, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  return dir;
+}
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonFinding {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: string;
+  code: string;
+  message: string;
+  fixable: boolean;
+}
+
+describe('seed-corpus check', () => {
+  test('text output: file:line:col severity rule-id message, exit 1 on errors', () => {
+    const dir = copyOfSeeds();
+    const { code, stdout, stderr } = run(['check'], dir);
+    assert.equal(code, 1, stderr);
+    const lines = stdout.trim().split('\n');
+    assert.ok(lines.includes(`${path.join('seeds', '000_ebeef4f3d678d313.txt')}:3:25 warning doubled-word The word “baut” is doubled in “baut baut”; delete one of them.`), stdout);
+    assert.ok(lines.every((l) => /^seeds\/\d{3}_[0-9a-f]{16}\.txt:\d+:\d+ (error|warning|information|hint) [a-z0-9-]+ .+$/.test(l)), stdout);
+    assert.match(stderr, /^24 problems \(1 errors, 21 warnings, 2 information, 0 hints\) in 5 files; 21 fixable/);
+  });
+
+  test('--format json: LSP-style 0-based ranges and severities as words', () => {
+    const dir = copyOfSeeds();
+    const { stdout } = run(['check', 'seeds', '--format', 'json'], dir);
+    const findings = JSON.parse(stdout) as JsonFinding[];
+    const doubled = findings.find((f) => f.code === 'doubled-word');
+    assert.deepEqual(doubled?.range, { start: { line: 2, character: 24 }, end: { line: 2, character: 29 } });
+    assert.equal(doubled?.severity, 'warning');
+    assert.deepEqual(Object.keys(findings[0]).sort(), ['code', 'file', 'fixable', 'message', 'range', 'severity']);
+    const missing = findings.filter((f) => f.code === 'lang-missing').map((f) => [path.basename(f.file).slice(0, 3), f.message.match(/\((\w\w),/)?.[1]]);
+    assert.deepEqual(missing, [['000', 'de'], ['001', 'de'], ['002', 'de'], ['003', 'it'], ['004', 'it']]);
+  });
+
+  test('a clean corpus exits 0; a missing path or bad option exits 2 with a message', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-corpus-cli-'));
+    writeFileSync(path.join(dir, '001_0123456789abcdef.txt'), '---\nlang: de\n---\nLeica und Xiaomi\n\nDie Partnerschaft beginnt im Juli.\n');
+    assert.equal(run(['check', '.'], dir).code, 0);
+    const missing = run(['check', 'nowhere'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /No such file or folder: nowhere/);
+    assert.equal(run(['check', '--format', 'xml'], dir).code, 2);
+    assert.equal(run(['lint'], dir).code, 2);
+  });
+});
+
+describe('seed-corpus fix', () => {
+  test('fixes a copy of the seeds atomically; check then reports no fixable finding', () => {
+    const dir = copyOfSeeds();
+    const seeds = path.join(dir, 'seeds');
+    const target = path.join(seeds, '003_03ee35439bc31269.txt');
+    chmodSync(target, 0o640);
+    const { code, stdout, stderr } = run(['fix'], dir);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /003_03ee35439bc31269\.txt: .*paragraph-separation ×5/);
+    assert.match(stderr, /^Applied \d+ fixes in 5 files of 5\./);
+    assert.equal(statSync(target).mode & 0o777, 0o640, 'file mode kept');
+    assert.deepEqual(readdirSync(seeds).filter((f) => f.endsWith('.tmp')), [], 'no temporary files left');
+    const after = JSON.parse(run(['check', '--format', 'json'], dir).stdout) as JsonFinding[];
+    assert.deepEqual(after.filter((f) => f.fixable), []);
+    assert.ok(readFileSync(target, 'utf8').startsWith('---\nlang: it\n---\nLe due aziende'));
+    // A second run has nothing left to do.
+    assert.match(run(['fix'], dir).stderr, /^Applied 0 fixes in 0 files of 5\./);
+  });
+
+  test('leaves a file that is not UTF-8 untouched and says so', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-corpus-cli-'));
+    const file = path.join(dir, '001_0123456789abcdef.txt');
+    const latin1 = Buffer.from('Grüße\n\nDie Straße  ist groß.', 'latin1');
+    writeFileSync(file, latin1);
+    const { code, stdout } = run(['fix', dir], dir);
+    assert.equal(code, 1);
+    assert.match(stdout, /not valid UTF-8; left untouched/);
+    assert.ok(readFileSync(file).equals(latin1));
+    const check = JSON.parse(run(['check', dir, '--format', 'json'], dir).stdout) as JsonFinding[];
+    assert.deepEqual(check.map((f) => f.code), ['utf8-encoding']);
+  });
+
+  test('the bin entry runs', () => {
+    assert.match(execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }), /Usage: seed-corpus/);
+  });
+});
