@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
+import { configFileName } from '../../server/src/core/config';
 
 export const articleLanguageId = 'seed-article';
-
-/** Every `*.txt` at or below a folder holding this file is an article (the server reads it as the corpus config). */
-export const corpusConfigFileName = 'seed-corpus.json';
 
 /**
  * Gives plain-text documents that are articles the article language. The language contribution's
@@ -19,7 +17,7 @@ export function associateArticleFiles(): vscode.Disposable {
   const associateOpenDocuments = () => {
     for (const document of vscode.workspace.textDocuments) void associate(document, keptByUser);
   };
-  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${corpusConfigFileName}`, false, true, true);
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${configFileName}`, false, true, true);
   associateOpenDocuments();
 
   return vscode.Disposable.from(
@@ -62,7 +60,7 @@ async function isArticle(document: vscode.TextDocument): Promise<boolean> {
   if (globs.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0)) return true;
   const parents = vscode.workspace.asRelativePath(document.uri, false).split('/').slice(0, -1);
   for (let depth = parents.length; depth >= 0; depth--) {
-    if (await exists(vscode.Uri.joinPath(folder.uri, ...parents.slice(0, depth), corpusConfigFileName))) return true;
+    if (await exists(vscode.Uri.joinPath(folder.uri, ...parents.slice(0, depth), configFileName))) return true;
   }
   return false;
 }

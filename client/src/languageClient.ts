@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { corpusAnalysedNotification, type CorpusAnalysedParams } from '../../server/src/protocol';
-import { articleLanguageId, corpusConfigFileName } from './articleFiles';
+import { configFileName } from '../../server/src/core/config';
+import { articleLanguageId } from './articleFiles';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -11,7 +12,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const fileWatchers = [
     vscode.workspace.createFileSystemWatcher('**/*.txt'),
-    vscode.workspace.createFileSystemWatcher(`**/${corpusConfigFileName}`),
+    vscode.workspace.createFileSystemWatcher(`**/${configFileName}`),
   ];
   context.subscriptions.push(...fileWatchers);
   const clientOptions: LanguageClientOptions = {

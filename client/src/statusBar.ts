@@ -44,7 +44,12 @@ export function createLanguageStatusBar(client: LanguageClient): vscode.Disposab
   scheduleRefresh();
   return vscode.Disposable.from(
     item,
-    { dispose: () => (clearTimeout(timer), request?.cancel()) },
+    {
+      dispose: () => {
+        clearTimeout(timer);
+        request?.cancel();
+      },
+    },
     vscode.window.onDidChangeActiveTextEditor(scheduleRefresh),
     // The server re-analyses the article on every edit and publishes diagnostics when done.
     vscode.languages.onDidChangeDiagnostics((event) => {

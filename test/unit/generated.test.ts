@@ -16,7 +16,7 @@ test('docs/rules.md is up to date', () => assert.equal(read('docs/rules.md'), ru
 test('the README rules table is up to date', () => assert.equal(read('README.md'), readmeWithRulesTable(read('README.md')), hint));
 
 test('package.json has one setting per rule, up to date', () => {
-  const manifest = JSON.parse(read('package.json'));
+  const manifest = JSON.parse(read('package.json')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
   assert.deepEqual(manifest, manifestWithRuleSettings(JSON.parse(read('package.json'))), hint);
   const ruleKeys = Object.keys(manifest.contributes.configuration.properties).filter((k) => k.startsWith('seedCorpus.rules.'));
   assert.deepEqual(ruleKeys.sort(), rules.map((r) => `seedCorpus.rules.${r.id}`).sort());
