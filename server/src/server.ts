@@ -16,7 +16,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeArticle, type Analysis } from './core/analyze';
+import { analyzeArticle, decodeUtf8, type Analysis } from './core/analyze';
 import { configFileName } from './core/config';
 import { editsBetween, fixAll, ignoreRuleFix } from './core/fix';
 import { headerField, setHeaderFields } from './core/header';
@@ -63,14 +63,17 @@ export function startServer(connection: Connection): void {
     const document = openDocument(file);
     let analysis: Analysis;
     try {
-      const file_ = workspace.fileContext(file);
+      const fileContext = workspace.fileContext(file);
       const config = workspace.configOf(file);
       if (document) {
-        analysis = analyzeArticle({ text: document.getText(), file: file_ }, config);
+        // The editor shows undecodable bytes as U+FFFD; the disk says whether the file is UTF-8 at all.
+        const text = document.getText();
+        const bytes = text.includes('\ufffd') ? await fs.readFile(file).catch(() => undefined) : undefined;
+        analysis = bytes && decodeUtf8(bytes) === undefined ? analyzeArticle({ bytes, file: fileContext }, config) : analyzeArticle({ text, file: fileContext }, config);
       } else {
         const bytes = await fs.readFile(file).catch(() => undefined);
         if (bytes === undefined) return forget(file);
-        analysis = analyzeArticle({ bytes, file: file_ }, config);
+        analysis = analyzeArticle({ bytes, file: fileContext }, config);
       }
     } catch (error) {
       connection.console.error(`Analysis of ${file} failed: ${(error as Error).stack ?? String(error)}`);

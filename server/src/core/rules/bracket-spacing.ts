@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../rule';
-import { excerpt, proseLines } from './prose';
+import { excerpt, proseLines } from './shared/prose';
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0';
 

@@ -1,7 +1,7 @@
 import { trimmedSpan } from '../article';
 import { headerField, setHeaderFields, type Header } from '../header';
 import type { Rule, RuleFinding } from '../rule';
-import { deleteParagraph, paragraphAt } from './paragraph-edits';
+import { deleteParagraph, paragraphAt } from './shared/paragraph-edits';
 
 const rule: Rule = {
   id: 'dateline',

@@ -2,7 +2,7 @@ import { legitimateDoubles } from '../data/doubled-words';
 import { headerField } from '../header';
 import { primaryLanguage } from '../language/tags';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
-import { proseLines } from './prose';
+import { proseLines } from './shared/prose';
 
 // A word: letters and digits, inner apostrophes and hyphens included (l’arrivo, Leica-Kamera). Each repetition
 // starts with a separator outside the letter class, so matching is linear.

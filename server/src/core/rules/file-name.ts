@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { firstLineSpan } from './spans';
+import { firstLineSpan } from './shared/spans';
 
 /** `NNN_<16 lowercase hex>.txt`: a sequence number of at least three digits and a 64-bit id. */
 export const fileNamePattern = /^(\d{3,})_([0-9a-f]{16})\.txt$/;

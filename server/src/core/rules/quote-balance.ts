@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
-import { excerpt } from './prose';
-import { analyzeQuotes, closingMarkOf } from './quotes';
+import { excerpt } from './shared/prose';
+import { analyzeQuotes, closingMarkOf } from './shared/quotes';
 
 const rule: Rule = {
   id: 'quote-balance',

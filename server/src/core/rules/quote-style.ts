@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from '../rule';
 import type { TextEdit } from '../text';
-import { excerpt } from './prose';
-import { analyzeQuotes, quoteExample, quoteMarks } from './quotes';
+import { excerpt } from './shared/prose';
+import { analyzeQuotes, quoteExample, quoteMarks } from './shared/quotes';
 
 const rule: Rule = {
   id: 'quote-style',

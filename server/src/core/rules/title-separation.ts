@@ -1,6 +1,6 @@
 import { isBlank } from '../article';
 import type { Rule } from '../rule';
-import { lineBreakOf } from './line-breaks';
+import { lineBreakOf } from './shared/line-breaks';
 
 const rule: Rule = {
   id: 'title-separation',

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { fileNamePattern } from './file-name';
-import { firstLineSpan } from './spans';
+import { firstLineSpan } from './shared/spans';
 
 const rule: Rule = {
   id: 'unique-file-id',

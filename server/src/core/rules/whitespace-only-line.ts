@@ -1,7 +1,7 @@
 import { isBlank } from '../article';
 import type { Rule } from '../rule';
 import { bodyLinesAfterTitle } from './blank-lines';
-import { lineBreakOf } from './line-breaks';
+import { lineBreakOf } from './shared/line-breaks';
 
 const rule: Rule = {
   id: 'whitespace-only-line',

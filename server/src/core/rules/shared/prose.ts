@@ -1,5 +1,5 @@
-import type { Article, Line, ParagraphKind } from '../article';
-import type { Span } from '../text';
+import type { Article, Line, ParagraphKind } from '../../article';
+import type { Span } from '../../text';
 
 /**
  * The lines typography rules read: the title and the paragraphs of the given kinds. Residue and datelines

@@ -1,5 +1,5 @@
-import type { Article } from '../article';
-import type { Span } from '../text';
+import type { Article } from '../../article';
+import type { Span } from '../../text';
 
 /** Where file-wide findings go: the first line's content (an empty span at 0 for an empty file). */
 export function firstLineSpan(article: Article): Span {

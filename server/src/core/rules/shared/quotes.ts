@@ -1,4 +1,4 @@
-import type { Article, Line } from '../article';
+import type { Article, Line } from '../../article';
 import { proseLines } from './prose';
 
 /** Double quotation styles, named by their opening mark. Single quotes are left alone: ’ is also an apostrophe. */

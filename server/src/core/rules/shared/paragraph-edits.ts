@@ -1,5 +1,5 @@
-import { isBlank, type Article, type Line, type Paragraph } from '../article';
-import type { TextEdit } from '../text';
+import { isBlank, type Article, type Line, type Paragraph } from '../../article';
+import type { TextEdit } from '../../text';
 
 /** The paragraph whose line holds `offset` (a finding's start); a binary search, paragraphs being in text order. */
 export function paragraphAt(article: Article, offset: number): Paragraph | undefined {

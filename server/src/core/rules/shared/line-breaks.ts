@@ -1,4 +1,4 @@
-import type { Article, Line } from '../article';
+import type { Article, Line } from '../../article';
 
 /** The line break a line ends with (its own, or the file's usual one for the last line). */
 export function lineBreakOf(article: Article, line: Line): string {
