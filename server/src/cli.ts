@@ -86,10 +86,13 @@ async function check(options: Options): Promise<number> {
     for (const { file, finding } of results) {
       process.stdout.write(`${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}\n`);
     }
-    const count = (severity: string) => results.filter((r) => r.finding.severity === severity).length;
+    const count = (severity: string, noun: string, plural = noun + 's') => {
+      const n = results.filter((r) => r.finding.severity === severity).length;
+      return `${n} ${n === 1 ? noun : plural}`;
+    };
     const fixable = results.filter((r) => isFixable(r.finding)).length;
     process.stderr.write(
-      `${results.length} problem${results.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('information')} information, ${count('hint')} hints) in ${targets.length} file${targets.length === 1 ? '' : 's'}` +
+      `${results.length} problem${results.length === 1 ? '' : 's'} (${count('error', 'error')}, ${count('warning', 'warning')}, ${count('information', 'information', 'information')}, ${count('hint', 'hint')}) in ${targets.length} file${targets.length === 1 ? '' : 's'}` +
         (fixable > 0 ? `; ${fixable} fixable with \`seed-corpus fix\`.\n` : '.\n'),
     );
   }
