@@ -26,7 +26,7 @@ export function registerCommands(client: LanguageClient): vscode.Disposable {
 
 async function fixCorpus(client: LanguageClient): Promise<void> {
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Fixing the corpus' }, () =>
-    client.sendRequest(fixCorpusRequest, undefined),
+    client.sendRequest(fixCorpusRequest),
   );
   if (result.fixes === 0) {
     void vscode.window.showInformationMessage('Nothing to fix.');

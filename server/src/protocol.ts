@@ -2,7 +2,7 @@
  * The extension's own messages between client and server, typed once and imported by both sides.
  * Direction is noted on each. Uses only the protocol package, so the client bundle stays free of server code.
  */
-import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 export type RuleSeverityOverride = 'default' | 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -57,7 +57,7 @@ export interface FixCorpusResult {
 }
 
 /** client → server: one edit applying every safe fix to every article of the corpus (open or not). */
-export const fixCorpusRequest = new RequestType<void, FixCorpusResult, void>('seedCorpus/fixCorpus');
+export const fixCorpusRequest = new RequestType0<FixCorpusResult, void>('seedCorpus/fixCorpus');
 
 export interface CorpusAnalysedParams {
   /** Articles analysed. */

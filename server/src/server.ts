@@ -42,6 +42,11 @@ interface Analysed {
   analysis: Analysis;
 }
 
+/** Whether a requested code action kind (`source.fixAll`) covers `kind` (`source.fixAll.seedCorpus`): a dotted hierarchy. */
+function kindIncludes(requested: string, kind: string): boolean {
+  return kind === requested || kind.startsWith(requested + '.');
+}
+
 function toPath(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
@@ -57,23 +62,27 @@ export function startServer(connection: Connection): void {
   const uriOf = (file: string) => documents.all().find((d) => toPath(d.uri) === file)?.uri ?? pathToFileURL(file).href;
   const openDocument = (file: string) => documents.all().find((d) => toPath(d.uri) === file);
 
+  /** Analyses an open article. The editor shows undecodable bytes as U+FFFD; the disk says whether the file is UTF-8 at all. */
+  async function analyseOpen(document: TextDocument, file: string): Promise<Analysis> {
+    const fileContext = workspace.fileContext(file);
+    const config = workspace.configOf(file);
+    const text = document.getText();
+    const bytes = text.includes('\ufffd') ? await fs.readFile(file).catch(() => undefined) : undefined;
+    return bytes && decodeUtf8(bytes) === undefined ? analyzeArticle({ bytes, file: fileContext }, config) : analyzeArticle({ text, file: fileContext }, config);
+  }
+
   /** Analyses one article (open buffer or disk) and publishes its diagnostics; never throws. */
   async function analyseAndPublish(file: string): Promise<number> {
     if (!workspace.has(file)) return 0;
     const document = openDocument(file);
     let analysis: Analysis;
     try {
-      const fileContext = workspace.fileContext(file);
-      const config = workspace.configOf(file);
       if (document) {
-        // The editor shows undecodable bytes as U+FFFD; the disk says whether the file is UTF-8 at all.
-        const text = document.getText();
-        const bytes = text.includes('\ufffd') ? await fs.readFile(file).catch(() => undefined) : undefined;
-        analysis = bytes && decodeUtf8(bytes) === undefined ? analyzeArticle({ bytes, file: fileContext }, config) : analyzeArticle({ text, file: fileContext }, config);
+        analysis = await analyseOpen(document, file);
       } else {
         const bytes = await fs.readFile(file).catch(() => undefined);
         if (bytes === undefined) return forget(file);
-        analysis = analyzeArticle({ bytes, file: fileContext }, config);
+        analysis = analyzeArticle({ bytes, file: workspace.fileContext(file) }, workspace.configOf(file));
       }
     } catch (error) {
       connection.console.error(`Analysis of ${file} failed: ${(error as Error).stack ?? String(error)}`);
@@ -134,12 +143,12 @@ export function startServer(connection: Connection): void {
   }
 
   /** The stored analysis of an open document, refreshed when it is older than the buffer. */
-  function currentAnalysis(document: TextDocument): Analysis | undefined {
+  async function currentAnalysis(document: TextDocument): Promise<Analysis | undefined> {
     const file = toPath(document.uri);
     if (!file || !workspace.has(file)) return undefined;
     const stored = results.get(file);
     if (stored && stored.version === document.version) return stored.analysis;
-    const analysis = analyzeArticle({ text: document.getText(), file: workspace.fileContext(file) }, workspace.configOf(file));
+    const analysis = await analyseOpen(document, file);
     results.set(file, { version: document.version, analysis });
     return analysis;
   }
@@ -212,15 +221,15 @@ export function startServer(connection: Connection): void {
     for (const file of touched) await analyseAndPublish(file);
   });
 
-  connection.onCodeAction((params: CodeActionParams) => {
+  connection.onCodeAction(async (params: CodeActionParams) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    const analysis = currentAnalysis(document);
+    const analysis = await currentAnalysis(document);
     if (!analysis?.article) return [];
     const article = analysis.article;
     const only = params.context.only;
-    const wantsFixAll = !only || only.some((kind) => fixAllKind.startsWith(kind));
-    const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+    const wantsFixAll = !only || only.some((kind) => kindIncludes(kind, fixAllKind));
+    const wantsQuickFixes = !only || only.some((kind) => kindIncludes(kind, CodeActionKind.QuickFix));
     const actions: CodeAction[] = [];
     if (wantsQuickFixes) {
       for (const diagnostic of params.context.diagnostics) {
@@ -245,10 +254,10 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  connection.onRequest(languageStatusRequest, ({ uri }) => {
+  connection.onRequest(languageStatusRequest, async ({ uri }) => {
     const document = documents.get(uri);
     const file = toPath(uri);
-    const analysis = document && currentAnalysis(document);
+    const analysis = document && (await currentAnalysis(document));
     if (!file || !analysis?.article) return null;
     const config = workspace.configOf(file);
     const report = analysis.language ?? detectLanguage(analysis.article, config);
@@ -264,9 +273,9 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onRequest(setLanguageRequest, ({ uri, tag }): WorkspaceEdit | null => {
+  connection.onRequest(setLanguageRequest, async ({ uri, tag }): Promise<WorkspaceEdit | null> => {
     const document = documents.get(uri);
-    const analysis = document && currentAnalysis(document);
+    const analysis = document && (await currentAnalysis(document));
     if (!document || !analysis?.article) return null;
     const edits = setHeaderFields(analysis.article.text, analysis.article.header, [['lang', tag]]);
     return edits ? { changes: { [uri]: toTextEdits(analysis.article.index, edits) } } : null;
@@ -277,7 +286,11 @@ export function startServer(connection: Connection): void {
     let fixes = 0;
     for (const file of workspace.articlePaths()) {
       const document = openDocument(file);
-      const text = document ? document.getText() : await fs.readFile(file, 'utf8').catch(() => undefined);
+      // A file that is not UTF-8 is left alone, as by `seed-corpus fix`: its text is not known.
+      const bytes = await fs.readFile(file).catch(() => undefined);
+      const fromDisk = bytes && decodeUtf8(bytes);
+      if (bytes && fromDisk === undefined) continue;
+      const text = document ? document.getText() : fromDisk;
       if (text === undefined) continue;
       const fixed = fixAll({ text, file: workspace.fileContext(file) }, workspace.configOf(file), { withEditorCommands: false });
       if (fixed.text === text) continue;
