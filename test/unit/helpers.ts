@@ -1,23 +1,12 @@
+import { createRuleContext } from '../../server/src/core/analyze';
 import { parseArticle } from '../../server/src/core/article';
 import { defaultConfig, mergeConfig, type CorpusConfigFile } from '../../server/src/core/config';
-import { detectLanguage, type LanguageReport } from '../../server/src/core/language/detect';
 import type { FileContext, Rule, RuleContext, RuleFinding } from '../../server/src/core/rule';
 import { applyEdits } from '../../server/src/core/text';
 
 /** A rule context for `text`, as the engine builds it (language detected lazily). */
 export function contextFor(text: string, options: { config?: CorpusConfigFile; file?: FileContext } = {}): RuleContext {
-  const article = parseArticle(text);
-  const config = options.config ? mergeConfig(options.config) : defaultConfig;
-  let language: LanguageReport | undefined;
-  return {
-    article,
-    config,
-    file: options.file,
-    get language() {
-      language ??= detectLanguage(article, config);
-      return language;
-    },
-  };
+  return createRuleContext(parseArticle(text), options.config ? mergeConfig(options.config) : defaultConfig, options.file);
 }
 
 /** Runs one rule alone and returns its findings with the text they cover. */

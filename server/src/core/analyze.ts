@@ -52,16 +52,7 @@ export function analyzeArticle(input: ArticleInput, config: CorpusConfig): Analy
     if (text === undefined) return { findings: bytesFindings(bytes, config) };
   }
   const article = parseArticle(text);
-  let language: LanguageReport | undefined;
-  const context: RuleContext = {
-    article,
-    config,
-    file: input.file,
-    get language() {
-      language ??= detectLanguage(article, config);
-      return language;
-    },
-  };
+  const context = createRuleContext(article, config, input.file);
   const ignored = new Set(ignoredRuleIds(article.header));
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -80,7 +71,24 @@ export function analyzeArticle(input: ArticleInput, config: CorpusConfig): Analy
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { article, findings, language };
+  return { article, findings, language: context.detected };
+}
+
+/** What every rule sees; language detection runs once, on first use, and stays available as `detected`. */
+export function createRuleContext(article: Article, config: CorpusConfig, file?: FileContext): RuleContext & { readonly detected?: LanguageReport } {
+  let language: LanguageReport | undefined;
+  return {
+    article,
+    config,
+    file,
+    get language() {
+      language ??= detectLanguage(article, config);
+      return language;
+    },
+    get detected() {
+      return language;
+    },
+  };
 }
 
 function bytesFindings(bytes: Uint8Array, config: CorpusConfig): Finding[] {
