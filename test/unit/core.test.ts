@@ -32,6 +32,17 @@ describe('applyEdits', () => {
     assert.equal(applyEdits(before, edits), after);
     assert.deepEqual(edits.map((e) => before.slice(e.start, e.end)), ['baut ', '']);
   });
+
+  test('editsBetween never splits a surrogate pair or a CRLF', () => {
+    for (const [before, after] of [['Foto 📷 da', 'Foto 📸 da'], ['Titel\r\nText', 'Titel\nText']]) {
+      const edits = editsBetween(before, after);
+      assert.equal(applyEdits(before, edits), after);
+      for (const edit of edits) {
+        assert.ok(!/[\ud800-\udbff]$/.test(before.slice(0, edit.start)), 'starts inside a surrogate pair');
+        assert.ok(!(before[edit.start - 1] === '\r' && before[edit.start] === '\n'), 'starts inside CRLF');
+      }
+    }
+  });
 });
 
 describe('header', () => {

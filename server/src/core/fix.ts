@@ -86,8 +86,12 @@ function trimEdit(text: string, edit: TextEdit): TextEdit {
   let prefix = 0;
   const max = Math.min(old.length, edit.newText.length);
   while (prefix < max && old.charCodeAt(prefix) === edit.newText.charCodeAt(prefix)) prefix++;
+  // Never cut a surrogate pair or a CRLF in two: editors cannot place a position inside either.
+  const splits = (text: string, at: number) => at > 0 && at < text.length && (/[\ud800-\udbff]/.test(text[at - 1]) || (text[at - 1] === '\r' && text[at] === '\n'));
+  while (prefix > 0 && (splits(old, prefix) || splits(edit.newText, prefix))) prefix--;
   let suffix = 0;
   while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === edit.newText.charCodeAt(edit.newText.length - 1 - suffix)) suffix++;
+  while (suffix > 0 && (splits(old, old.length - suffix) || splits(edit.newText, edit.newText.length - suffix))) suffix--;
   return { start: edit.start + prefix, end: edit.end - suffix, newText: edit.newText.slice(prefix, edit.newText.length - suffix) };
 }
 
