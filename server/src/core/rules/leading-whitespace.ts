@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { allParagraphKinds, proseLines } from './shared/prose';
 
 const leading = /^[\s\u200b]+/u;
 
@@ -13,7 +14,7 @@ const rule: Rule = {
     good: { text: 'Leica und Xiaomi\n\nDie Partnerschaft beginnt im Juli.' },
   },
   check({ article }) {
-    const lines = [...(article.title ? [article.title] : []), ...article.paragraphs.map((p) => p.line)];
+    const lines = proseLines(article, allParagraphKinds);
     const findings = [];
     for (const line of lines) {
       // A byte order mark is the `bom` rule's business, not indentation.

@@ -1,5 +1,6 @@
 import { trimmedSpan } from '../article';
 import type { Rule } from '../rule';
+import { allParagraphKinds, proseLines } from './shared/prose';
 
 const runs = /[ \u00a0\u202f]{2,}/g;
 
@@ -14,7 +15,7 @@ const rule: Rule = {
     good: { text: 'Leica und Xiaomi\n\nDie Partnerschaft beginnt im Juli.' },
   },
   check({ article }) {
-    const lines = [...(article.title ? [article.title] : []), ...article.paragraphs.map((p) => p.line)];
+    const lines = proseLines(article, allParagraphKinds);
     const findings = [];
     for (const line of lines) {
       const inner = trimmedSpan(line);

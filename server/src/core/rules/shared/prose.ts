@@ -1,6 +1,9 @@
 import type { Article, Line, ParagraphKind } from '../../article';
 import type { Span } from '../../text';
 
+/** Every kind of paragraph, for whitespace rules, which apply to every line of the body. */
+export const allParagraphKinds: readonly ParagraphKind[] = ['text', 'credit', 'dateline', 'residue'];
+
 /**
  * The lines typography rules read: the title and the paragraphs of the given kinds. Residue and datelines
  * are never among them: other rules delete or move those lines, so flagging their typography is noise.
