@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Usage: node esbuild.mjs [--watch] [--production]
+import { chmodSync, existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -15,10 +16,20 @@ const common = {
   logLevel: 'info',
 };
 
+// `npx seed-corpus` runs dist/cli.js directly: it must stay executable after every (re)build.
+const executable = {
+  name: 'executable',
+  setup(build) {
+    build.onEnd(() => {
+      if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [executable] },
 ];
 
 if (watch) {

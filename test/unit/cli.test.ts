@@ -96,7 +96,8 @@ describe('seed-corpus fix', () => {
     assert.deepEqual(check.map((f) => f.code), ['utf8-encoding']);
   });
 
-  test('the bin entry runs', () => {
-    assert.match(execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }), /Usage: seed-corpus/);
+  test('the bin entry is executable and runs on its own', () => {
+    assert.ok(statSync(cli).mode & 0o100, 'dist/cli.js is executable');
+    assert.match(execFileSync(cli, ['--help'], { encoding: 'utf8' }), /Usage: seed-corpus/);
   });
 });
