@@ -58,7 +58,7 @@ export function parseHeader(text: string, lineStarts: readonly number[]): Header
       closingLine = i;
       break;
     }
-    if (lineText(i).trim() === '' && i > 0) break;
+    if (lineText(i).trim() === '') break;
   }
   const contentStart = lineStarts[1] ?? text.length;
   const problems: HeaderProblem[] = [];
