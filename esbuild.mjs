@@ -14,6 +14,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'info',
+  // jsonc-parser's UMD entry requires its modules dynamically, which a bundle cannot follow: take its ES modules.
+  mainFields: ['module', 'main'],
 };
 
 // `npx seed-corpus` runs dist/cli.js directly: it must stay executable after every (re)build.

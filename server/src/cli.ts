@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle, decodeUtf8, type Finding } from './core/analyze';
 import { fixAll, isFixable } from './core/fix';
-import { CorpusResolver, configFor, type ArticleTarget } from './corpus';
+import { CorpusResolver, configFor, fileContextOf, type ArticleTarget } from './corpus';
 import { findCorpusFiles, writeFileAtomically } from './files';
 
 const usage = `Usage: seed-corpus <command> [paths…] [options]
@@ -76,7 +76,7 @@ async function check(options: Options): Promise<number> {
   const results: Array<{ file: string; finding: Finding }> = [];
   for (const target of targets) {
     const bytes = await fs.readFile(target.file);
-    const analysis = analyzeArticle({ bytes, file: { name: path.basename(target.file), corpus: target.corpus.names } }, configFor(target.corpus));
+    const analysis = analyzeArticle({ bytes, file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus));
     for (const finding of analysis.findings) results.push({ file: relative(target.file), finding });
   }
   if (options.format === 'json') {
@@ -110,7 +110,7 @@ async function fix(options: Options): Promise<number> {
       report.push({ file, applied: {}, error: 'not valid UTF-8; left untouched' });
       continue;
     }
-    const result = fixAll({ text, file: { name: path.basename(target.file), corpus: target.corpus.names } }, configFor(target.corpus));
+    const result = fixAll({ text, file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus));
     if (result.text === text) continue;
     try {
       await writeFileAtomically(target.file, result.text, bytes);

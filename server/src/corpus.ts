@@ -1,8 +1,11 @@
 /** Groups article files into corpora (a folder with `seed-corpus.json`, or else the file's own folder) with their config. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { mergeConfig, type ConfigProblem, type CorpusConfig, type CorpusConfigFile } from './core/config';
+import { defaultKnowledgeBaseFile, mergeConfig, type ConfigProblem, type CorpusConfig, type CorpusConfigFile } from './core/config';
+import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
+import { entityNames, readKnowledgeBase, type KbProblem } from './core/entities/knowledge-base';
 import { CorpusFileIndex } from './core/file-index';
+import type { FileContext } from './core/rule';
 import { findConfigRoot, findCorpusFiles, loadConfigFile } from './files';
 
 export interface Corpus {
@@ -10,6 +13,19 @@ export interface Corpus {
   configFile?: CorpusConfigFile;
   configProblems: ConfigProblem[];
   names: CorpusFileIndex;
+  knowledgeBase?: CorpusKnowledgeBase;
+}
+
+/** A corpus's knowledge base: the last good version in use, and the problems of the current text. */
+export interface CorpusKnowledgeBase {
+  file: string;
+  /** The last version that could be read; kept while the file is broken (mid-edit). */
+  catalog?: EntityCatalog;
+  /** Every spelling of every entity, hidden from language detection like configured names. */
+  names: string[];
+  problems: KbProblem[];
+  /** The text the problems refer to. */
+  text: string;
 }
 
 export interface ArticleTarget {
@@ -41,7 +57,44 @@ export class CorpusResolver {
 async function loadCorpus(root: string, hasConfig: boolean): Promise<Corpus> {
   const loaded = hasConfig ? await loadConfigFile(root) : { problems: [] };
   const files = hasConfig ? (await findCorpusFiles(root)).textFiles : await textFilesIn(root);
-  return { root, configFile: loaded.config, configProblems: loaded.problems, names: new CorpusFileIndex(files.map((f) => path.basename(f))) };
+  const corpus: Corpus = { root, configFile: loaded.config, configProblems: loaded.problems, names: new CorpusFileIndex(files.map((f) => path.basename(f))) };
+  if (hasConfig) await loadKnowledgeBase(corpus);
+  return corpus;
+}
+
+/** The knowledge-base path of a corpus: the config's `knowledgeBase`, else `entities.json` beside the config. */
+export function knowledgeBasePath(corpus: Corpus): string {
+  return path.join(corpus.root, corpus.configFile?.knowledgeBase ?? defaultKnowledgeBaseFile);
+}
+
+/** Reads the corpus's knowledge base from disk; a missing default file just means no entities. */
+export async function loadKnowledgeBase(corpus: Corpus): Promise<void> {
+  const file = knowledgeBasePath(corpus);
+  const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT' || corpus.configFile?.knowledgeBase) corpus.configProblems.push({ path: 'knowledgeBase', message: `Cannot read the knowledge base ${file}: ${error.message}` });
+    return undefined;
+  });
+  if (text === undefined) {
+    corpus.knowledgeBase = undefined;
+    return;
+  }
+  updateKnowledgeBase(corpus, file, text);
+}
+
+/** Re-reads the knowledge base from `text` (disk or an open editor); returns whether the usable version changed. */
+export function updateKnowledgeBase(corpus: Corpus, file: string, text: string): boolean {
+  const previous = corpus.knowledgeBase;
+  if (previous?.text === text && previous.file === file) return false;
+  const reading = readKnowledgeBase(text);
+  const catalog = reading.knowledgeBase ? compileKnowledgeBase(reading.knowledgeBase) : previous?.catalog;
+  const names = catalog ? catalog.knowledgeBase.entities.flatMap(entityNames) : [];
+  corpus.knowledgeBase = { file, catalog, names, problems: reading.problems, text };
+  return catalog !== previous?.catalog;
+}
+
+/** What the rules know about an article's place in its corpus. */
+export function fileContextOf(file: string, corpus: Corpus | undefined): FileContext {
+  return { name: path.basename(file), corpus: corpus?.names, entities: corpus?.knowledgeBase?.catalog };
 }
 
 async function textFilesIn(folder: string): Promise<string[]> {
@@ -55,5 +108,5 @@ async function textFilesIn(folder: string): Promise<string[]> {
 
 /** The configuration an article is checked with: defaults < corpus config file < overrides (editor settings). */
 export function configFor(corpus: Corpus, overrides?: CorpusConfigFile): CorpusConfig {
-  return mergeConfig(corpus.configFile, overrides);
+  return mergeConfig(corpus.configFile, corpus.knowledgeBase && { names: corpus.knowledgeBase.names }, overrides);
 }

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import type { CorpusConfig, CorpusConfigFile } from './core/config';
 import { CorpusFileIndex } from './core/file-index';
 import type { FileContext } from './core/rule';
-import { configFor, CorpusResolver, type Corpus } from './corpus';
+import { configFor, CorpusResolver, fileContextOf, knowledgeBasePath, type Corpus } from './corpus';
 import { findCorpusFiles } from './files';
 import { defaultSettings, type SeedCorpusSettings } from './protocol';
 
@@ -85,7 +85,23 @@ export class Workspace {
   }
 
   fileContext(file: string): FileContext {
-    return { name: path.basename(file), corpus: this.articles.get(file)?.names };
+    return fileContextOf(file, this.articles.get(file));
+  }
+
+  corpusOf(file: string): Corpus | undefined {
+    return this.articles.get(file);
+  }
+
+  /** Every corpus with its articles. */
+  corpora(): Map<Corpus, string[]> {
+    const result = new Map<Corpus, string[]>();
+    for (const [file, corpus] of this.articles) result.set(corpus, [...(result.get(corpus) ?? []), file]);
+    return result;
+  }
+
+  /** The corpora whose knowledge base is `file`. */
+  corporaWithKnowledgeBase(file: string): Corpus[] {
+    return [...new Set(this.articles.values())].filter((c) => c.knowledgeBase?.file === file || knowledgeBasePath(c) === file);
   }
 
   /** Problems of the corpus config files, by config file path. */

@@ -1,6 +1,8 @@
 import { parseArticle, type Article } from './article';
 import type { CorpusConfig } from './config';
 import { ignoredRuleIds } from './header';
+import { findArticleMentions } from './entities/catalog';
+import type { Mention } from './entities/matcher';
 import { detectLanguage, type LanguageReport } from './language/detect';
 import type { FileContext, Fix, Rule, RuleContext, Severity } from './rule';
 import { ruleById, rules } from './rules';
@@ -30,6 +32,8 @@ export interface Analysis {
   findings: Finding[];
   /** Language detection, when a rule needed it. */
   language?: LanguageReport;
+  /** Entity mentions (empty without a knowledge base). */
+  mentions: Mention[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -49,7 +53,7 @@ export function analyzeArticle(input: ArticleInput, config: CorpusConfig): Analy
   if (text === undefined) {
     const bytes = input.bytes ?? new Uint8Array();
     text = decodeUtf8(bytes);
-    if (text === undefined) return { findings: bytesFindings(bytes, config) };
+    if (text === undefined) return { findings: bytesFindings(bytes, config), mentions: [] };
   }
   const article = parseArticle(text);
   const context = createRuleContext(article, config, input.file);
@@ -71,12 +75,13 @@ export function analyzeArticle(input: ArticleInput, config: CorpusConfig): Analy
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { article, findings, language: context.detected };
+  return { article, findings, language: context.detected, mentions: context.mentions };
 }
 
 /** What every rule sees; language detection runs once, on first use, and stays available as `detected`. */
 export function createRuleContext(article: Article, config: CorpusConfig, file?: FileContext): RuleContext & { readonly detected?: LanguageReport } {
   let language: LanguageReport | undefined;
+  let mentions: Mention[] | undefined;
   return {
     article,
     config,
@@ -87,6 +92,10 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
     },
     get detected() {
       return language;
+    },
+    get mentions() {
+      mentions ??= file?.entities ? findArticleMentions(article, file.entities) : [];
+      return mentions;
     },
   };
 }

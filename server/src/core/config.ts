@@ -10,6 +10,8 @@ export interface CorpusConfigFile {
   rules?: Record<string, RuleSetting>;
   /** Names to hide from language detection (people, companies: they carry no language). */
   names?: string[];
+  /** The knowledge base of the corpus, relative to the config file (default `entities.json`). */
+  knowledgeBase?: string;
 }
 
 export interface CorpusConfig {
@@ -19,6 +21,7 @@ export interface CorpusConfig {
 }
 
 export const configFileName = 'seed-corpus.json';
+export const defaultKnowledgeBaseFile = 'entities.json';
 
 export const defaultConfig: CorpusConfig = {
   languages: ['de', 'it', 'en', 'fr', 'es'],
@@ -46,6 +49,9 @@ export function readConfigFile(value: unknown, knownRuleIds: ReadonlySet<string>
     if (key === 'languages' || key === 'names') {
       if (Array.isArray(entry) && entry.every((x) => typeof x === 'string' && x.trim() !== '')) config[key] = entry as string[];
       else problems.push({ path: key, message: `"${key}" must be a list of non-empty strings.` });
+    } else if (key === 'knowledgeBase') {
+      if (typeof entry === 'string' && entry.trim() !== '' && !entry.startsWith('/') && !entry.split(/[\\/]/).includes('..')) config.knowledgeBase = entry;
+      else problems.push({ path: key, message: '"knowledgeBase" must be a file path inside the corpus folder, e.g. "entities.json".' });
     } else if (key === 'rules') {
       if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
         problems.push({ path: key, message: '"rules" must map rule ids to a severity or "off".' });

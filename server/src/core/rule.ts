@@ -1,5 +1,8 @@
 import type { Article } from './article';
 import type { CorpusConfig } from './config';
+import type { EntityCatalog } from './entities/catalog';
+import type { KbEntity } from './entities/kb';
+import type { Mention } from './entities/matcher';
 import type { CorpusFileIndex } from './file-index';
 import type { LanguageReport } from './language/detect';
 import type { Range, Span, TextEdit } from './text';
@@ -7,7 +10,7 @@ import type { Range, Span, TextEdit } from './text';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
-export type RuleCategory = 'encoding' | 'file' | 'header' | 'structure' | 'whitespace' | 'content' | 'typography' | 'language';
+export type RuleCategory = 'encoding' | 'file' | 'header' | 'structure' | 'whitespace' | 'content' | 'typography' | 'language' | 'entities' | 'timeline';
 
 /** An example article for a rule's docs; the unit tests check that `bad` triggers the rule and `good` does not. */
 export interface RuleExample {
@@ -18,6 +21,8 @@ export interface RuleExample {
   corpusFileNames?: string[];
   /** Raw bytes as hex, for encoding rules; replaces `text` when given. */
   bytesHex?: string;
+  /** The knowledge base the example is checked against, for entity rules. */
+  entities?: KbEntity[];
 }
 
 export interface RuleDocs {
@@ -45,6 +50,8 @@ export interface Fix {
   safe: boolean;
   /** A fix that an editor performs itself rather than through text edits (e.g. switching line endings). */
   editorCommand?: 'useLfLineEndings';
+  /** An entry to append to the corpus's knowledge base (the host turns it into an edit of that file). */
+  addToKnowledgeBase?: KbEntity;
 }
 
 export interface FileContext {
@@ -52,6 +59,8 @@ export interface FileContext {
   name: string;
   /** The names of the corpus the file belongs to (the file's own name may be in it or not). */
   corpus?: CorpusFileIndex;
+  /** The corpus's knowledge base, compiled; without it no entity rule reports anything. */
+  entities?: EntityCatalog;
 }
 
 export interface RuleContext {
@@ -59,6 +68,8 @@ export interface RuleContext {
   config: CorpusConfig;
   /** Language detection of the article, computed once on first use. */
   readonly language: LanguageReport;
+  /** Entity mentions of the article (empty without a knowledge base), computed once on first use. */
+  readonly mentions: Mention[];
   file?: FileContext;
 }
 

@@ -4,6 +4,7 @@
  */
 import { analyzeArticle } from '../core/analyze';
 import { defaultConfig } from '../core/config';
+import { catalogOf } from '../core/entities/catalog';
 import { CorpusFileIndex } from '../core/file-index';
 import type { Rule, RuleCategory, RuleExample } from '../core/rule';
 import { rules } from '../core/rules';
@@ -17,6 +18,8 @@ const categoryTitles: Record<RuleCategory, string> = {
   content: 'Content',
   typography: 'Typography',
   language: 'Language tags',
+  entities: 'Entities',
+  timeline: 'Timeline',
 };
 
 export const defaultExampleFileName = '000_0123456789abcdef.txt';
@@ -25,7 +28,8 @@ export const defaultExampleFileName = '000_0123456789abcdef.txt';
 export function exampleFindings(rule: Rule, example: RuleExample) {
   const fileName = example.fileName ?? defaultExampleFileName;
   const input = example.bytesHex !== undefined ? { bytes: Buffer.from(example.bytesHex, 'hex') } : { text: example.text };
-  const analysis = analyzeArticle({ ...input, file: { name: fileName, corpus: new CorpusFileIndex([fileName, ...(example.corpusFileNames ?? [])]) } }, defaultConfig);
+  const entities = example.entities && catalogOf(example.entities);
+  const analysis = analyzeArticle({ ...input, file: { name: fileName, corpus: new CorpusFileIndex([fileName, ...(example.corpusFileNames ?? [])]), entities } }, defaultConfig);
   return analysis.findings.filter((f) => f.ruleId === rule.id);
 }
 

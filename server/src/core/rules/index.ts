@@ -32,8 +32,11 @@ import langTagInvalid from './lang-tag-invalid';
 import langTagCanonical from './lang-tag-canonical';
 import langMismatch from './lang-mismatch';
 import paragraphLanguage from './paragraph-language';
+import entityCase from './entity-case';
+import entityMisspelling from './entity-misspelling';
+import entityUnknown from './entity-unknown';
 
-/** Every rule, in the order of the docs: encoding, file, header, structure, whitespace, content, typography, language. */
+/** Every rule, in the order of the docs: encoding, file, header, structure, whitespace, content, typography, language, entities. */
 export const rules: readonly Rule[] = [
   utf8Encoding,
   bom,
@@ -68,6 +71,9 @@ export const rules: readonly Rule[] = [
   langTagCanonical,
   langMismatch,
   paragraphLanguage,
+  entityMisspelling,
+  entityCase,
+  entityUnknown,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));

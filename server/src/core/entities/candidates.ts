@@ -1,0 +1,131 @@
+/**
+ * Names that look like entities but are not in the knowledge base: runs of capitalised words ("Andreas
+ * Mohrland") and product-like names (letters with a model number: "P60", "Leitz Phone 2", "Aquos R7").
+ * Runs are trimmed of generic capitalised words (articles, job titles), a sentence's first word does not count
+ * as part of a two-word run (German capitalises nouns; "Farbiges Porträt" is no name), and headline-style
+ * lines where nearly every word is capitalised are skipped. Years join no run ("seit 2016" is a date). Where the
+ * language capitalises every noun (German), a plain run right after a lower-case word is a noun phrase
+ * ("in Sachen Kameraleistung"), not a name; names there stand after punctuation or start the sentence.
+ */
+import { genericCapitalised, organisationSuffixes } from '../data/generic-capitals';
+import type { Span } from '../text';
+import type { EntityType } from './kb';
+import type { Mention } from './matcher';
+import { uppercaseStart, wordTokens, type Token } from './tokens';
+
+export interface Candidate {
+  span: Span;
+  text: string;
+  /** The type a new entry would most likely have. */
+  type: EntityType;
+}
+
+const modelNumber = /^\p{L}+\d+[\p{L}\d]*$/u;
+const number = /^\d+$/u;
+const year = /^(?:1[5-9]|20)\d\d$/u;
+const digit = /\d/u;
+const titleCaseWord = /^\p{Lu}\p{Ll}+$/u;
+const sentenceEnd = /[.!?:;“”„"«»()[\]]\s*$/u;
+
+interface Marked extends Token {
+  mention?: Mention;
+  sentenceStart: boolean;
+  afterLowercaseWord: boolean;
+}
+
+export interface CandidateOptions {
+  /** The text's language capitalises all nouns (German), so capitalisation alone says less. */
+  nounCapitalisation?: boolean;
+}
+
+export function findCandidates(text: string, regions: readonly Span[], mentions: readonly Mention[], options: CandidateOptions = {}): Candidate[] {
+  const candidates: Candidate[] = [];
+  let m = 0;
+  for (const region of regions) {
+    const tokens: Marked[] = wordTokens(text, region).map((token) => {
+      while (m < mentions.length && mentions[m].span.end <= token.start) m++;
+      const mention = m < mentions.length && mentions[m].span.start < token.end ? mentions[m] : undefined;
+      const before = text.slice(region.start, token.start);
+      return { ...token, mention, sentenceStart: before.trim() === '' || sentenceEnd.test(before), afterLowercaseWord: /\p{Ll}[ \u00a0]$/u.test(before) };
+    });
+    const capitalised = tokens.filter((t) => uppercaseStart.test(t.text)).length;
+    if (tokens.length >= 4 && capitalised / tokens.length >= 0.75) continue;
+    for (const run of runs(text, tokens)) {
+      for (const { afterLowercaseWord, ...found } of fromRun(text, run)) {
+        if (!options.nounCapitalisation || found.type === 'product' || found.type === 'organization' || !afterLowercaseWord) candidates.push(found);
+      }
+    }
+  }
+  return candidates;
+}
+
+/** Maximal sequences of name-like tokens joined by single spaces. */
+function runs(text: string, tokens: Marked[]): Marked[][] {
+  const result: Marked[][] = [];
+  let current: Marked[] = [];
+  for (const token of tokens) {
+    const previous = current[current.length - 1];
+    const joined = previous !== undefined && /^[ \u00a0]$/u.test(text.slice(previous.end, token.start));
+    const nameLike = token.mention !== undefined || uppercaseStart.test(token.text) || modelNumber.test(token.text) || (joined && number.test(token.text) && !year.test(token.text));
+    if (nameLike && (joined || current.length === 0)) {
+      current.push(token);
+    } else {
+      if (current.length > 0) result.push(current);
+      current = nameLike ? [token] : [];
+    }
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+type Found = Candidate & { afterLowercaseWord: boolean };
+
+function fromRun(text: string, run: Marked[]): Found[] {
+  const lastMention = run.reduce((last, t, i) => (t.mention ? i : last), -1);
+  // A known name followed by a model designation is a new product: "Leitz Phone 2", "Aquos R7".
+  if (lastMention >= 0) {
+    const tail = run.slice(lastMention + 1);
+    if (tail.length > 0 && tail.some((t) => digit.test(t.text))) {
+      const head = run.findIndex((t) => t.mention === run[lastMention].mention);
+      return [...fromSegments(text, run.slice(0, head)), candidate(text, run.slice(head))];
+    }
+  }
+  return fromSegments(text, run);
+}
+
+function fromSegments(text: string, run: Marked[]): Found[] {
+  const found: Found[] = [];
+  let segment: Marked[] = [];
+  for (const token of [...run, undefined]) {
+    if (token && !token.mention) {
+      segment.push(token);
+      continue;
+    }
+    const trimmed = trim(segment);
+    if (trimmed.length >= 2 || (trimmed.length === 1 && modelNumber.test(trimmed[0].text))) found.push(candidate(text, trimmed));
+    segment = [];
+  }
+  return found;
+}
+
+function trim(segment: Marked[]): Marked[] {
+  let start = 0;
+  let end = segment.length;
+  const generic = (t: Marked) => genericCapitalised.has(t.key) || (t.text.length < 2 && !digit.test(t.text));
+  while (start < end && generic(segment[start])) start++;
+  while (end > start && (generic(segment[end - 1]) || number.test(segment[end - 1].text) && end - start === 1)) end--;
+  if (end - start === 2 && segment[start].sentenceStart && !segment.slice(start, end).some((t) => digit.test(t.text))) start++;
+  return segment.slice(start, end);
+}
+
+function candidate(text: string, tokens: Marked[]): Found {
+  const span = { start: tokens[0].start, end: tokens[tokens.length - 1].end };
+  return { span, text: text.slice(span.start, span.end), type: guessType(tokens), afterLowercaseWord: tokens[0].afterLowercaseWord };
+}
+
+function guessType(tokens: Token[]): EntityType {
+  if (tokens.some((t) => digit.test(t.text))) return 'product';
+  if (organisationSuffixes.has(tokens[tokens.length - 1].key)) return 'organization';
+  if (tokens.length <= 3 && tokens.every((t) => titleCaseWord.test(t.text))) return 'person';
+  return 'other';
+}

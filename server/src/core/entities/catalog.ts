@@ -1,0 +1,34 @@
+/**
+ * A knowledge base compiled for matching: built once per knowledge-base version and shared by every article,
+ * so recognition costs nothing per entity.
+ */
+import type { Article } from '../article';
+import type { Span } from '../text';
+import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base';
+import type { KbEntity } from './kb';
+import { EntityMatcher, type Mention } from './matcher';
+import { SpellingIndex } from './spelling';
+
+export interface EntityCatalog {
+  knowledgeBase: KnowledgeBase;
+  matcher: EntityMatcher;
+  spelling: SpellingIndex;
+}
+
+export function compileKnowledgeBase(knowledgeBase: KnowledgeBase): EntityCatalog {
+  return { knowledgeBase, matcher: new EntityMatcher(knowledgeBase), spelling: new SpellingIndex(knowledgeBase) };
+}
+
+export function catalogOf(entities: readonly KbEntity[]): EntityCatalog {
+  return compileKnowledgeBase(createKnowledgeBase(entities));
+}
+
+/** Where an article names things: its title and every paragraph but web residue. */
+export function mentionRegions(article: Article): Span[] {
+  const lines = [...(article.title ? [article.title] : []), ...article.paragraphs.filter((p) => p.kind !== 'residue').map((p) => p.line)];
+  return lines.map((line) => ({ start: line.start, end: line.end }));
+}
+
+export function findArticleMentions(article: Article, catalog: EntityCatalog): Mention[] {
+  return catalog.matcher.findMentions(article.text, mentionRegions(article));
+}

@@ -1,0 +1,270 @@
+/**
+ * Reading a knowledge-base file: JSON with exact ranges for every problem, so the editor can underline the
+ * offending entry in entities.json. A broken file yields no knowledge base (callers keep the last good one);
+ * a broken entry is reported and skipped, so one typo never hides the other entities.
+ */
+import { findNodeAtLocation, modify, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Span, TextEdit } from '../text';
+import { entityTypes, type EntityType, type KbEntity, type KbFact, type KbRelation, type Localized } from './kb';
+
+export interface KbProblem {
+  span: Span;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface KnowledgeBase {
+  entities: readonly KbEntity[];
+  byId: ReadonlyMap<string, KbEntity>;
+}
+
+export interface KbReading {
+  /** Undefined when the file is not a JSON object with an `entities` list. */
+  knowledgeBase?: KnowledgeBase;
+  problems: KbProblem[];
+  /** Span of each accepted entity's object and of its `name` value in the file, for go-to-definition. */
+  locations: ReadonlyMap<string, { entry: Span; name: Span }>;
+}
+
+const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const tagPattern = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+const timexPattern = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+export function createKnowledgeBase(entities: readonly KbEntity[]): KnowledgeBase {
+  return { entities, byId: new Map(entities.map((e) => [e.id, e])) };
+}
+
+/** Every spelling that names the entity: canonical name, aliases and per-language names. */
+export function entityNames(entity: KbEntity): string[] {
+  return [...new Set([entity.name, ...(entity.aliases ?? []), ...Object.values(entity.localNames ?? {})])];
+}
+
+export function readKnowledgeBase(text: string): KbReading {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const problems: KbProblem[] = errors.map((e) => ({
+    span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`,
+    severity: 'error',
+  }));
+  const locations = new Map<string, { entry: Span; name: Span }>();
+  if (errors.length > 0 || !root) return { problems, locations };
+  if (root.type !== 'object') return { problems: [problem(root, 'The knowledge base must be a JSON object with an "entities" list.')], locations };
+  const list = findNodeAtLocation(root, ['entities']);
+  if (!list || list.type !== 'array') {
+    return { problems: [problem(list?.parent ?? root, 'The knowledge base needs an "entities" list.')], locations };
+  }
+  for (const property of root.children ?? []) {
+    const key = property.children?.[0];
+    if (key && key.value !== 'entities' && key.value !== '$schema') problems.push(problem(key, `Unknown key "${key.value}".`, 'warning'));
+  }
+  const entities: KbEntity[] = [];
+  const ids = new Map<string, Node>();
+  const owners = new Map<string, string>();
+  for (const node of list.children ?? []) {
+    const entity = readEntity(node, problems);
+    if (!entity) continue;
+    const idNode = findNodeAtLocation(node, ['id'])!;
+    if (ids.has(entity.id)) {
+      problems.push(problem(idNode, `Duplicate id "${entity.id}": an earlier entry has it; this entry is ignored.`));
+      continue;
+    }
+    ids.set(entity.id, idNode);
+    const clashes = entityNames(entity).filter((name) => owners.has(name.toLowerCase()) && owners.get(name.toLowerCase()) !== entity.id);
+    for (const name of clashes) {
+      problems.push(problem(nameNode(node, name) ?? idNode, `"${name}" already names "${owners.get(name.toLowerCase())}"; a name or alias must belong to one entity. It is not matched for "${entity.id}".`));
+    }
+    const kept = dropNames(entity, new Set(clashes));
+    for (const name of entityNames(kept)) owners.set(name.toLowerCase(), kept.id);
+    entities.push(kept);
+    locations.set(kept.id, { entry: spanOf(node), name: spanOf(findNodeAtLocation(node, ['name'])!) });
+  }
+  // References can point forward, so they are checked once every id is known.
+  for (const node of list.children ?? []) {
+    for (const [pathToRef, ref] of references(node)) {
+      if (typeof ref.value === 'string' && !ids.has(ref.value)) problems.push(problem(ref, `No entity has the id "${ref.value}" (at ${pathToRef}).`, 'warning'));
+    }
+  }
+  return { knowledgeBase: createKnowledgeBase(entities), problems, locations };
+}
+
+function readEntity(node: Node, problems: KbProblem[]): KbEntity | undefined {
+  if (node.type !== 'object') {
+    problems.push(problem(node, 'An entity must be an object with "id", "type" and "name".'));
+    return undefined;
+  }
+  const errorsBefore = problems.length;
+  const id = requiredString(node, 'id', problems);
+  if (id !== undefined && !idPattern.test(id)) problems.push(problem(findNodeAtLocation(node, ['id'])!, `The id "${id}" must be lower-case letters and digits joined by hyphens, e.g. "leica-camera".`));
+  const type = requiredString(node, 'type', problems);
+  if (type !== undefined && !(entityTypes as readonly string[]).includes(type)) {
+    problems.push(problem(findNodeAtLocation(node, ['type'])!, `"${type}" is not an entity type: use one of ${entityTypes.join(', ')}.`));
+  }
+  const name = requiredString(node, 'name', problems);
+  if (name !== undefined && name.trim().length < 2) problems.push(problem(findNodeAtLocation(node, ['name'])!, 'A name needs at least two characters.'));
+  for (const property of node.children ?? []) {
+    const key = property.children?.[0];
+    if (key && !['id', 'type', 'name', 'aliases', 'localNames', 'description', 'facts', 'relations', 'sources'].includes(key.value)) {
+      problems.push(problem(key, `Unknown key "${key.value}" in an entity.`, 'warning'));
+    }
+  }
+  const aliases = optionalStrings(node, 'aliases', problems, 'error');
+  const localNames = optionalLocalized(node, 'localNames', problems);
+  const description = optionalLocalized(node, 'description', problems);
+  const facts = optionalList(node, 'facts', problems, readFact);
+  const relations = optionalList(node, 'relations', problems, readRelation);
+  const sources = optionalStrings(node, 'sources', problems, 'warning');
+  if (problems.length > errorsBefore && problems.slice(errorsBefore).some((p) => p.severity === 'error')) return undefined;
+  return { id: id!, type: type as EntityType, name: name!, aliases, localNames, description, facts, relations, sources };
+}
+
+function readFact(node: Node, problems: KbProblem[]): KbFact | undefined {
+  const property = requiredString(node, 'property', problems);
+  const value = requiredString(node, 'value', problems);
+  const entity = optionalString(node, 'entity', problems);
+  const sources = optionalStrings(node, 'sources', problems, 'warning');
+  return property !== undefined && value !== undefined ? { property, value, entity, sources } : undefined;
+}
+
+function readRelation(node: Node, problems: KbProblem[]): KbRelation | undefined {
+  const type = requiredString(node, 'type', problems);
+  const other = requiredString(node, 'with', problems);
+  const from = optionalString(node, 'from', problems);
+  const until = optionalString(node, 'until', problems);
+  for (const [key, value] of [['from', from], ['until', until]] as const) {
+    if (value !== undefined && !timexPattern.test(value)) problems.push(problem(findNodeAtLocation(node, [key])!, `"${value}" is not a date of the form 2016, 2022-05 or 2022-03-31.`, 'warning'));
+  }
+  const description = optionalLocalized(node, 'description', problems);
+  const sources = optionalStrings(node, 'sources', problems, 'warning');
+  if (type === undefined || other === undefined) return undefined;
+  return { type, with: other, from: from && timexPattern.test(from) ? from : undefined, until: until && timexPattern.test(until) ? until : undefined, description, sources };
+}
+
+function requiredString(node: Node, key: string, problems: KbProblem[]): string | undefined {
+  const child = findNodeAtLocation(node, [key]);
+  if (!child) {
+    problems.push(problem(node, `Missing "${key}".`));
+    return undefined;
+  }
+  if (child.type !== 'string') {
+    problems.push(problem(child, `"${key}" must be a string.`));
+    return undefined;
+  }
+  return child.value as string;
+}
+
+function optionalString(node: Node, key: string, problems: KbProblem[]): string | undefined {
+  const child = findNodeAtLocation(node, [key]);
+  if (!child) return undefined;
+  if (child.type === 'string') return child.value as string;
+  problems.push(problem(child, `"${key}" must be a string.`, 'warning'));
+  return undefined;
+}
+
+/** A list of strings; names shorter than two characters would match everywhere, so they are refused. */
+function optionalStrings(node: Node, key: string, problems: KbProblem[], severity: KbProblem['severity']): string[] | undefined {
+  const child = findNodeAtLocation(node, [key]);
+  if (!child) return undefined;
+  if (child.type !== 'array') {
+    problems.push(problem(child, `"${key}" must be a list of strings.`, severity));
+    return undefined;
+  }
+  const values: string[] = [];
+  for (const item of child.children ?? []) {
+    if (item.type !== 'string') problems.push(problem(item, `"${key}" must hold strings only.`, severity));
+    else if (key === 'aliases' && (item.value as string).trim().length < 2) problems.push(problem(item, 'An alias needs at least two characters; it is ignored.', 'warning'));
+    else values.push(item.value as string);
+  }
+  return values;
+}
+
+function optionalLocalized(node: Node, key: string, problems: KbProblem[]): Localized | undefined {
+  const child = findNodeAtLocation(node, [key]);
+  if (!child) return undefined;
+  if (child.type !== 'object') {
+    problems.push(problem(child, `"${key}" must map language tags to text, e.g. { "de": "…", "en": "…" }.`, 'warning'));
+    return undefined;
+  }
+  const values: Localized = {};
+  for (const property of child.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    if (!tagPattern.test(keyNode.value)) problems.push(problem(keyNode, `"${keyNode.value}" is not a language tag such as "de" or "it".`, 'warning'));
+    else if (valueNode.type !== 'string' || (key === 'localNames' && (valueNode.value as string).trim().length < 2)) problems.push(problem(valueNode, key === 'localNames' ? 'A name needs at least two characters.' : 'A description must be a string.', 'warning'));
+    else values[keyNode.value] = valueNode.value as string;
+  }
+  return values;
+}
+
+function optionalList<T>(node: Node, key: string, problems: KbProblem[], read: (item: Node, problems: KbProblem[]) => T | undefined): T[] | undefined {
+  const child = findNodeAtLocation(node, [key]);
+  if (!child) return undefined;
+  if (child.type !== 'array') {
+    problems.push(problem(child, `"${key}" must be a list.`, 'warning'));
+    return undefined;
+  }
+  const values: T[] = [];
+  for (const item of child.children ?? []) {
+    if (item.type !== 'object') {
+      problems.push(problem(item, `Each of "${key}" must be an object.`, 'warning'));
+      continue;
+    }
+    // Problems inside a fact or relation are warnings: the entity itself stays usable.
+    const inner: KbProblem[] = [];
+    const value = read(item, inner);
+    problems.push(...inner.map((p) => ({ ...p, severity: 'warning' as const })));
+    if (value !== undefined) values.push(value);
+  }
+  return values;
+}
+
+function references(entityNode: Node): Array<[string, Node]> {
+  const found: Array<[string, Node]> = [];
+  for (const [list, key] of [['facts', 'entity'], ['relations', 'with']] as const) {
+    const items = findNodeAtLocation(entityNode, [list]);
+    (items?.type === 'array' ? items.children ?? [] : []).forEach((item, i) => {
+      const ref = item.type === 'object' ? findNodeAtLocation(item, [key]) : undefined;
+      if (ref) found.push([`${list}[${i}].${key}`, ref]);
+    });
+  }
+  return found;
+}
+
+function nameNode(entityNode: Node, name: string): Node | undefined {
+  const candidates = [findNodeAtLocation(entityNode, ['name']), ...(findNodeAtLocation(entityNode, ['aliases'])?.children ?? []), ...(findNodeAtLocation(entityNode, ['localNames'])?.children?.map((p) => p.children?.[1]) ?? [])];
+  return candidates.find((n) => n?.value === name);
+}
+
+function dropNames(entity: KbEntity, names: ReadonlySet<string>): KbEntity {
+  if (names.size === 0) return entity;
+  const localNames = entity.localNames && Object.fromEntries(Object.entries(entity.localNames).filter(([, v]) => !names.has(v)));
+  return { ...entity, aliases: entity.aliases?.filter((a) => !names.has(a)), localNames };
+}
+
+function describeParseError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function spanOf(node: Node): Span {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+function problem(node: Node, message: string, severity: KbProblem['severity'] = 'error'): KbProblem {
+  return { span: spanOf(node), message, severity };
+}
+
+/** The edit that appends an entity to the knowledge base's `entities` list, keeping the file's formatting. */
+export function appendEntityEdit(kbText: string, entity: KbEntity): TextEdit[] {
+  const insertSpaces = !/^\t/m.test(kbText);
+  const tabSize = /^( +)"/m.exec(kbText)?.[1].length ?? 2;
+  return modify(kbText, ['entities', -1], entity, { formattingOptions: { insertSpaces, tabSize: Math.min(tabSize, 8), eol: '\n' } }).map((e) => ({
+    start: e.offset,
+    end: e.offset + e.length,
+    newText: e.content,
+  }));
+}
+
+/** A new knowledge-base file holding one entity. */
+export function newKnowledgeBaseText(entity: KbEntity, schema?: string): string {
+  return JSON.stringify({ ...(schema ? { $schema: schema } : {}), entities: [entity] }, null, 2) + '\n';
+}

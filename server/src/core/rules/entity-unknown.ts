@@ -1,0 +1,59 @@
+import { findCandidates } from '../entities/candidates';
+import { mentionRegions } from '../entities/catalog';
+import type { KbEntity } from '../entities/kb';
+import { headerField } from '../header';
+import { primaryLanguage } from '../language/tags';
+import type { Rule, RuleContext } from '../rule';
+import { exampleEntities } from './shared/example-entities';
+
+const rule: Rule = {
+  id: 'entity-unknown',
+  category: 'entities',
+  description: 'Names that look like entities (capitalised word runs, model names such as “Leitz Phone 2”) but are not in the knowledge base.',
+  defaultSeverity: 'hint',
+  docs: {
+    rationale: 'A knowledge base that misses what the corpus talks about gives no hover, no references and no timeline for it. The fix adds a skeleton entry (type guessed, this article as its source) to the knowledge base, to be completed there.',
+    bad: { text: '---\nlang: de\n---\nLeica und Sharp\n\nIn Japan ist auch das Leitz Phone 2 erhältlich. Andreas Mohrland bestätigt es.\n', entities: exampleEntities },
+    good: { text: '---\nlang: de\n---\nLeica und Sharp\n\nDie Kooperation mit Sharp beginnt im Juli.\n', entities: exampleEntities },
+  },
+  check(context) {
+    const catalog = context.file?.entities;
+    if (!catalog) return [];
+    const { article, mentions } = context;
+    return findCandidates(article.text, mentionRegions(article), mentions, { nounCapitalisation: articleLanguage(context) === 'de' }).map((candidate) => ({
+      span: candidate.span,
+      message: `“${candidate.text}” is not in the knowledge base.`,
+      data: { type: candidate.type, name: candidate.text },
+    }));
+  },
+  fix(context, finding) {
+    const name = String(finding.data?.name);
+    const taken = context.file?.entities?.knowledgeBase.byId ?? new Map();
+    const base = entityId(name);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    const entry: KbEntity = {
+      id,
+      type: finding.data?.type as KbEntity['type'],
+      name,
+      description: {},
+      ...(context.file?.name ? { sources: [context.file.name] } : {}),
+    };
+    return { title: `Add “${name}” to the knowledge base`, edits: [], safe: false, addToKnowledgeBase: entry };
+  },
+};
+
+/** The primary language of the article: its `lang` tag, else a sure detection. */
+function articleLanguage(context: RuleContext): string | undefined {
+  const declared = headerField(context.article.header, 'lang')?.value;
+  if (typeof declared === 'string') return primaryLanguage(declared);
+  return context.language.sure ? primaryLanguage(context.language.language ?? '') : undefined;
+}
+
+/** A knowledge-base id from a name: "Leitz Phone 2" → "leitz-phone-2", "Imène Tarchouna" → "imene-tarchouna". */
+export function entityId(name: string): string {
+  const id = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return id === '' ? 'entity' : id;
+}
+
+export default rule;
