@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { defaultKnowledgeBaseFile, mergeConfig, type ConfigProblem, type CorpusConfig, type CorpusConfigFile } from './core/config';
 import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
-import { entityNames, readKnowledgeBase, type KbProblem } from './core/entities/knowledge-base';
+import { entityNames, readKnowledgeBase, type KbProblem, type KbReading } from './core/entities/knowledge-base';
 import { CorpusFileIndex } from './core/file-index';
 import type { FileContext } from './core/rule';
 import { findConfigRoot, findCorpusFiles, loadConfigFile } from './files';
@@ -26,6 +26,9 @@ export interface CorpusKnowledgeBase {
   problems: KbProblem[];
   /** The text the problems refer to. */
   text: string;
+  /** The text `catalog` was read from, and where each entity stands in it. */
+  goodText?: string;
+  locations: KbReading['locations'];
 }
 
 export interface ArticleTarget {
@@ -86,9 +89,18 @@ export function updateKnowledgeBase(corpus: Corpus, file: string, text: string):
   const previous = corpus.knowledgeBase;
   if (previous?.text === text && previous.file === file) return false;
   const reading = readKnowledgeBase(text);
-  const catalog = reading.knowledgeBase ? compileKnowledgeBase(reading.knowledgeBase) : previous?.catalog;
+  const good = reading.knowledgeBase !== undefined;
+  const catalog = good ? compileKnowledgeBase(reading.knowledgeBase!) : previous?.catalog;
   const names = catalog ? catalog.knowledgeBase.entities.flatMap(entityNames) : [];
-  corpus.knowledgeBase = { file, catalog, names, problems: reading.problems, text };
+  corpus.knowledgeBase = {
+    file,
+    catalog,
+    names,
+    problems: reading.problems,
+    text,
+    goodText: good ? text : previous?.goodText,
+    locations: good ? reading.locations : previous?.locations ?? new Map(),
+  };
   return catalog !== previous?.catalog;
 }
 

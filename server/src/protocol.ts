@@ -2,7 +2,7 @@
  * The extension's own messages between client and server, typed once and imported by both sides.
  * Direction is noted on each. Uses only the protocol package, so the client bundle stays free of server code.
  */
-import { NotificationType, RequestType, RequestType0, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, RequestType0, type Location, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 export type RuleSeverityOverride = 'default' | 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -70,3 +70,49 @@ export interface CorpusAnalysedParams {
 
 /** server → client: the whole corpus has been analysed (after start, a config change or a rescan). */
 export const corpusAnalysedNotification = new NotificationType<CorpusAnalysedParams>('seedCorpus/corpusAnalysed');
+
+export type EntityTypeName = 'organization' | 'person' | 'product' | 'place' | 'publication' | 'other';
+
+export interface EntitySummary {
+  id: string;
+  name: string;
+  type: EntityTypeName;
+  /** Mentions across the corpus. */
+  mentions: number;
+  /** Articles that mention it. */
+  articles: number;
+}
+
+export interface EntitiesResult {
+  /** Every entity of every corpus knowledge base, the most mentioned first within each type. */
+  entities: EntitySummary[];
+}
+
+/** client → server: the entities of the workspace's knowledge bases with their mention counts (for the Entities view). */
+export const entitiesRequest = new RequestType0<EntitiesResult, void>('seedCorpus/entities');
+
+export interface EntityMentionsParams {
+  id: string;
+}
+
+export interface EntityMention {
+  uri: string;
+  range: Range;
+  /** The mention as written. */
+  text: string;
+  /** The line around it, shortened, for a tree label. */
+  context: string;
+}
+
+/** client → server: every mention of one entity across the corpus, open or not, in file order. */
+export const entityMentionsRequest = new RequestType<EntityMentionsParams, EntityMention[], void>('seedCorpus/entityMentions');
+
+export interface EntityLocationParams {
+  id: string;
+}
+
+/** client → server: where an entity is defined in its knowledge base (null when unknown). */
+export const entityLocationRequest = new RequestType<EntityLocationParams, Location | null, void>('seedCorpus/entityLocation');
+
+/** server → client: mentions or the knowledge base changed (the Entities view refreshes). */
+export const entitiesChangedNotification = new NotificationType0('seedCorpus/entitiesChanged');

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocumentSyncKind,
@@ -26,15 +27,22 @@ import { diagnosticSource, fixAllKind, RuleDocs, sameRange, toDiagnostic, toQuic
 import {
   corpusAnalysedNotification,
   defaultSettings,
+  entitiesChangedNotification,
   fixCorpusRequest,
   languageStatusRequest,
   setLanguageRequest,
   type SeedCorpusSettings,
 } from './protocol';
 import { Workspace } from './workspace';
+import { loadKnowledgeBase, updateKnowledgeBase, type Corpus } from './corpus';
+import { knowledgeBaseEdit, registerEntityFeatures, semanticTokensLegend } from './entityFeatures';
+import { MentionIndex } from './mentionIndex';
+import { LineIndex } from './core/text';
 
 /** Typing pauses shorter than this do not trigger a new analysis. */
 const changeDebounceMs = 120;
+/** Mention changes are announced at most this often (the Entities view refreshes on each). */
+const entitiesChangedDelayMs = 200;
 
 interface Analysed {
   /** Document version analysed (undefined for a file read from disk). */
@@ -58,6 +66,16 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   let workspace = new Workspace([]);
   let canPullConfiguration = false;
+  const mentions = new MentionIndex();
+  let entitiesChangedTimer: NodeJS.Timeout | undefined;
+
+  function announceEntitiesChanged(): void {
+    if (entitiesChangedTimer) return;
+    entitiesChangedTimer = setTimeout(() => {
+      entitiesChangedTimer = undefined;
+      void connection.sendNotification(entitiesChangedNotification);
+    }, entitiesChangedDelayMs);
+  }
 
   const uriOf = (file: string) => documents.all().find((d) => toPath(d.uri) === file)?.uri ?? pathToFileURL(file).href;
   const openDocument = (file: string) => documents.all().find((d) => toPath(d.uri) === file);
@@ -93,12 +111,15 @@ export function startServer(connection: Connection): void {
     // A newer edit arrived while this one was analysed: its own run will publish.
     if (document && openDocument(file)?.version !== document.version) return 0;
     results.set(file, { version: document?.version, analysis });
+    const mentionsChanged = analysis.article ? mentions.set(file, analysis.mentions, analysis.article.index) : mentions.delete(file);
+    if (mentionsChanged) announceEntitiesChanged();
     await connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, docs)) });
     return analysis.findings.length;
   }
 
   function forget(file: string): number {
     results.delete(file);
+    if (mentions.delete(file)) announceEntitiesChanged();
     void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
     return 0;
   }
@@ -138,7 +159,8 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(file));
     timers.set(file, setTimeout(() => {
       timers.delete(file);
-      void analyseAndPublish(file);
+      if (isKnowledgeBase(file)) void knowledgeBaseChanged(file, document.getText());
+      else void analyseAndPublish(file);
     }, delay));
   }
 
@@ -150,7 +172,45 @@ export function startServer(connection: Connection): void {
     if (stored && stored.version === document.version) return stored.analysis;
     const analysis = await analyseOpen(document, file);
     results.set(file, { version: document.version, analysis });
+    if (analysis.article && mentions.set(file, analysis.mentions, analysis.article.index)) announceEntitiesChanged();
     return analysis;
+  }
+
+  /** Publishes the problems of each corpus's knowledge base on the knowledge-base file. */
+  function publishKnowledgeBaseProblems(corpus: Corpus): void {
+    const kb = corpus.knowledgeBase;
+    if (!kb) return;
+    const index = new LineIndex(kb.text);
+    const diagnostics: Diagnostic[] = kb.problems.map((p) => ({
+      range: index.rangeOf(p.span),
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: diagnosticSource,
+      code: 'knowledge-base',
+      // While the file cannot be read at all, the entities of its last readable version stay in use.
+      message: kb.catalog && kb.text !== kb.goodText ? `${p.message} The last valid version stays in use.` : p.message,
+    }));
+    void connection.sendDiagnostics({ uri: uriOf(kb.file), diagnostics });
+  }
+
+  /** Takes a knowledge base's new text (editor or disk); re-checks the corpus's articles when the usable version changed. */
+  async function knowledgeBaseChanged(file: string, text: string | undefined): Promise<void> {
+    for (const corpus of workspace.corporaWithKnowledgeBase(file)) {
+      const changed = text === undefined ? (await loadKnowledgeBase(corpus), true) : updateKnowledgeBase(corpus, file, text);
+      publishKnowledgeBaseProblems(corpus);
+      if (!changed) continue;
+      for (const article of workspace.corpora().get(corpus) ?? []) await analyseAndPublish(article);
+      announceEntitiesChanged();
+    }
+  }
+
+  /** After a scan the corpora hold the knowledge bases from disk; open editors may hold newer text. */
+  function adoptOpenKnowledgeBases(): void {
+    for (const corpus of workspace.corpora().keys()) {
+      const kb = corpus.knowledgeBase;
+      const open = kb && openDocument(kb.file);
+      if (open) updateKnowledgeBase(corpus, kb.file, open.getText());
+      publishKnowledgeBaseProblems(corpus);
+    }
   }
 
   connection.onInitialize((params) => {
@@ -165,6 +225,14 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'Seed Corpus' },
+        workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: [] },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
       },
       serverInfo: { name: 'seed-corpus' },
     };
@@ -174,6 +242,7 @@ export function startServer(connection: Connection): void {
     if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedCorpus' }).catch(() => undefined);
     await loadSettings();
     await workspace.scan();
+    adoptOpenKnowledgeBases();
     await reportConfigProblems();
     await analyseCorpus();
   });
@@ -181,8 +250,11 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async () => {
     await loadSettings();
     await workspace.scan();
+    adoptOpenKnowledgeBases();
     await analyseCorpus();
   });
+
+  const isKnowledgeBase = (file: string | undefined) => file !== undefined && workspace.corporaWithKnowledgeBase(file).length > 0;
 
   documents.onDidOpen((event) => scheduleAnalysis(event.document, 0));
   documents.onDidChangeContent((event) => {
@@ -192,6 +264,10 @@ export function startServer(connection: Connection): void {
     const file = toPath(event.document.uri);
     if (!file) return;
     clearTimeout(timers.get(file));
+    if (isKnowledgeBase(file)) {
+      void knowledgeBaseChanged(file, undefined);
+      return;
+    }
     // Closed unsaved: the disk is the truth again.
     void analyseAndPublish(file);
   });
@@ -217,6 +293,7 @@ export function startServer(connection: Connection): void {
       } else if (!openDocument(file)) {
         touched.add(file);
       }
+      if (isKnowledgeBase(file) && !openDocument(file)) await knowledgeBaseChanged(file, undefined);
     }
     for (const file of touched) await analyseAndPublish(file);
   });
@@ -236,7 +313,15 @@ export function startServer(connection: Connection): void {
         if (diagnostic.source !== diagnosticSource) continue;
         const finding = analysis.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range));
         if (!finding) continue;
-        if (finding.fix) actions.push(toQuickFix(document.uri, article.index, finding.fix, diagnostic));
+        const corpus = workspace.corpusOf(toPath(document.uri)!);
+        if (finding.fix?.addToKnowledgeBase && corpus) {
+          const action = CodeAction.create(finding.fix.title, CodeActionKind.QuickFix);
+          action.diagnostics = [diagnostic];
+          action.edit = knowledgeBaseEdit(corpus, finding.fix.addToKnowledgeBase, (file) => openDocument(file)?.getText());
+          actions.push(action);
+        } else if (finding.fix) {
+          actions.push(toQuickFix(document.uri, article.index, finding.fix, diagnostic));
+        }
         const ignore = ignoreRuleFix(article, finding.ruleId);
         if (ignore) actions.push(toQuickFix(document.uri, article.index, ignore, diagnostic));
       }
@@ -299,6 +384,22 @@ export function startServer(connection: Connection): void {
       fixes += Object.values(fixed.applied).reduce((a, b) => a + b, 0);
     }
     return { edit: { documentChanges }, files: documentChanges.length, fixes };
+  });
+
+  registerEntityFeatures({
+    connection,
+    documents,
+    workspace: () => workspace,
+    mentions,
+    analysisOf: async (uri) => {
+      const document = documents.get(uri);
+      const file = toPath(uri);
+      const analysis = document ? await currentAnalysis(document) : file && results.get(file)?.analysis;
+      return file && analysis ? { file, analysis } : undefined;
+    },
+    eventsOf: () => [],
+    toPath,
+    uriOf,
   });
 
   documents.listen(connection);

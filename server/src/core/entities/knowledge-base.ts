@@ -253,6 +253,16 @@ function problem(node: Node, message: string, severity: KbProblem['severity'] = 
   return { span: spanOf(node), message, severity };
 }
 
+/** The string values in an entity's entry that spell `spelling` (its name, an alias or a local name), as spans of their JSON strings. */
+export function spellingSpans(kbText: string, entityId: string, spelling: string): Span[] {
+  const root = parseTree(kbText);
+  const list = root && findNodeAtLocation(root, ['entities']);
+  const entry = list?.children?.find((node) => node.type === 'object' && findNodeAtLocation(node, ['id'])?.value === entityId);
+  if (!entry) return [];
+  const strings = [findNodeAtLocation(entry, ['name']), ...(findNodeAtLocation(entry, ['aliases'])?.children ?? []), ...(findNodeAtLocation(entry, ['localNames'])?.children?.map((p) => p.children?.[1]) ?? [])];
+  return strings.filter((n): n is Node => n?.type === 'string' && n.value === spelling).map(spanOf);
+}
+
 /** The edit that appends an entity to the knowledge base's `entities` list, keeping the file's formatting. */
 export function appendEntityEdit(kbText: string, entity: KbEntity): TextEdit[] {
   const insertSpaces = !/^\t/m.test(kbText);

@@ -1,0 +1,64 @@
+/** The hover card of an entity mention: who or what it is, in the article's language, with its corpus footprint. */
+import type { KnowledgeBase } from '../core/entities/knowledge-base';
+import type { KbEntity, Localized } from '../core/entities/kb';
+import { primaryLanguage } from '../core/language/tags';
+import { commandLink, escapeMarkdown } from './markdown';
+
+export interface HoverFacts {
+  entity: KbEntity;
+  knowledgeBase: KnowledgeBase;
+  /** The article's language (BCP 47), for the description. */
+  language?: string;
+  counts: { mentions: number; articles: number };
+  /** The text as written, when it differs from the canonical name. */
+  written?: string;
+  /** Dated events of the entity from the timeline, already formatted (value, sentence). */
+  events?: Array<{ value: string; text: string }>;
+}
+
+const maxFacts = 8;
+const maxEvents = 5;
+
+export function entityHoverMarkdown(facts: HoverFacts): string {
+  const { entity, knowledgeBase } = facts;
+  const nameOf = (id: string) => knowledgeBase.byId.get(id)?.name ?? id;
+  const parts: string[] = [];
+  const localName = facts.language ? localized(entity.localNames, facts.language, false) : undefined;
+  const heading = `**${escapeMarkdown(entity.name)}** · *${entity.type}*` + (localName && localName !== entity.name ? ` · ${escapeMarkdown(localName)}` : '');
+  parts.push(heading);
+  const description = localized(entity.description, facts.language ?? 'en', true);
+  if (description) parts.push(escapeMarkdown(description));
+  const factLines = (entity.facts ?? []).slice(0, maxFacts).map((f) => `- ${escapeMarkdown(f.property)}: ${escapeMarkdown(f.entity ? nameOf(f.entity) : f.value)}`);
+  if (factLines.length > 0) parts.push(factLines.join('\n'));
+  const relations = (entity.relations ?? []).map((r) => `- ${escapeMarkdown(r.type)} with ${escapeMarkdown(nameOf(r.with))}${period(r.from, r.until)}`);
+  const incoming = knowledgeBase.entities.flatMap((other) => (other.relations ?? []).filter((r) => r.with === entity.id).map((r) => `- ${escapeMarkdown(r.type)} with ${escapeMarkdown(other.name)}${period(r.from, r.until)}`));
+  if (relations.length + incoming.length > 0) parts.push(`**Relations**\n\n${[...relations, ...incoming].join('\n')}`);
+  if (facts.events && facts.events.length > 0) {
+    const shown = facts.events.slice(0, maxEvents).map((e) => `- ${escapeMarkdown(e.value)}: ${escapeMarkdown(e.text)}`);
+    const more = facts.events.length > maxEvents ? `\n- … ${facts.events.length - maxEvents} more` : '';
+    parts.push(`**On the timeline**\n\n${shown.join('\n')}${more}`);
+  }
+  const { mentions, articles } = facts.counts;
+  parts.push(`Mentioned ${mentions} ${mentions === 1 ? 'time' : 'times'} in ${articles} ${articles === 1 ? 'article' : 'articles'}.`);
+  parts.push(
+    [
+      commandLink('Open in knowledge base', 'seedCorpus.openEntity', [entity.id]),
+      commandLink('Find all mentions', 'seedCorpus.findMentions', [entity.id]),
+    ].join(' · '),
+  );
+  return parts.join('\n\n');
+}
+
+/** Text in the language (or its primary subtag), else English when `fallback`, else nothing. */
+function localized(texts: Localized | undefined, language: string, fallback: boolean): string | undefined {
+  if (!texts) return undefined;
+  return texts[language] ?? texts[primaryLanguage(language)] ?? (fallback ? texts.en ?? Object.values(texts)[0] : undefined);
+}
+
+function period(from?: string, until?: string): string {
+  const [start, end] = [from && escapeMarkdown(from), until && escapeMarkdown(until)];
+  if (start && end) return `, ${start} – ${end}`;
+  if (start) return `, since ${start}`;
+  if (end) return `, until ${end}`;
+  return '';
+}
