@@ -1,27 +1,73 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
-import { fixCorpusRequest, languageStatusRequest, setLanguageRequest, type LanguageStatus } from '../../server/src/protocol';
+import {
+  entityLocationRequest,
+  entityMentionsRequest,
+  fixCorpusRequest,
+  languageStatusRequest,
+  setLanguageRequest,
+  type LanguageStatus,
+} from '../../server/src/protocol';
 import { articleLanguageId } from './articleFiles';
+import type { EntitiesTreeProvider, EntityNode } from './views/entitiesTree';
 
-type CommandHandler = (client: LanguageClient, ...args: never[]) => unknown;
+/** What command handlers work with. */
+export interface CommandContext {
+  client: LanguageClient;
+  entities: EntitiesTreeProvider;
+}
+
+type CommandHandler = (context: CommandContext, ...args: never[]) => unknown;
+
+/** An entity as a command argument: its id (from a hover card link) or its row in the Entities view. */
+type EntityArgument = string | EntityNode;
 
 /** Every command of the extension; package.json contributes the same ids. */
 const commands = {
-  'seedCorpus.fixCorpus': fixCorpus,
-  'seedCorpus.setLanguage': setLanguage,
+  'seedCorpus.fixCorpus': ({ client }: CommandContext) => fixCorpus(client),
+  'seedCorpus.setLanguage': ({ client }: CommandContext) => setLanguage(client),
   // The server offers this as a code action's command: an LSP text edit cannot change a document's line endings in VS Code.
-  'seedCorpus.useLfLineEndings': (_client: LanguageClient, uri: string) => useLfLineEndings(uri),
-  'seedCorpus.restartServer': (client: LanguageClient) => client.restart(),
-  'seedCorpus.showOutput': (client: LanguageClient) => client.outputChannel.show(),
+  'seedCorpus.useLfLineEndings': (_context: CommandContext, uri: string) => useLfLineEndings(uri),
+  'seedCorpus.restartServer': ({ client }: CommandContext) => client.restart(),
+  'seedCorpus.showOutput': ({ client }: CommandContext) => client.outputChannel.show(),
+  'seedCorpus.openEntity': ({ client }: CommandContext, entity: EntityArgument) => openEntity(client, entityIdOf(entity)),
+  'seedCorpus.findMentions': ({ client }: CommandContext, entity: EntityArgument) => findMentions(client, entityIdOf(entity)),
+  'seedCorpus.refreshEntities': ({ entities }: CommandContext) => entities.refresh(),
 } satisfies Record<`seedCorpus.${string}`, CommandHandler>;
 
 export type CommandId = keyof typeof commands;
 
-export function registerCommands(client: LanguageClient): vscode.Disposable {
+export function registerCommands(context: CommandContext): vscode.Disposable {
   const handlers: Array<[string, CommandHandler]> = Object.entries(commands);
   return vscode.Disposable.from(
-    ...handlers.map(([id, handler]) => vscode.commands.registerCommand(id, (...args: never[]) => handler(client, ...args))),
+    ...handlers.map(([id, handler]) => vscode.commands.registerCommand(id, (...args: never[]) => handler(context, ...args))),
   );
+}
+
+function entityIdOf(entity: EntityArgument): string {
+  return typeof entity === 'string' ? entity : entity.kind === 'type' ? '' : entity.entity.id;
+}
+
+async function openEntity(client: LanguageClient, id: string): Promise<void> {
+  const location = await client.sendRequest(entityLocationRequest, { id });
+  if (!location) {
+    void vscode.window.showWarningMessage(`No knowledge base defines “${id}”.`);
+    return;
+  }
+  await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: client.protocol2CodeConverter.asRange(location.range) });
+}
+
+/** Shows every mention of an entity in the references peek of the active article (or of its first mention). */
+async function findMentions(client: LanguageClient, id: string): Promise<void> {
+  const mentions = await client.sendRequest(entityMentionsRequest, { id });
+  if (mentions.length === 0) {
+    void vscode.window.showInformationMessage('No article mentions it.');
+    return;
+  }
+  const locations = mentions.map((m) => new vscode.Location(vscode.Uri.parse(m.uri), client.protocol2CodeConverter.asRange(m.range)));
+  const editor = vscode.window.activeTextEditor;
+  const [anchorUri, anchorPosition] = editor ? [editor.document.uri, editor.selection.active] : [locations[0].uri, locations[0].range.start];
+  await vscode.commands.executeCommand('editor.action.showReferences', anchorUri, anchorPosition, locations);
 }
 
 async function fixCorpus(client: LanguageClient): Promise<void> {

@@ -5,6 +5,7 @@ import { associateArticleFiles } from './articleFiles';
 import { registerCommands } from './commands';
 import { createLanguageClient, listenForCorpusAnalyses } from './languageClient';
 import { createLanguageStatusBar } from './statusBar';
+import { EntitiesTreeProvider, entitiesViewId } from './views/entitiesTree';
 
 /** What `activate` returns, for the extension tests. */
 export interface SeedCorpusApi {
@@ -13,6 +14,8 @@ export interface SeedCorpusApi {
   ready: Promise<CorpusAnalysedParams>;
   /** Fires after every whole-corpus pass, the first included. */
   onCorpusAnalysed: vscode.Event<CorpusAnalysedParams>;
+  /** The Entities view's data, as the view shows it. */
+  entities: EntitiesTreeProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -20,9 +23,19 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<SeedCorpusApi> {
   client = createLanguageClient(context);
   const analyses = listenForCorpusAnalyses(client);
-  context.subscriptions.push(analyses, registerCommands(client), createLanguageStatusBar(client), associateArticleFiles());
+  const entities = new EntitiesTreeProvider(client);
+  context.subscriptions.push(
+    analyses,
+    entities,
+    vscode.window.createTreeView(entitiesViewId, { treeDataProvider: entities, showCollapseAll: true }),
+    registerCommands({ client, entities }),
+    createLanguageStatusBar(client),
+    associateArticleFiles(),
+  );
+  // The views show in workspaces that hold a corpus, which is where the extension activates.
+  void vscode.commands.executeCommand('setContext', 'seedCorpus.active', true);
   await client.start();
-  return { client, ready: analyses.first, onCorpusAnalysed: analyses.onDidAnalyse };
+  return { client, ready: analyses.first, onCorpusAnalysed: analyses.onDidAnalyse, entities };
 }
 
 export function deactivate(): Promise<void> | undefined {

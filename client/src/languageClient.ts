@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { corpusAnalysedNotification, type CorpusAnalysedParams } from '../../server/src/protocol';
-import { configFileName } from '../../server/src/core/config';
+import { corpusAnalysedNotification, hoverCommands, type CorpusAnalysedParams } from '../../server/src/protocol';
 import { articleLanguageId } from './articleFiles';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
@@ -10,14 +9,18 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const fileWatchers = [
-    vscode.workspace.createFileSystemWatcher('**/*.txt'),
-    vscode.workspace.createFileSystemWatcher(`**/${configFileName}`),
-  ];
+  // Articles, corpus configs and knowledge bases (any JSON file: the config names the knowledge base).
+  const fileWatchers = [vscode.workspace.createFileSystemWatcher('**/*.txt'), vscode.workspace.createFileSystemWatcher('**/*.json')];
   context.subscriptions.push(...fileWatchers);
   const clientOptions: LanguageClientOptions = {
     // Files only: the server reads the rest of the corpus from disk, where untitled and virtual documents are not.
-    documentSelector: [{ scheme: 'file', language: articleLanguageId }],
+    // JSON files too, so a knowledge base open in an editor is checked as it is typed; the server ignores other JSON.
+    documentSelector: [
+      { scheme: 'file', language: articleLanguageId },
+      { scheme: 'file', language: 'json' },
+    ],
+    // Hover cards link to the extension's own commands and to nothing else.
+    markdown: { isTrusted: { enabledCommands: [...hoverCommands] }, supportHtml: false },
     synchronize: { configurationSection: 'seedCorpus', fileEvents: fileWatchers },
     outputChannelName: 'Seed Corpus',
   };

@@ -71,6 +71,10 @@ export interface CorpusAnalysedParams {
 /** server → client: the whole corpus has been analysed (after start, a config change or a rescan). */
 export const corpusAnalysedNotification = new NotificationType<CorpusAnalysedParams>('seedCorpus/corpusAnalysed');
 
+/** The extension's own commands that hover cards may link to (with JSON arguments); the client enables these and no others. */
+export const hoverCommands = ['seedCorpus.openEntity', 'seedCorpus.findMentions'] as const;
+export type HoverCommand = (typeof hoverCommands)[number];
+
 export type EntityTypeName = 'organization' | 'person' | 'product' | 'place' | 'publication' | 'other';
 
 export interface EntitySummary {
