@@ -1,31 +1,36 @@
-/** `seed-corpus check|fix [paths…]`: the same engine as the language server, for CI and the shell. */
+/** `seed-corpus check|fix|entities [paths…]`: the same engine as the language server, for CI and the shell. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle, decodeUtf8, type Finding } from './core/analyze';
 import { fixAll, isFixable } from './core/fix';
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget } from './corpus';
 import { findCorpusFiles, writeFileAtomically } from './files';
+import { LineIndex, type Range } from './core/text';
 
 const usage = `Usage: seed-corpus <command> [paths…] [options]
 
 Commands:
-  check   report problems (default paths: seeds/); exits 1 when there are errors
-  fix     apply the safe fixes in place (atomic writes) and report what changed
+  check      report problems (default paths: seeds/); exits 1 when there are errors
+  fix        apply the safe fixes in place (atomic writes) and report what changed
+  entities   list the knowledge-base entities each article mentions, and names not in the knowledge base
 
 Options:
   --format text|json   output format (default text)
   -h, --help           show this help`;
 
+const commandNames = ['check', 'fix', 'entities'] as const;
+type CommandName = (typeof commandNames)[number];
+
 interface Options {
-  command: 'check' | 'fix';
+  command: CommandName;
   paths: string[];
   format: 'text' | 'json';
 }
 
 function parseArguments(argv: string[]): Options | string {
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'fix') return command === undefined ? 'No command given.' : `Unknown command “${command}”.`;
-  const options: Options = { command, paths: [], format: 'text' };
+  if (!(commandNames as readonly string[]).includes(command)) return command === undefined ? 'No command given.' : `Unknown command “${command}”.`;
+  const options: Options = { command: command as CommandName, paths: [], format: 'text' };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format') {
@@ -67,6 +72,13 @@ async function resolveAll(files: string[]): Promise<{ targets: ArticleTarget[]; 
   const targets = await Promise.all(files.map((file) => resolver.resolve(file)));
   for (const corpus of await resolver.all()) {
     for (const problem of corpus.configProblems) process.stderr.write(`${relative(path.join(corpus.root, 'seed-corpus.json'))}: ${problem.path ? problem.path + ': ' : ''}${problem.message}\n`);
+    const kb = corpus.knowledgeBase;
+    if (!kb) continue;
+    const index = new LineIndex(kb.text);
+    for (const problem of kb.problems) {
+      const { line, character } = index.positionAt(problem.span.start);
+      process.stderr.write(`${relative(kb.file)}:${line + 1}:${character + 1} ${problem.severity} knowledge-base ${problem.message}\n`);
+    }
   }
   return { targets, resolver };
 }
@@ -133,6 +145,47 @@ async function fix(options: Options): Promise<number> {
   return report.some((r) => r.error) ? 1 : 0;
 }
 
+interface EntitiesReport {
+  mentions: Array<{ file: string; range: Range; text: string; entity: string; type: string }>;
+  candidates: Array<{ file: string; range: Range; text: string }>;
+}
+
+async function entities(options: Options): Promise<number> {
+  const { targets } = await resolveAll(await collectFiles(options.paths));
+  const report: EntitiesReport = { mentions: [], candidates: [] };
+  for (const target of targets) {
+    const catalog = target.corpus.knowledgeBase?.catalog;
+    const analysis = analyzeArticle({ bytes: await fs.readFile(target.file), file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus));
+    const article = analysis.article;
+    if (!article) continue;
+    const file = relative(target.file);
+    for (const mention of analysis.mentions) {
+      const type = catalog?.knowledgeBase.byId.get(mention.entityId)?.type ?? 'other';
+      report.mentions.push({ file, range: article.index.rangeOf(mention.span), text: mention.text, entity: mention.entityId, type });
+    }
+    for (const finding of analysis.findings.filter((f) => f.ruleId === 'entity-unknown')) {
+      report.candidates.push({ file, range: finding.range, text: article.text.slice(finding.span.start, finding.span.end) });
+    }
+  }
+  if (options.format === 'json') {
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    return 0;
+  }
+  const byEntity = new Map<string, EntitiesReport['mentions']>();
+  for (const mention of report.mentions) byEntity.set(mention.entity, [...(byEntity.get(mention.entity) ?? []), mention]);
+  for (const [entity, list] of [...byEntity.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+    const files = new Set(list.map((m) => m.file)).size;
+    process.stdout.write(`${entity} (${list[0].type}): ${list.length} in ${files} ${files === 1 ? 'file' : 'files'}\n`);
+  }
+  for (const candidate of report.candidates) {
+    process.stdout.write(`${candidate.file}:${candidate.range.start.line + 1}:${candidate.range.start.character + 1} not in the knowledge base: ${candidate.text}\n`);
+  }
+  process.stderr.write(`${report.mentions.length} mentions of ${byEntity.size} entities and ${report.candidates.length} unknown names in ${targets.length} files.\n`);
+  return 0;
+}
+
+const commandTable: Record<CommandName, (options: Options) => Promise<number>> = { check, fix, entities };
+
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(usage + '\n');
@@ -144,7 +197,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return options.command === 'check' ? await check(options) : await fix(options);
+    return await commandTable[options.command](options);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
@@ -153,6 +206,12 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
+
+// `seed-corpus … | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,7 +1,7 @@
 // The CLI end to end (dist/cli.js, built by `npm run build`) on a temporary copy of the seeds.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
@@ -99,5 +99,29 @@ describe('seed-corpus fix', () => {
   test('the bin entry is executable and runs on its own', () => {
     assert.ok(statSync(cli).mode & 0o100, 'dist/cli.js is executable');
     assert.match(execFileSync(cli, ['--help'], { encoding: 'utf8' }), /Usage: seed-corpus/);
+  });
+});
+
+describe('seed-corpus entities', () => {
+  test('--format json: every mention with its entity and type, and the names the knowledge base lacks', () => {
+    const dir = copyOfSeeds();
+    appendFileSync(path.join(dir, 'seeds', '003_03ee35439bc31269.txt'), '\nIn Giappone arriva il Leitz Phone 2.\n');
+    const { code, stdout } = run(['entities', '--format', 'json'], dir);
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout) as { mentions: Array<{ file: string; text: string; entity: string; type: string; range: unknown }>; candidates: Array<{ text: string }> };
+    const wetzlar = report.mentions.filter((m) => m.entity === 'wetzlar');
+    assert.deepEqual(wetzlar, [{ file: path.join('seeds', '000_ebeef4f3d678d313.txt'), range: { start: { line: 2, character: 105 }, end: { line: 2, character: 112 } }, text: 'Wetzlar', entity: 'wetzlar', type: 'place' }]);
+    assert.ok(report.mentions.some((m) => m.text === 'Giappone' && m.entity === 'japan'), 'local names count');
+    assert.deepEqual(report.candidates.map((c) => c.text), ['Leitz Phone 2']);
+  });
+
+  test('text output: entities by mention count; a broken knowledge base is reported with its place', () => {
+    const dir = copyOfSeeds();
+    const { stdout, stderr } = run(['entities'], dir);
+    assert.match(stdout.split('\n')[0], /^leica-camera \(organization\): \d+ in 5 files$/);
+    assert.match(stderr, /mentions of \d+ entities and 0 unknown names in 5 files/);
+    writeFileSync(path.join(dir, 'seeds', 'entities.json'), '{ "entities": [ { "id": "x", } ] }');
+    const broken = run(['check'], dir);
+    assert.match(broken.stderr, /^seeds\/entities\.json:1:\d+ error knowledge-base Invalid JSON: /m);
   });
 });

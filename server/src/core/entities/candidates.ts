@@ -1,17 +1,19 @@
 /**
  * Names that look like entities but are not in the knowledge base: runs of capitalised words ("Andreas
  * Mohrland") and product-like names (letters with a model number: "P60", "Leitz Phone 2", "Aquos R7").
- * Runs are trimmed of generic capitalised words (articles, job titles), a sentence's first word does not count
- * as part of a two-word run (German capitalises nouns; "Farbiges Porträt" is no name), and headline-style
- * lines where nearly every word is capitalised are skipped. Years join no run ("seit 2016" is a date). Where the
- * language capitalises every noun (German), a plain run right after a lower-case word is a noun phrase
- * ("in Sachen Kameraleistung"), not a name; names there stand after punctuation or start the sentence.
+ * Runs are trimmed of generic capitalised words (articles, job titles); years join no run ("seit 2016" is a
+ * date). Where the language capitalises every noun (German), a sentence's first word is not taken as part of a
+ * name ("Farbiges Porträt"), and a plain run right after a lower-case word is a noun phrase ("in Sachen
+ * Kameraleistung"), not a name: names there stand after punctuation. A title in headline case ("The Big New
+ * Phone Arrives") is left out by `candidateRegions`.
  */
 import { genericCapitalised, organisationSuffixes } from '../data/generic-capitals';
+import type { Article } from '../article';
 import type { Span } from '../text';
+import { mentionRegions } from './catalog';
 import type { EntityType } from './kb';
 import type { Mention } from './matcher';
-import { uppercaseStart, wordTokens, type Token } from './tokens';
+import { lowercaseStart, uppercaseStart, wordTokens, type Token } from './tokens';
 
 export interface Candidate {
   span: Span;
@@ -25,7 +27,7 @@ const number = /^\d+$/u;
 const year = /^(?:1[5-9]|20)\d\d$/u;
 const digit = /\d/u;
 const titleCaseWord = /^\p{Lu}\p{Ll}+$/u;
-const sentenceEnd = /[.!?:;“”„"«»()[\]]\s*$/u;
+const sentenceEnd = /[.!?“”„"«»()[\]]\s*$/u;
 
 interface Marked extends Token {
   mention?: Mention;
@@ -38,20 +40,31 @@ export interface CandidateOptions {
   nounCapitalisation?: boolean;
 }
 
+/** Where candidates are looked for: the mention regions, less a title in headline case (nearly every word capitalised). */
+export function candidateRegions(article: Article): Span[] {
+  const regions = mentionRegions(article);
+  const title = article.title;
+  if (!title || regions[0]?.start !== title.start) return regions;
+  const words = wordTokens(article.text, regions[0]);
+  const capitalised = words.filter((t) => uppercaseStart.test(t.text)).length;
+  return words.length >= 4 && capitalised / words.length >= 0.75 ? regions.slice(1) : regions;
+}
+
 export function findCandidates(text: string, regions: readonly Span[], mentions: readonly Mention[], options: CandidateOptions = {}): Candidate[] {
   const candidates: Candidate[] = [];
   let m = 0;
   for (const region of regions) {
-    const tokens: Marked[] = wordTokens(text, region).map((token) => {
+    const words = wordTokens(text, region);
+    const tokens: Marked[] = words.map((token, i) => {
       while (m < mentions.length && mentions[m].span.end <= token.start) m++;
       const mention = m < mentions.length && mentions[m].span.start < token.end ? mentions[m] : undefined;
       const before = text.slice(region.start, token.start);
-      return { ...token, mention, sentenceStart: before.trim() === '' || sentenceEnd.test(before), afterLowercaseWord: /\p{Ll}[ \u00a0]$/u.test(before) };
+      const previous = words[i - 1];
+      const afterLowercaseWord = previous !== undefined && lowercaseStart.test(previous.text) && /^[ \u00a0]$/u.test(text.slice(previous.end, token.start));
+      return { ...token, mention, sentenceStart: before.trim() === '' || sentenceEnd.test(before), afterLowercaseWord };
     });
-    const capitalised = tokens.filter((t) => uppercaseStart.test(t.text)).length;
-    if (tokens.length >= 4 && capitalised / tokens.length >= 0.75) continue;
     for (const run of runs(text, tokens)) {
-      for (const { afterLowercaseWord, ...found } of fromRun(text, run)) {
+      for (const { afterLowercaseWord, ...found } of fromRun(text, run, options)) {
         if (!options.nounCapitalisation || found.type === 'product' || found.type === 'organization' || !afterLowercaseWord) candidates.push(found);
       }
     }
@@ -80,20 +93,20 @@ function runs(text: string, tokens: Marked[]): Marked[][] {
 
 type Found = Candidate & { afterLowercaseWord: boolean };
 
-function fromRun(text: string, run: Marked[]): Found[] {
+function fromRun(text: string, run: Marked[], options: CandidateOptions): Found[] {
   const lastMention = run.reduce((last, t, i) => (t.mention ? i : last), -1);
   // A known name followed by a model designation is a new product: "Leitz Phone 2", "Aquos R7".
   if (lastMention >= 0) {
     const tail = run.slice(lastMention + 1);
     if (tail.length > 0 && tail.some((t) => digit.test(t.text))) {
       const head = run.findIndex((t) => t.mention === run[lastMention].mention);
-      return [...fromSegments(text, run.slice(0, head)), candidate(text, run.slice(head))];
+      return [...fromSegments(text, run.slice(0, head), options), candidate(text, run.slice(head))];
     }
   }
-  return fromSegments(text, run);
+  return fromSegments(text, run, options);
 }
 
-function fromSegments(text: string, run: Marked[]): Found[] {
+function fromSegments(text: string, run: Marked[], options: CandidateOptions): Found[] {
   const found: Found[] = [];
   let segment: Marked[] = [];
   for (const token of [...run, undefined]) {
@@ -101,20 +114,21 @@ function fromSegments(text: string, run: Marked[]): Found[] {
       segment.push(token);
       continue;
     }
-    const trimmed = trim(segment);
+    const trimmed = trim(segment, options);
     if (trimmed.length >= 2 || (trimmed.length === 1 && modelNumber.test(trimmed[0].text))) found.push(candidate(text, trimmed));
     segment = [];
   }
   return found;
 }
 
-function trim(segment: Marked[]): Marked[] {
+function trim(segment: Marked[], options: CandidateOptions): Marked[] {
   let start = 0;
   let end = segment.length;
   const generic = (t: Marked) => genericCapitalised.has(t.key) || (t.text.length < 2 && !digit.test(t.text));
   while (start < end && generic(segment[start])) start++;
   while (end > start && (generic(segment[end - 1]) || number.test(segment[end - 1].text) && end - start === 1)) end--;
-  if (end - start === 2 && segment[start].sentenceStart && !segment.slice(start, end).some((t) => digit.test(t.text))) start++;
+  // Where every noun is capitalised, a sentence's first word is as likely a noun or adverb as a name ("Laut Andreas Mohrland").
+  if (options.nounCapitalisation && end - start >= 2 && segment[start].sentenceStart && !segment.slice(start, end).some((t) => digit.test(t.text))) start++;
   return segment.slice(start, end);
 }
 

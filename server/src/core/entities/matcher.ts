@@ -84,7 +84,7 @@ export class EntityMatcher {
       for (let j = i; j < tokens.length && node; j++) {
         const token = j === i ? { ...tokens[j], ...start } : tokens[j];
         const separator = j === i ? '' : text.slice(tokens[j - 1].end, token.start);
-        if (separator.length > maxSeparator) break;
+        if (separator.length > maxSeparator || /[\r\n]/.test(separator)) break;
         const prefix = j === i ? '' : separatorKey(separator);
         const exact: TrieNode | undefined = node.children.get(prefix + token.key);
         const inflected = genitive.exec(token.key);

@@ -69,11 +69,24 @@ export class SpellingIndex {
       for (const entry of this.byDeletion.get(deletion) ?? []) {
         const allowed = entry.key.length >= 9 ? 2 : 1;
         const distance = editDistance(key, entry.key, allowed);
-        if (distance > 0 && distance <= allowed && (!best || distance < best.distance)) best = { spelling: entry.word, entityId: entry.entityId, distance };
+        if (distance === 0 || distance > allowed || (entry.key.length < substitutionMinLength && isSubstitution(key, entry.key))) continue;
+        if (!best || distance < best.distance) best = { spelling: entry.word, entityId: entry.entityId, distance };
       }
     }
     return best;
   }
+}
+
+/**
+ * One letter replaced by another, no transposition. In short names that mostly makes another real word
+ * ("Share" for "Sharp", "Weiss" for "Zeiss"), so below this length only dropped, added and swapped letters count.
+ */
+const substitutionMinLength = 7;
+
+function isSubstitution(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differing = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return !(differing.length === 2 && differing[1] === differing[0] + 1 && a[differing[0]] === b[differing[1]] && a[differing[1]] === b[differing[0]]);
 }
 
 /** The word itself and every form with one letter deleted. */

@@ -1,5 +1,4 @@
-import { findCandidates } from '../entities/candidates';
-import { mentionRegions } from '../entities/catalog';
+import { candidateRegions, findCandidates } from '../entities/candidates';
 import type { KbEntity } from '../entities/kb';
 import { headerField } from '../header';
 import { primaryLanguage } from '../language/tags';
@@ -20,7 +19,7 @@ const rule: Rule = {
     const catalog = context.file?.entities;
     if (!catalog) return [];
     const { article, mentions } = context;
-    return findCandidates(article.text, mentionRegions(article), mentions, { nounCapitalisation: articleLanguage(context) === 'de' }).map((candidate) => ({
+    return findCandidates(article.text, candidateRegions(article), mentions, { nounCapitalisation: articleLanguage(context) === 'de' }).map((candidate) => ({
       span: candidate.span,
       message: `“${candidate.text}” is not in the knowledge base.`,
       data: { type: candidate.type, name: candidate.text },
