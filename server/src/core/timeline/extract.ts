@@ -1,0 +1,306 @@
+/**
+ * Temporal expressions of an article, normalised to TIMEX3-style values.
+ *
+ * The title and the prose paragraphs are read (datelines are the article's date, see `articleDate`; credits and
+ * web residue say nothing about the story). chrono, set up in `parsers.ts`, reads each line twice, against two
+ * reference dates far apart: what agrees in both readings is written in the text ("2016", "24-05-2022": absolute),
+ * what differs came from the reference. Those relative or partial expressions ("im Juli", "vergangenes Jahr",
+ * "lunedì") are then resolved against, in this order:
+ * - the article's date (header `published`, else the dateline), news style: "im Juli" in an article of
+ *   2022-05-24 is 2022-07, "31 marzo scorso" is 2022-03-31;
+ * - otherwise the last explicit date before the expression ("narrative"): "im Juli" after "2016" is 2016-07, a
+ *   month or day without a year takes that year;
+ * - otherwise nothing: the value keeps what the text fixes, `XXXX-07`, and the anchor is 'unresolved'.
+ * Counting from a mentioned date ("un anno dopo", "ein Jahr später") always reads against the last explicit date
+ * before it, never against the article's date.
+ *
+ * Lines are read in chunks of a few hundred characters cut at sentence ends or spaces, so that chrono's own
+ * patterns, some of which are quadratic in the length of what they see, never see much. Extraction never throws.
+ */
+import { parseArticle, type Article } from '../article';
+import { proseLines } from '../rules/shared/prose';
+import type { Span } from '../text';
+import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
+import { anchorOf, articleDate, referenceDate, type Anchor } from './anchor';
+import { alternation, lexicons, timelineLanguage, type TimelineLanguage } from './lexicon';
+import { tags, tagValue, timelineChrono } from './parsers';
+import { differingFields, finestGranularity, readComponents, readingValue, type CalendarReading, type ReadingField } from './reading';
+import { isAtLeastAsFine, timexType, type TimexMod, type TimexType } from './timex';
+
+/** How an expression's value was found. */
+export type AnchorKind = 'absolute' | 'article-date' | 'narrative' | 'unresolved';
+
+export interface TemporalExpression {
+  /** Offsets into the article text. */
+  span: Span;
+  /** The expression as written. */
+  text: string;
+  type: TimexType;
+  /** TIMEX3-style value (see `timex.ts`): `2022-07`, `XXXX-07`, `P5Y`. */
+  value: string;
+  mod?: TimexMod;
+  anchor: AnchorKind;
+  /** How the value was found, in a short English sentence (for tooltips). */
+  resolution: string;
+}
+
+export interface ExtractOptions {
+  /** BCP 47 tag of the article's language; languages without a timeline lexicon yield no expressions. */
+  language: string;
+  /** A TIMEX date to read relative expressions against instead of the article's own date. */
+  anchor?: string;
+}
+
+interface Candidate {
+  span: Span;
+  text: string;
+  /** What chrono read (normalised), to read again against another reference. */
+  parsed: string;
+  /** Which end of a range ("1. bis 3. März") this is, if any. */
+  part?: 'start' | 'end';
+  mod?: TimexMod;
+  duration?: string;
+  reading?: CalendarReading;
+  /** The fields the reference supplied. */
+  fromReference: Set<ReadingField>;
+  /** chrono left the year open: a month or day that takes its year from the anchor. */
+  openYear: boolean;
+  /** Counted from a date mentioned before ("un anno dopo"). */
+  anaphoric: boolean;
+}
+
+/** Where the article's date came from, for resolution sentences. */
+type DateSource = 'published' | 'dateline' | 'option';
+const sourceNames: Record<DateSource, string> = { published: 'header `published`', dateline: 'dateline', option: 'given reference date' };
+
+// A reference far from any other: every year, month, day and weekday differs from the primary one.
+const secondReferenceShift = 1000;
+const chunkLength = 400;
+
+/**
+ * Every temporal expression of the title and prose paragraphs, in text order. A string is parsed as an
+ * article first (a header in it counts).
+ */
+export function extractTemporalExpressions(source: string | Article, options: ExtractOptions): TemporalExpression[] {
+  const language = timelineLanguage(options.language);
+  if (!language) return [];
+  const article = typeof source === 'string' ? parseArticle(source) : source;
+  try {
+    return new Extraction(article, language, options.anchor).run();
+  } catch {
+    // chrono is a dependency we do not control: a failure inside it must not take the editor down.
+    return [];
+  }
+}
+
+class Extraction {
+  private readonly chrono: Chrono;
+  private readonly weekWords: RegExp;
+  private readonly laterWords: RegExp;
+  private readonly articleAnchor?: { anchor: Anchor; value: string; source: DateSource };
+  private readonly primary: Date;
+  private readonly secondary: Date;
+  private readonly reparsed = new Map<string, ParsedResult[]>();
+
+  constructor(
+    private readonly article: Article,
+    language: TimelineLanguage,
+    anchorOption: string | undefined,
+  ) {
+    this.chrono = timelineChrono(language);
+    const lexicon = lexicons[language];
+    this.weekWords = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(lexicon.weekWords)})(?![\\p{L}])`, 'iu');
+    this.laterWords = new RegExp(`(?:${alternation(Object.keys(lexicon.laterSuffixes))})$`, 'iu');
+    const dated = anchorOption !== undefined ? { value: anchorOption, source: 'option' as const } : articleDate(article);
+    const anchor = dated && anchorOf(dated.value);
+    if (dated && anchor) this.articleAnchor = { anchor, value: dated.value, source: dated.source };
+    // With a day to read against, the first reading is already the answer; otherwise any date will do.
+    this.primary = anchor && isAtLeastAsFine(anchor.granularity, 'day') ? referenceDate(anchor) : new Date(2000, 0, 15, 12);
+    this.secondary = new Date(this.primary.getFullYear(), this.primary.getMonth(), this.primary.getDate() + secondReferenceShift, 12);
+  }
+
+  run(): TemporalExpression[] {
+    const expressions: TemporalExpression[] = [];
+    let narrative: { anchor: Anchor; value: string; text: string } | undefined;
+    for (const line of proseLines(this.article)) {
+      for (const candidate of this.candidates(line.text, line.start)) {
+        const expression = this.resolve(candidate, narrative);
+        if (!expression) continue;
+        expressions.push(expression);
+        if (expression.anchor === 'absolute' && expression.type !== 'DURATION') {
+          const anchor = anchorOf(expression.value);
+          if (anchor) narrative = { anchor, value: expression.value, text: expression.text };
+        }
+      }
+    }
+    return expressions;
+  }
+
+  /** The expressions chrono finds in one line, read against both references. */
+  private candidates(lineText: string, lineStart: number): Candidate[] {
+    const { text, offsets } = normalise(lineText);
+    const found: Candidate[] = [];
+    for (const chunk of chunks(text)) {
+      const chunkText = text.slice(chunk.start, chunk.end);
+      const first = this.chrono.parse(chunkText, this.primary);
+      if (first.length === 0) continue;
+      const second = new Map(this.chrono.parse(chunkText, this.secondary).map((r) => [`${r.index}:${r.text}`, r]));
+      for (const result of first) {
+        const other = second.get(`${result.index}:${result.text}`);
+        for (const piece of pieces(result)) {
+          const trimmed = piece.text.trim();
+          if (trimmed === '') continue;
+          const from = chunk.start + result.index + piece.offset + (piece.text.length - piece.text.trimStart().length);
+          const span = { start: lineStart + offsets[from], end: lineStart + offsets[from + trimmed.length - 1] + 1 };
+          const candidate: Candidate = {
+            span,
+            text: lineText.slice(span.start - lineStart, span.end - lineStart),
+            parsed: result.text,
+            part: piece.part,
+            mod: (tagValue(result.start, tags.mod) as TimexMod | undefined) ?? piece.mod,
+            fromReference: new Set(),
+            openYear: false,
+            anaphoric: this.laterWords.test(result.text),
+          };
+          const duration = tagValue(result.start, tags.duration);
+          if (duration !== undefined) {
+            found.push({ ...candidate, duration, mod: undefined });
+            continue;
+          }
+          const components = componentsOf(result, piece.part);
+          const reading = components && readComponents(components, trimmed, this.weekWords);
+          if (!reading || !components) continue;
+          const otherComponents = other && componentsOf(other, piece.part);
+          const otherReading = otherComponents && readComponents(otherComponents, trimmed, this.weekWords);
+          candidate.reading = reading;
+          candidate.fromReference = differingFields(reading, otherReading);
+          candidate.openYear = !components.isCertain('year');
+          found.push(candidate);
+        }
+      }
+    }
+    return found;
+  }
+
+  private resolve(candidate: Candidate, narrative: { anchor: Anchor; value: string; text: string } | undefined): TemporalExpression | undefined {
+    const base = { span: candidate.span, text: candidate.text, ...(candidate.mod ? { mod: candidate.mod } : {}) };
+    if (candidate.duration !== undefined) {
+      return { ...base, type: 'DURATION', value: candidate.duration, anchor: 'absolute', resolution: 'a duration: it needs no reference date' };
+    }
+    const reading = candidate.reading;
+    if (!reading) return undefined;
+    const expression = (value: string, anchor: AnchorKind, resolution: string): TemporalExpression => ({ ...base, type: timexType(value), value, anchor, resolution });
+    if (candidate.fromReference.size === 0) return expression(readingValue(reading), 'absolute', 'written out in full');
+    const unresolved = (why: string) => expression(readingValue(reading, candidate.fromReference), 'unresolved', `unresolved: ${why}`);
+    if (candidate.anaphoric) {
+      if (!narrative) return unresolved('it counts from a date mentioned before it, and none is');
+      const value = this.readAgainst(candidate, narrative.anchor);
+      return value === undefined
+        ? unresolved(`${narrative.value} (“${narrative.text}”), the date before it, is not precise enough`)
+        : expression(value, 'narrative', `counted from ${narrative.value} (“${narrative.text}”), the date mentioned before it`);
+    }
+    const dated = this.articleAnchor;
+    if (dated) {
+      const value = isAtLeastAsFine(dated.anchor.granularity, 'day') ? readingValue(reading) : this.readAgainst(candidate, dated.anchor);
+      return value === undefined
+        ? unresolved(`the article date ${dated.value} (${sourceNames[dated.source]}) is not precise enough`)
+        : expression(value, 'article-date', `relative to the article date ${dated.value} (${sourceNames[dated.source]})`);
+    }
+    if (narrative) {
+      const value = this.readAgainst(candidate, narrative.anchor);
+      return value === undefined
+        ? unresolved(`the article has no date, and ${narrative.value} (“${narrative.text}”), the last date before it, is not precise enough`)
+        : expression(value, 'narrative', `relative to ${narrative.value} (“${narrative.text}”), the last explicit date before it: the article has no date`);
+    }
+    return unresolved('the article has no `published` date or dateline, and no explicit date comes before it');
+  }
+
+  /** The candidate's value read against an anchor, or undefined when the anchor does not fix what it needs. */
+  private readAgainst(candidate: Candidate, anchor: Anchor): string | undefined {
+    const reading = candidate.reading;
+    if (!reading) return undefined;
+    const onlyYear = [...candidate.fromReference].every((field) => field === 'year');
+    // A month or day without a year ("im Juli", "31 marzo") takes the anchor's year, whatever else the anchor says.
+    if (candidate.openYear && onlyYear) return readingValue({ ...reading, year: anchor.reading.year });
+    if (!isAtLeastAsFine(anchor.granularity, finestGranularity(candidate.fromReference))) return undefined;
+    const reference = referenceDate(anchor);
+    const key = `${reference.getTime()}\u0000${candidate.parsed}`;
+    let results = this.reparsed.get(key);
+    if (!results) {
+      results = this.chrono.parse(candidate.parsed, reference);
+      this.reparsed.set(key, results);
+    }
+    const same = results.find((r) => r.index === 0 && r.text === candidate.parsed);
+    const components = same && componentsOf(same, candidate.part);
+    const reread = components && readComponents(components, candidate.text, this.weekWords);
+    return reread && readingValue(reread);
+  }
+}
+
+function componentsOf(result: ParsedResult, part: 'start' | 'end' | undefined): ParsedComponents | undefined {
+  return part === 'end' ? result.end : result.start;
+}
+
+// Between the two ends of a range: "1. bis 3. März", "March 1 to 3", "1er au 3 mars", "2016–2018".
+const rangeConnector = /\s*(?:[-–—]|\b(?:bis|to|through|until|till|al|au|à|hasta|a|und|and|e|et|y)\b)\s*/iu;
+
+interface Piece {
+  text: string;
+  offset: number;
+  part?: 'start' | 'end';
+  mod?: TimexMod;
+}
+
+/** A result, or the two ends of a range result, each with its place in the result's text. */
+function pieces(result: ParsedResult): Piece[] {
+  if (!result.end) return [{ text: result.text, offset: 0 }];
+  const connector = rangeConnector.exec(result.text.slice(1));
+  if (!connector) return [{ text: result.text, offset: 0 }];
+  const cut = 1 + connector.index;
+  const after = cut + connector[0].length;
+  return [
+    { text: result.text.slice(0, cut), offset: 0, part: 'start', mod: 'ON_OR_AFTER' },
+    { text: result.text.slice(after), offset: after, part: 'end', mod: 'ON_OR_BEFORE' },
+  ];
+}
+
+const apostrophes = /['’‘ʼ`´]/;
+
+/**
+ * The line as chrono reads it: every run of whitespace one space, typographic apostrophes straight
+ * ("quest’anno" → "quest'anno"); `offsets[i]` is the line offset of character i.
+ */
+export function normalise(line: string): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (/\s/.test(c)) {
+      if (text.endsWith(' ')) continue;
+      text += ' ';
+    } else text += apostrophes.test(c) ? "'" : c;
+    offsets.push(i);
+  }
+  offsets.push(line.length);
+  return { text, offsets };
+}
+
+/** Cuts a normalised line into chunks of at most `chunkLength`, preferring sentence ends, then spaces. */
+export function chunks(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  while (text.length - start > chunkLength) {
+    const limit = start + chunkLength;
+    let cut = -1;
+    for (let i = limit - 1; i > start + chunkLength / 2 && cut < 0; i--) {
+      // A full stop after a digit ends "3." in "am 3. März", not a sentence.
+      if (text[i] === ' ' && /[.!?;]/.test(text[i - 1]) && !/\d/.test(text[i - 2] ?? '')) cut = i + 1;
+    }
+    for (let i = limit - 1; i > start && cut < 0; i--) if (text[i] === ' ') cut = i + 1;
+    if (cut <= start) cut = /[\ud800-\udbff]/.test(text[limit - 1]) ? limit - 1 : limit;
+    spans.push({ start, end: cut });
+    start = cut;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}
