@@ -1,6 +1,7 @@
 /** The `lang` header field as the language rules read it, and the one edit they all make to it. */
 import type { CorpusConfig } from '../config';
 import { headerField, type Header, type HeaderField } from '../header';
+import type { RuleContext } from '../rule';
 import type { TextEdit } from '../text';
 import { configuredTag } from './detect';
 import { checkTag } from './tags';
@@ -23,6 +24,13 @@ export function declaredLanguage(header: Header | undefined, config: CorpusConfi
   if (check.kind === 'invalid') return undefined;
   const tag = check.kind === 'canonical' ? check.tag : check.canonical;
   return { field, written: field.value, tag, configured: configuredTag(config, tag) };
+}
+
+/** The article's language tag for language-dependent checks: its `lang` tag, else a sure detection, else undefined. */
+export function workingLanguage(context: RuleContext): string | undefined {
+  const declared = headerField(context.article.header, 'lang')?.value;
+  if (typeof declared === 'string') return declared;
+  return context.language.sure ? context.language.language : undefined;
 }
 
 /** Replaces the value of `lang` by `tag`, keeping its quotes if it had any (a tag never needs escaping). */

@@ -1,5 +1,5 @@
 import { legitimateDoubles } from '../data/doubled-words';
-import { headerField } from '../header';
+import { workingLanguage } from '../language/declared';
 import { primaryLanguage } from '../language/tags';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { proseLines } from './shared/prose';
@@ -13,8 +13,7 @@ const union: ReadonlySet<string> = new Set(Object.values(legitimateDoubles).flat
 
 /** The legitimate doubles for the declared language, else a sure detection, else every language's. */
 function allowedDoubles(context: RuleContext): ReadonlySet<string> {
-  const declared = headerField(context.article.header, 'lang')?.value;
-  const tag = typeof declared === 'string' ? declared : context.language.sure ? context.language.language : undefined;
+  const tag = workingLanguage(context);
   const list = tag === undefined ? undefined : legitimateDoubles[primaryLanguage(tag)];
   return list ? new Set(list) : union;
 }

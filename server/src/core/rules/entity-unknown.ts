@@ -1,8 +1,8 @@
 import { candidateRegions, findCandidates } from '../entities/candidates';
 import type { KbEntity } from '../entities/kb';
-import { headerField } from '../header';
+import { workingLanguage } from '../language/declared';
 import { primaryLanguage } from '../language/tags';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule } from '../rule';
 import { exampleEntities } from './shared/example-entities';
 
 const rule: Rule = {
@@ -19,7 +19,7 @@ const rule: Rule = {
     const catalog = context.file?.entities;
     if (!catalog) return [];
     const { article, mentions } = context;
-    return findCandidates(article.text, candidateRegions(article), mentions, { nounCapitalisation: articleLanguage(context) === 'de' }).map((candidate) => ({
+    return findCandidates(article.text, candidateRegions(article), mentions, { nounCapitalisation: primaryLanguage(workingLanguage(context) ?? '') === 'de' }).map((candidate) => ({
       span: candidate.span,
       message: `“${candidate.text}” is not in the knowledge base.`,
       data: { type: candidate.type, name: candidate.text },
@@ -41,13 +41,6 @@ const rule: Rule = {
     return { title: `Add “${name}” to the knowledge base`, edits: [], safe: false, addToKnowledgeBase: entry };
   },
 };
-
-/** The primary language of the article: its `lang` tag, else a sure detection. */
-function articleLanguage(context: RuleContext): string | undefined {
-  const declared = headerField(context.article.header, 'lang')?.value;
-  if (typeof declared === 'string') return primaryLanguage(declared);
-  return context.language.sure ? primaryLanguage(context.language.language ?? '') : undefined;
-}
 
 /** A knowledge-base id from a name: "Leitz Phone 2" → "leitz-phone-2", "Imène Tarchouna" → "imene-tarchouna". */
 export function entityId(name: string): string {
