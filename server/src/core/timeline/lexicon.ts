@@ -160,9 +160,9 @@ const it: Lexicon = {
   aheadPrefixes: ['tra', 'fra'],
   laterSuffixes: { dopo: 1, 'più tardi': 1, prima: -1 },
   edges: {
-    fine: 'END', 'a fine': 'END', 'alla fine di': 'END', 'alla fine del': 'END', 'fine di': 'END', 'entro la fine di': 'END', 'entro fine': 'END',
-    inizio: 'START', 'a inizio': 'START', 'ad inizio': 'START', "all'inizio di": 'START', "all'inizio del": 'START', 'inizio di': 'START',
-    metà: 'MID', 'a metà': 'MID', 'metà di': 'MID', 'a metà di': 'MID',
+    fine: 'END', 'a fine': 'END', 'alla fine di': 'END', 'alla fine del': 'END', 'fine di': 'END', 'fine del': 'END', 'entro la fine di': 'END', 'entro la fine del': 'END', 'entro fine': 'END',
+    inizio: 'START', 'a inizio': 'START', 'ad inizio': 'START', "all'inizio di": 'START', "all'inizio del": 'START', 'inizio di': 'START', 'inizio del': 'START',
+    metà: 'MID', 'a metà': 'MID', 'metà di': 'MID', 'a metà di': 'MID', 'metà del': 'MID', 'a metà del': 'MID',
     dal: 'ON_OR_AFTER', "dall'": 'ON_OR_AFTER', da: 'ON_OR_AFTER', 'a partire da': 'ON_OR_AFTER', 'a partire dal': 'ON_OR_AFTER',
     'fino a': 'ON_OR_BEFORE', 'fino al': 'ON_OR_BEFORE', "fino all'": 'ON_OR_BEFORE', 'entro il': 'ON_OR_BEFORE', entro: 'ON_OR_BEFORE',
     'prima del': 'BEFORE', 'prima di': 'BEFORE', "prima dell'": 'BEFORE', 'dopo il': 'AFTER', "dopo l'": 'AFTER',

@@ -419,26 +419,47 @@ function overlaps(a: ParsingResult, b: ParsingResult): boolean {
   return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
 }
 
+function isDuration(result: ParsingResult): boolean {
+  return tagValue(result.start, tags.duration) !== undefined;
+}
+
 /**
- * chrono's filters judge results by chrono's rules: a result written only in digits is a stray number ("2016").
- * Ours were judged by our own parsers, which check the context, so one a filter drops comes back unless a
- * result covering the same text took its place.
+ * Runs one of chrono's own refiners without letting it undo our parsers' work. Its filters judge by chrono's
+ * rules (a result written only in digits is a stray number: "2016"), but ours checked their context already, so
+ * one a filter drops comes back unless a result covering the same words took its place. Its merges join dates
+ * and times that touch; durations are neither, so they go around it and only yield to a longer reading.
  */
-function sparingOurs(refiner: Refiner): Refiner {
+function keepingOurs(refiner: Refiner): Refiner {
   return {
     refine(context, results) {
-      const refined = refiner.refine(context, results);
-      const dropped = results.filter((r) => isOurs(r) && !refined.includes(r) && !refined.some((kept) => overlaps(kept, r)));
-      return dropped.length === 0 ? refined : [...refined, ...dropped].sort((a, b) => a.index - b.index);
+      const durations = results.filter(isDuration);
+      const refined = refiner.refine(context, results.filter((r) => !isDuration(r)));
+      let kept = [...refined, ...results.filter((r) => isOurs(r) && !isDuration(r) && !refined.includes(r) && !refined.some((k) => overlaps(k, r)))];
+      for (const duration of durations) {
+        const rivals = kept.filter((k) => overlaps(k, duration));
+        if (rivals.every((k) => k.text.length < duration.text.length)) kept = [...kept.filter((k) => !rivals.includes(k)), duration];
+      }
+      return kept.sort((a, b) => a.index - b.index);
     },
   };
 }
 
 const casualDayTags = ['casualReference/today', 'casualReference/yesterday', 'casualReference/tomorrow', 'casualReference/tonight', 'casualReference/morning', 'casualReference/afternoon', 'casualReference/evening', 'casualReference/noon'];
 
-/** A clock time alone ("um 15 Uhr", and "2016" read as 20:16) dates nothing; dropped before chrono merges results. */
-const dropClockTimes: Refiner = {
-  refine: (_context, results) => results.filter((r) => isOurs(r) || !r.start.isOnlyTime() || casualDayTags.some((tag) => r.tags().has(tag))),
+/**
+ * Before chrono merges results: a clock time alone ("um 15 Uhr", and "2016" read as 20:16) dates nothing, and
+ * where our duration parser read the same words as chrono ("for five years": chrono's is a date five years on),
+ * the duration is meant.
+ */
+const dropClockTimesAndDatedDurations: Refiner = {
+  refine(_context, results) {
+    const durations = new Set(results.filter(isDuration).map((r) => `${r.index}:${r.text}`));
+    return results.filter((r) => {
+      if (isOurs(r)) return true;
+      if (durations.has(`${r.index}:${r.text}`)) return false;
+      return !r.start.isOnlyTime() || casualDayTags.some((tag) => r.tags().has(tag));
+    });
+  },
 };
 
 function dropUnlikely(cx: Context): Refiner {
@@ -593,7 +614,7 @@ function applyEdges(cx: Context): Refiner {
   return {
     refine(context, results) {
       results.forEach((r, i) => {
-        if (r.end || tagValue(r.start, tags.duration) !== undefined) return;
+        if (r.end || isDuration(r)) return;
         const from = i > 0 ? results[i - 1].index + results[i - 1].text.length : 0;
         const edge = cx.edgeEndingAt(context.text, r.index, from);
         if (!edge) return;
@@ -628,7 +649,7 @@ export function timelineChrono(language: TimelineLanguage): Chrono {
   if (Object.keys(cx.lexicon.partsOfDay).length) parser.parsers.push(weekdayPartOfDayParser(cx));
   const yearReferences = yearReferenceParser(cx);
   if (yearReferences) parser.parsers.push(yearReferences);
-  parser.refiners = [dropClockTimes, ...parser.refiners.map(sparingOurs), endOfPeriodAsModifier, dayWordsAfterMonth(cx), dropUnlikely(cx), mergeYearReferences, applyDirections(cx), applyEdges(cx)];
+  parser.refiners = [dropClockTimesAndDatedDurations, ...parser.refiners.map(keepingOurs), endOfPeriodAsModifier, dayWordsAfterMonth(cx), dropUnlikely(cx), mergeYearReferences, applyDirections(cx), applyEdges(cx)];
   cache.set(language, parser);
   return parser;
 }

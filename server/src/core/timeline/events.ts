@@ -1,0 +1,167 @@
+/**
+ * Timeline events. An article event is the sentence holding a temporal expression: the expression's value and
+ * how it was found, the sentence, and the entities mentioned in it. A knowledge-base event is the start or end
+ * of a dated relation between two entities (`from` / `until`).
+ */
+import type { Article } from '../article';
+import type { KbEntity, Localized } from '../entities/kb';
+import { proseLines } from '../rules/shared/prose';
+import type { Span } from '../text';
+import { extractTemporalExpressions, type ExtractOptions, type TemporalExpression } from './extract';
+import { compareDated, timexType, type TimexType } from './timex';
+
+/** An entity mentioned in the article, as the entity finder reports it. */
+export interface EntityMention {
+  span: Span;
+  entityId: string;
+}
+
+export interface ArticleEvent extends TemporalExpression {
+  source: 'article';
+  /** The sentence (or sentences, when the expression straddles a break) that holds the expression. */
+  sentence: { span: Span; text: string };
+  /** Ids of the entities mentioned in the sentence, each once, in text order. */
+  entities: string[];
+  /** The language the expression was read in (the option given). */
+  language: string;
+}
+
+export interface RelationEvent {
+  source: 'knowledge-base';
+  /** The relation's `from` or `until`, as stored. */
+  value: string;
+  type: TimexType;
+  /** Whether the relation starts or ends at `value`; the date itself carries no modifier. */
+  edge: 'start' | 'end';
+  /** The entity that holds the relation, then the other one. */
+  entities: [string, string];
+  relation: { type: string; description?: Localized };
+  /** English summary for labels: "Leica Camera: partnership with Huawei starts". */
+  summary: string;
+  /** Article file names the knowledge base cites for it. */
+  sources: string[];
+}
+
+export type TimelineEvent = ArticleEvent | RelationEvent;
+
+export interface EventOptions extends ExtractOptions {
+  /** Entity mentions in the article; events list the ones in their sentence. */
+  mentions?: readonly EntityMention[];
+}
+
+/** One event per temporal expression of the article's title and prose paragraphs, in text order. */
+export function extractEvents(article: Article, options: EventOptions): ArticleEvent[] {
+  const expressions = extractTemporalExpressions(article, options);
+  if (expressions.length === 0) return [];
+  const sentences = sentenceSpans(article, options.language);
+  const mentions = [...(options.mentions ?? [])].sort((a, b) => a.span.start - b.span.start);
+  return expressions.map((expression) => {
+    const span = sentenceAround(sentences, expression.span);
+    return {
+      ...expression,
+      source: 'article',
+      sentence: { span, text: article.text.slice(span.start, span.end) },
+      entities: entitiesWithin(mentions, span),
+      language: options.language,
+    };
+  });
+}
+
+/** The sentences of the title and prose paragraphs, trimmed, in text order. */
+function sentenceSpans(article: Article, language: string): Span[] {
+  let segmenter: Intl.Segmenter;
+  try {
+    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  } catch {
+    segmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
+  }
+  const spans: Span[] = [];
+  for (const line of proseLines(article)) {
+    for (const { segment, index } of segmenter.segment(line.text)) {
+      const leading = segment.length - segment.trimStart().length;
+      const trimmed = segment.trim();
+      if (trimmed) spans.push({ start: line.start + index + leading, end: line.start + index + leading + trimmed.length });
+    }
+  }
+  return spans;
+}
+
+/**
+ * The sentences overlapping `span`, joined: the segmenter ends a sentence after "3." in "am 3. März", and the
+ * expression's sentence is the whole of it.
+ */
+function sentenceAround(sentences: readonly Span[], span: Span): Span {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid].end <= span.start) low = mid + 1;
+    else high = mid;
+  }
+  if (low >= sentences.length) return span;
+  let end = sentences[low].end;
+  for (let i = low + 1; i < sentences.length && sentences[i].start < span.end; i++) end = sentences[i].end;
+  return { start: Math.min(sentences[low].start, span.start), end: Math.max(end, span.end) };
+}
+
+function entitiesWithin(sorted: readonly EntityMention[], span: Span): string[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].span.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const ids: string[] = [];
+  for (let i = low; i < sorted.length && sorted[i].span.start < span.end; i++) {
+    const id = sorted[i].entityId;
+    if (sorted[i].span.end <= span.end && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * The dated relations of the knowledge base as events: `from` starts a relation, `until` ends it. A relation
+ * recorded on both of its entities (Leica with Huawei, Huawei with Leica) gives one event per date, citing the
+ * sources of both.
+ */
+export function relationEvents(entities: readonly KbEntity[]): RelationEvent[] {
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+  const byKey = new Map<string, RelationEvent>();
+  for (const entity of entities) {
+    for (const relation of entity.relations ?? []) {
+      for (const [edge, value] of [['start', relation.from], ['end', relation.until]] as const) {
+        if (typeof value !== 'string' || value.trim() === '') continue;
+        const key = [relation.type, edge, value, ...[entity.id, relation.with].sort()].join('\u0000');
+        const known = byKey.get(key);
+        if (known) {
+          for (const source of relation.sources ?? []) if (!known.sources.includes(source)) known.sources.push(source);
+          continue;
+        }
+        byKey.set(key, {
+          source: 'knowledge-base',
+          value,
+          type: timexType(value),
+          edge,
+          entities: [entity.id, relation.with],
+          relation: relation.description ? { type: relation.type, description: relation.description } : { type: relation.type },
+          summary: `${entity.name}: ${relation.type} with ${names.get(relation.with) ?? relation.with} ${edge === 'start' ? 'starts' : 'ends'}`,
+          sources: [...(relation.sources ?? [])],
+        });
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Timeline order: by value and modifier (see `compareDated`); on the same date a relation's start before what
+ * articles say, its end after. Ties keep the caller's order (sorting is stable), so an article's events, which
+ * `extractEvents` returns in text order, stay in text order.
+ */
+export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  const byDate = compareDated({ value: a.value, mod: a.source === 'article' ? a.mod : undefined }, { value: b.value, mod: b.source === 'article' ? b.mod : undefined });
+  if (byDate !== 0) return byDate;
+  const rank = (e: TimelineEvent) => (e.source === 'article' ? 1 : e.edge === 'start' ? 0 : 2);
+  return rank(a) - rank(b);
+}
