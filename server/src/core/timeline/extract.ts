@@ -155,7 +155,7 @@ class Extraction {
           const candidate: Candidate = {
             span,
             text: lineText.slice(span.start - lineStart, span.end - lineStart),
-            parsed: result.text,
+            parsed: result.text.trim(),
             part: piece.part,
             mod: (tagValue(result.start, tags.mod) as TimexMod | undefined) ?? piece.mod,
             fromReference: new Set(),
@@ -230,7 +230,8 @@ class Extraction {
       results = this.chrono.parse(candidate.parsed, reference);
       this.reparsed.set(key, results);
     }
-    const same = results.find((r) => r.index === 0 && r.text === candidate.parsed);
+    // chrono sometimes takes the space before an expression into its text: " vergangenes Jahr".
+    const same = results.find((r) => r.text.trim() === candidate.parsed);
     const components = same && componentsOf(same, candidate.part);
     const reread = components && readComponents(components, candidate.text, this.weekWords);
     return reread && readingValue(reread);

@@ -24,8 +24,6 @@ export interface Lexicon {
   seasons: Record<string, Season>;
   /** Words before a season or quarter, besides `periodPrefixes` ("diesen Sommer", "l'estate", "in the first quarter"). */
   seasonPrefixes: string[];
-  /** Season names that are also common words ("été" is "been", "fall" a verb): a date only with a cue. */
-  ambiguousSeasons: string[];
   /** Ordinals for quarters and halves ("ersten Quartal", "primo semestre"). */
   ordinals: Record<string, number>;
   quarterWords: string[];
@@ -81,7 +79,6 @@ const de: Lexicon = {
   partsOfDay: { morgen: 'MO', vormittag: 'MO', mittag: 'MI', nachmittag: 'AF', abend: 'EV', nacht: 'NI' },
   seasons: { frühling: 'SP', frühjahr: 'SP', sommer: 'SU', herbst: 'FA', winter: 'WI' },
   seasonPrefixes: ['diesen', 'diesem', 'in diesem'],
-  ambiguousSeasons: [],
   ordinals: { ersten: 1, erstes: 1, erste: 1, zweiten: 2, zweites: 2, zweite: 2, dritten: 3, drittes: 3, dritte: 3, vierten: 4, viertes: 4, vierte: 4, '1.': 1, '2.': 2, '3.': 3, '4.': 4 },
   quarterWords: ['quartal', 'quartals', 'vierteljahr'],
   halfWords: ['halbjahr', 'halbjahres', 'jahreshälfte'],
@@ -135,7 +132,6 @@ const it: Lexicon = {
   partsOfDay: {},
   seasons: { primavera: 'SP', estate: 'SU', autunno: 'FA', inverno: 'WI' },
   seasonPrefixes: ["quest'", 'questa', 'questo', "nell'", "l'", 'la', 'il', 'nel', 'durante il', "durante l'"],
-  ambiguousSeasons: [],
   ordinals: { primo: 1, secondo: 2, terzo: 3, quarto: 4 },
   quarterWords: ['trimestre'],
   halfWords: ['semestre'],
@@ -181,7 +177,6 @@ const en: Lexicon = {
   partsOfDay: {},
   seasons: { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' },
   seasonPrefixes: ['this', 'in the', 'during the', 'the'],
-  ambiguousSeasons: ['fall', 'spring'],
   ordinals: { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 },
   quarterWords: ['quarter'],
   halfWords: ['half'],
@@ -225,7 +220,6 @@ const fr: Lexicon = {
   partsOfDay: {},
   seasons: { printemps: 'SP', été: 'SU', automne: 'FA', hiver: 'WI' },
   seasonPrefixes: ['cet', 'cette', 'ce', "l'", 'au', 'le', 'du'],
-  ambiguousSeasons: ['été'],
   ordinals: { premier: 1, deuxième: 2, second: 2, troisième: 3, quatrième: 4 },
   quarterWords: ['trimestre'],
   halfWords: ['semestre'],
@@ -271,7 +265,6 @@ const es: Lexicon = {
   partsOfDay: {},
   seasons: { primavera: 'SP', verano: 'SU', otoño: 'FA', invierno: 'WI' },
   seasonPrefixes: ['este', 'esta', 'el', 'en el', 'durante el'],
-  ambiguousSeasons: [],
   ordinals: { primer: 1, primero: 1, segundo: 2, tercer: 3, tercero: 3, cuarto: 4 },
   quarterWords: ['trimestre'],
   halfWords: ['semestre'],

@@ -70,8 +70,9 @@ function wordsThen(words: Iterable<string>): string {
 const yearDigits = '(\\d{4})';
 
 function isPlausibleYear(year: number, cued: boolean): boolean {
-  // A year standing alone is a date only in the range news talks about; a cue ("im Jahr", "seit") widens it.
-  return cued ? year >= 1000 && year <= 2199 : year >= 1900 && year <= 2099;
+  // A number standing alone is a year only in the range news talks about (model numbers such as "RTX 2080" lie
+  // beyond it); a cue ("im Jahr", "seit", "bis") widens it.
+  return cued ? year >= 1000 && year <= 2199 : year >= 1900 && year <= 2039;
 }
 
 /** Helpers that look at the text around a match, built once per language. */
@@ -118,8 +119,10 @@ class Context {
   }
 }
 
-// Words before a number that make it a label, not a year: "Nr. 2016", "Modell 2000", "Version 2021".
+// Words before a number that make it a label, not a year: "Nr. 2016", "Modell 2000", "Version 2021", a currency,
+// or a model prefix in capitals or with digits ("RTX 2070", "P50 2000").
 const labelBefore = /(?:^|[^\p{L}])(?:nr|no|n|nummer|numero|número|number|model|modell|modello|modèle|modelo|typ|type|tipo|version|versione|versión|art|seite|page|pagina|página|kapitel|chapter|capitolo|chapitre|capítulo)\.?\s*$|[€$£¥#№+]\s*$/iu;
+const modelPrefixBefore = /(?:^|\s)(?:\p{Lu}{2,}|[\p{L}-]*\d[\p{L}\d-]*)\s+$/u;
 
 /** A year alone or after a prefix ("2016", "im Jahr 2022", "nel 2015"), or a range of years ("2016–2018"). */
 function yearParser(cx: Context): Parser {
@@ -135,8 +138,9 @@ function yearParser(cx: Context): Parser {
       if (match[1] === undefined && /[.,/:_-]/.test(text[digitsStart - 1] ?? '')) return null;
       if (/^[.,:/][\p{N}]|^[-–—]\s*\d/u.test(text.slice(end, end + 3))) return null;
       if (cx.quantityAfter.test(text.slice(end, end + 24))) return null;
-      if (labelBefore.test(text.slice(Math.max(0, start - 16), start))) return null;
+      const before = text.slice(Math.max(0, start - 16), start);
       const cued = match[1] !== undefined || cx.hasCueBefore(text, start);
+      if (labelBefore.test(before) || (!cued && modelPrefixBefore.test(before))) return null;
       const first = Number(match[2]);
       if (!isPlausibleYear(first, cued)) return null;
       if (match[3] === undefined) return context.createParsingResult(start, match[0], { year: first }).addTag(`${tags.ours}year`);
@@ -174,7 +178,10 @@ function monthParser(cx: Context): Parser {
   };
 }
 
-/** Seasons: "im Sommer", "Sommer 2021", "l'estate", "summer of 2021"; the direction refiner handles "vergangenen". */
+/**
+ * Seasons: "im Sommer", "Sommer 2021", "l'estate", "summer of 2021"; the direction refiner handles "vergangenen".
+ * A season needs such a cue: alone, "été" is "been", "fall" a verb and "Herbst" a surname.
+ */
 function seasonParser(cx: Context): Parser {
   const { lexicon } = cx;
   const prefixes = [...lexicon.periodPrefixes, ...lexicon.seasonPrefixes];
@@ -182,7 +189,6 @@ function seasonParser(cx: Context): Parser {
     `(${wordsThen(prefixes)})?(${alternation(Object.keys(lexicon.seasons))})(?:\\s+(?:(?:${alternation(lexicon.yearConnectors)})\\s+)?${yearDigits})?`,
     'iu',
   );
-  const ambiguous = new Set(lexicon.ambiguousSeasons);
   return {
     pattern: () => pattern,
     extract(context, match) {
@@ -194,7 +200,7 @@ function seasonParser(cx: Context): Parser {
       const season = lexicon.seasons[name];
       const year = match[3] === undefined ? undefined : Number(match[3]);
       if (year !== undefined && !isPlausibleYear(year, true)) return null;
-      if (ambiguous.has(name) && match[1] === undefined && year === undefined && !cx.hasCueBefore(text, start) && !cx.hasDirectionAfter(text, end)) return null;
+      if (match[1] === undefined && year === undefined && !cx.hasCueBefore(text, start) && !cx.hasDirectionAfter(text, end)) return null;
       const components = context.createParsingComponents({});
       const reference = referenceDate(context);
       if (year !== undefined) components.assign('year', year);

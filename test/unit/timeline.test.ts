@@ -1,0 +1,309 @@
+// Temporal expressions: normalisation per language against a given article date, the three ways of anchoring
+// relative expressions, the article date, and the golden timeline of the five seeds.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { parseArticle } from '../../server/src/core/article';
+import { articleDate, extractTemporalExpressions } from '../../server/src/core/timeline';
+
+/** Each sentence with the expressions expected in it, as `text → value` or `text → value MOD`. */
+type Table = Array<[string, ...string[]]>;
+
+function written(sentence: string, language: string, anchor?: string): string[] {
+  return extractTemporalExpressions(sentence, { language, anchor }).map((e) => `${e.text} → ${e.value}${e.mod ? ` ${e.mod}` : ''}`);
+}
+
+function checkTable(language: string, table: Table) {
+  for (const [sentence, ...expected] of table) {
+    test(sentence, () => assert.deepEqual(written(sentence, language, '2022-05-24'), expected));
+  }
+}
+
+// The article date of every table: Tuesday, 24 May 2022 (the date of seed 004).
+describe('normalisation, German', () => {
+  checkTable('de', [
+    ['Das erste Gerät soll im Juli auf den Markt kommen.', 'im Juli → 2022-07'],
+    ['Die Zusammenarbeit hatte Leica 2016 verkündet.', '2016 → 2016'],
+    ['Beweise für das Ende der Zusammenarbeit Ende März.', 'Ende März → 2022-03 END'],
+    ['Der Hersteller verneinte vergangenes Jahr ein Ende.', 'vergangenes Jahr → 2021'],
+    ['Leica ist seit fünf Jahren Partner von Huawei.', 'seit fünf Jahren → P5Y'],
+    ['Am 24-05-2022 wurde es bekannt.', '24-05-2022 → 2022-05-24'],
+    ['Xiaomi hat heute offiziell bestätigt.', 'heute → 2022-05-24'],
+    ['Die Nachricht wurde am Montagmorgen bekannt gegeben.', 'am Montagmorgen → 2022-05-23TMO'],
+    ['Gerüchte über das Ende der Partnerschaft vor einem Jahr.', 'vor einem Jahr → 2021'],
+    ['Im vergangenen Sommer ging Leica eine Partnerschaft ein.', 'Im vergangenen Sommer → 2021-SU'],
+    ['Seit 2016 kooperiert Huawei mit Leica.', 'Seit 2016 → 2016 ON_OR_AFTER'],
+    ['Smartphones, die im Jahr 2022 erschienen sind.', 'im Jahr 2022 → 2022'],
+    ['Am 3. März 2021 begann es.', 'Am 3. März 2021 → 2021-03-03'],
+    ['Im Juli 2022 kommt es in den Handel.', 'Im Juli 2022 → 2022-07'],
+    ['Gestern Abend sprach er darüber.', 'Gestern Abend → 2022-05-23TEV'],
+    ['Anfang 2023 soll der Nachfolger kommen.', 'Anfang 2023 → 2023 START'],
+    ['Bis Mitte Juni bleibt der Preis.', 'Bis Mitte Juni → 2022-06 MID'],
+    ['Im ersten Quartal 2022 stieg der Umsatz.', 'Im ersten Quartal 2022 → 2022-Q1'],
+    ['In diesem Jahr wächst der Markt.', 'In diesem Jahr → 2022'],
+    ['Am vergangenen Freitag kam die Meldung.', 'Am vergangenen Freitag → 2022-05-20'],
+    ['Ab Juli ist es erhältlich.', 'Ab Juli → 2022-07 ON_OR_AFTER'],
+    ['Mitte Juli dieses Jahres kommt es.', 'Mitte Juli dieses Jahres → 2022-07 MID'],
+    ['Vor zwei Wochen war es so weit.', 'Vor zwei Wochen → 2022-W19'],
+    ['Der Umsatz stieg von 2016 bis 2018.', '2016 → 2016 ON_OR_AFTER', '2018 → 2018 ON_OR_BEFORE'],
+    ['Er kam im August, nicht im Mai.', 'im August → 2022-08', 'im Mai → 2022-05'],
+    ['Ihrer bislang 5-jährigen Partnerschaft.', '5-jährigen → P5Y'],
+  ]);
+});
+
+describe('normalisation, Italian', () => {
+  checkTable('it', [
+    ['Il lancio è previsto per luglio di quest’anno.', 'luglio di quest’anno → 2022-07'],
+    ['Si è conclusa il 31 marzo scorso.', 'il 31 marzo scorso → 2022-03-31'],
+    ['La collaborazione, iniziata nel 2015, è finita.', 'nel 2015 → 2015'],
+    ['Secondo quanto annunciato lunedì.', 'lunedì → 2022-05-23'],
+    ['Oggi Xiaomi annuncia la partnership.', 'Oggi → 2022-05-24'],
+    ["L'anno scorso Huawei perse la licenza.", "L'anno scorso → 2021"],
+    ['Il prossimo anno arriva il nuovo modello.', 'Il prossimo anno → 2023'],
+    ['Dopo una partnership di sette anni.', 'sette anni → P7Y'],
+    ['A luglio arriva il telefono.', 'luglio → 2022-07'],
+    ['Sarà disponibile fino al 31 marzo.', 'fino al 31 marzo → 2022-03-31 ON_OR_BEFORE'],
+    ['Il 24 maggio 2022 è uscito il comunicato.', 'Il 24 maggio 2022 → 2022-05-24'],
+    ['Ieri sera ha parlato il CEO.', 'Ieri sera → 2022-05-23TEV'],
+    ['Dal 2016 collaborano.', 'Dal 2016 → 2016 ON_OR_AFTER'],
+    ['Entro la fine del 2022 arriverà.', 'Entro la fine del 2022 → 2022 END'],
+    ["Nell'estate del 2021 fu presentato.", "Nell'estate del 2021 → 2021-SU"],
+    ['La settimana scorsa è stato annunciato.', 'La settimana scorsa → 2022-W20'],
+    ['Tre giorni fa è arrivata la conferma.', 'Tre giorni fa → 2022-05-21'],
+    ['A fine marzo si è chiusa.', 'A fine marzo → 2022-03 END'],
+    ["All'inizio di luglio arriva.", "All'inizio di luglio → 2022-07 START"],
+    ['Nel primo trimestre del 2022 è cresciuta.', 'Nel primo trimestre del 2022 → 2022-Q1'],
+    ['Negli ultimi anni è cresciuta.', 'Negli ultimi anni → PXY'],
+    ["L'estate scorsa è uscito.", "L'estate scorsa → 2021-SU"],
+    ['Il lancio è previsto per luglio, secondo quanto annunciato.', 'luglio → 2022-07'],
+  ]);
+});
+
+describe('normalisation, English', () => {
+  checkTable('en', [
+    ['The first phone arrives in July.', 'July → 2022-07'],
+    ['Leica announced it in 2016.', 'in 2016 → 2016'],
+    ['At the end of March they split.', 'end of March → 2022-03 END'],
+    ['Last year Huawei denied it.', 'Last year → 2021'],
+    ['They have been partners for five years.', 'for five years → P5Y'],
+    ['On 6 July 2022 it launched.', 'On 6 July 2022 → 2022-07-06'],
+    ['Today Xiaomi confirmed the partnership.', 'Today → 2022-05-24'],
+    ['The news came on Monday morning.', 'on Monday morning → 2022-05-23TMO'],
+    ['A year ago the partnership ended.', 'A year ago → 2021'],
+    ['Last summer Leica partnered with Sharp.', 'Last summer → 2021-SU'],
+    ['Since 2016 they have cooperated.', 'Since 2016 → 2016 ON_OR_AFTER'],
+    ['Next year a successor comes.', 'Next year → 2023'],
+    ['The offer runs until 31 March 2022.', 'until 31 March 2022 → 2022-03-31 ON_OR_BEFORE'],
+    ['Early March the talks ended.', 'Early March → 2022-03 START'],
+    ['Sales grew in the first quarter of 2022.', 'in the first quarter of 2022 → 2022-Q1'],
+    ['This year the market grows.', 'This year → 2022'],
+    ['In May 2022 it was announced.', 'May 2022 → 2022-05'],
+    ['Three days ago it was confirmed.', 'Three days ago → 2022-05-21'],
+    ['In recent years it has grown.', 'In recent years → PXY'],
+    ['A five-year partnership ended.', 'five-year → P5Y'],
+    ['Prices rise from mid-June 2021.', 'mid-June 2021 → 2021-06 MID'],
+    ['Last week he said so.', 'Last week → 2022-W20'],
+  ]);
+});
+
+describe('normalisation, French', () => {
+  checkTable('fr', [
+    ['Le 23 mai 2022, Leica a annoncé un partenariat.', '23 mai 2022 → 2022-05-23'],
+    ['Le téléphone arrive en juillet.', 'en juillet → 2022-07'],
+    ['Leica a signé avec Huawei en 2016.', 'en 2016 → 2016'],
+    ["L'année dernière Huawei l'a nié.", "L'année dernière → 2021"],
+    ["L'an prochain il arrive.", "L'an prochain → 2023"],
+    ['Il y a un an, cela a pris fin.', 'Il y a un an → 2021'],
+    ['Depuis 2016 ils coopèrent.', 'Depuis 2016 → 2016 ON_OR_AFTER'],
+    ["Aujourd'hui Xiaomi confirme.", "Aujourd'hui → 2022-05-24"],
+    ['Lundi matin, la nouvelle est tombée.', 'Lundi matin → 2022-05-23TMO'],
+    ["L'été dernier, Leica a signé avec Sharp.", "L'été dernier → 2021-SU"],
+    ['Fin mars, la collaboration a pris fin.', 'Fin mars → 2022-03 END'],
+    ['Ils sont partenaires depuis cinq ans.', 'depuis cinq ans → P5Y'],
+    ['Hier, il a parlé.', 'Hier → 2022-05-23'],
+    ['L’offre vaut jusqu’au 31 mars.', 'jusqu’au 31 mars → 2022-03-31 ON_OR_BEFORE'],
+    ['En juillet 2022 il sort.', 'En juillet 2022 → 2022-07'],
+    ['Cette année le marché croît.', 'Cette année → 2022'],
+    ['Au premier trimestre 2022, les ventes ont crû.', 'Au premier trimestre 2022 → 2022-Q1'],
+    ['Début 2023, il arrive.', 'Début 2023 → 2023 START'],
+    ['Ces dernières années, il a grandi.', 'Ces dernières années → PXY'],
+    ['La semaine dernière, il a annoncé.', 'La semaine dernière → 2022-W20'],
+  ]);
+});
+
+describe('normalisation, Spanish', () => {
+  checkTable('es', [
+    ['El 23 de mayo de 2022 Leica anunció la alianza.', '23 de mayo de 2022 → 2022-05-23'],
+    ['El teléfono llega en julio.', 'julio → 2022-07'],
+    ['El año pasado Huawei lo negó.', 'El año pasado → 2021'],
+    ['Hace un año terminó.', 'Hace un año → 2021'],
+    ['Desde 2016 cooperan.', 'Desde 2016 → 2016 ON_OR_AFTER'],
+    ['Hoy Xiaomi lo confirma.', 'Hoy → 2022-05-24'],
+    ['Son socios desde hace cinco años.', 'desde hace cinco años → P5Y'],
+    ['A finales de marzo terminó.', 'A finales de marzo → 2022-03 END'],
+  ]);
+});
+
+describe('anchoring', () => {
+  const anchors = (text: string, language: string, anchor?: string) =>
+    extractTemporalExpressions(text, { language, anchor }).map((e) => `${e.text} → ${e.value} ${e.anchor}`);
+
+  test('the header’s published date anchors relative expressions, news style', () => {
+    const text = '---\nlang: de\npublished: 2022-05-24T15:02:00+02:00\n---\nLeica und Xiaomi\n\nDas erste Gerät kommt im Juli. Die Zusammenarbeit hatte Leica 2016 verkündet.';
+    assert.deepEqual(anchors(text, 'de'), ['im Juli → 2022-07 article-date', '2016 → 2016 absolute']);
+    const [relative] = extractTemporalExpressions(text, { language: 'de' });
+    assert.equal(relative.resolution, 'relative to the article date 2022-05-24 (header `published`)');
+  });
+
+  test('without an article date, the last explicit date before an expression anchors it (narrative)', () => {
+    const text = 'Leica und Huawei\n\nIm Juli kam das Gerät. Leica gründete 2016 ein Labor. Im Juli kam das Gerät, vergangenes Jahr das erste, und heute das zweite.';
+    assert.deepEqual(anchors(text, 'de'), [
+      'Im Juli → XXXX-07 unresolved',
+      '2016 → 2016 absolute',
+      'Im Juli → 2016-07 narrative',
+      'vergangenes Jahr → 2015 narrative',
+      // A year does not say which day "heute" is.
+      'heute → XXXX-XX-XX unresolved',
+    ]);
+  });
+
+  test('a day-precise narrative anchor resolves weekdays; a month or day without a year takes the anchor’s year', () => {
+    const text = 'Titolo\n\nIl 3 marzo 2020 Leica annunciò la fine. Lunedì era arrivata la lettera, e il 31 dicembre tutto era finito.';
+    assert.deepEqual(anchors(text, 'it'), ['Il 3 marzo 2020 → 2020-03-03 absolute', 'Lunedì → 2020-03-02 narrative', 'il 31 dicembre → 2020-12-31 narrative']);
+  });
+
+  test('counting from a mentioned date reads against that date even when the article has one', () => {
+    const text = 'Titolo\n\nLa collaborazione, iniziata nel 2015 e sfociata nel primo telefono un anno dopo, è finita.';
+    assert.deepEqual(anchors(text, 'it', '2022-05-24'), ['nel 2015 → 2015 absolute', 'un anno dopo → 2016 narrative']);
+    assert.deepEqual(anchors('Titel\n\nEin Jahr später kam das P9.', 'de', '2022-05-24'), ['Ein Jahr später → XXXX unresolved']);
+  });
+
+  test('with no anchor at all, values keep what the text fixes and X the rest', () => {
+    const cases: Array<[string, string, string]> = [
+      ['de', 'Das Gerät kommt im Juli.', 'im Juli → XXXX-07'],
+      ['de', 'Das Gerät kam vergangenes Jahr.', 'vergangenes Jahr → XXXX'],
+      ['de', 'Die Nachricht kam am Montagmorgen.', 'am Montagmorgen → XXXX-WXX-1TMO'],
+      ['de', 'Heute Abend spricht er.', 'Heute Abend → XXXX-XX-XXTEV'],
+      ['de', 'Im vergangenen Sommer kam es.', 'Im vergangenen Sommer → XXXX-SU'],
+      ['de', 'Vor zwei Wochen kam es.', 'Vor zwei Wochen → XXXX-WXX'],
+      ['it', 'Previsto per luglio di quest’anno.', 'luglio di quest’anno → XXXX-07'],
+      ['it', 'Si è conclusa il 31 marzo scorso.', 'il 31 marzo scorso → XXXX-03-31'],
+      ['it', 'Annunciato lunedì.', 'lunedì → XXXX-WXX-1'],
+      ['en', 'Last month it grew.', 'Last month → XXXX-XX'],
+    ];
+    for (const [language, sentence, expected] of cases) {
+      const [expression] = extractTemporalExpressions(`Titel\n\n${sentence}`, { language });
+      assert.equal(`${expression.text} → ${expression.value}`, expected);
+      assert.equal(expression.anchor, 'unresolved');
+    }
+  });
+
+  test('a coarse article date resolves what it can', () => {
+    const text = '---\npublished: 2022\n---\nTitel\n\nIm Juli kommt es, heute nicht.';
+    assert.deepEqual(anchors(text, 'de'), ['Im Juli → 2022-07 article-date', 'heute → XXXX-XX-XX unresolved']);
+  });
+
+  test('absolute expressions and durations do not depend on the anchor', () => {
+    for (const anchor of [undefined, '2022-05-24', '1999-12-31']) {
+      assert.deepEqual(anchors('Titel\n\nSeit 2016 kooperiert Huawei, seit fünf Jahren.', 'de', anchor), ['Seit 2016 → 2016 absolute', 'seit fünf Jahren → P5Y absolute']);
+    }
+  });
+
+  test('languages without a lexicon give nothing; a region subtag is its language', () => {
+    assert.deepEqual(extractTemporalExpressions('Titel\n\nOm 3 juli 2022.', { language: 'nl' }), []);
+    assert.deepEqual(written('Titel\n\nDas Gerät kommt im Juli.', 'de-CH', '2022-05-24'), ['im Juli → 2022-07']);
+  });
+
+  test('spans point at the expression as written in the article text, typographic apostrophes and all', () => {
+    const text = '---\nlang: it\n---\nTitolo\n\nIl lancio\u00a0è previsto per luglio di quest’anno.';
+    const [expression] = extractTemporalExpressions(text, { language: 'it' });
+    assert.equal(text.slice(expression.span.start, expression.span.end), 'luglio di quest’anno');
+    assert.equal(expression.text, 'luglio di quest’anno');
+  });
+});
+
+describe('articleDate', () => {
+  test('published, as a date; a date-time keeps its day', () => {
+    const article = parseArticle('---\npublished: 2022-05-24T15:02\n---\nTitel\n\n24-05-2021 15:02 - Quelle: dpa\n\nText.');
+    const date = articleDate(article);
+    assert.deepEqual({ value: date?.value, source: date?.source }, { value: '2022-05-24', source: 'published' });
+    assert.equal(article.text.slice(date!.span.start, date!.span.end), '2022-05-24T15:02');
+  });
+
+  test('a dateline when there is no usable published date', () => {
+    for (const header of ['', '---\npublished: 2022-13-45\n---\n']) {
+      const article = parseArticle(`${header}Titel\n\n24-05-2022 15:02 - Quelle: dpa\n\nText.`);
+      const date = articleDate(article);
+      assert.equal(date?.value, '2022-05-24');
+      assert.equal(date?.source, 'dateline');
+      assert.equal(article.text.slice(date!.span.start, date!.span.end), '24-05-2022 15:02 - Quelle: dpa');
+    }
+  });
+
+  test('none', () => assert.equal(articleDate(parseArticle('Titel\n\nText.')), undefined));
+});
+
+const seedsDir = path.join(__dirname, '..', '..', 'seeds');
+const seedLanguages: Record<string, string> = {
+  '000_ebeef4f3d678d313.txt': 'de',
+  '001_ad4d302a0f406064.txt': 'de',
+  '002_4d1a318a818ef0be.txt': 'de',
+  '003_03ee35439bc31269.txt': 'it',
+  '004_41a9ae8dc5d7d7d4.txt': 'it',
+};
+
+// Written by reading each seed: every temporal expression, with its value, modifier and anchor. Seeds 000–003
+// have no date: what comes before their first explicit year stays unresolved, what follows it is read against it.
+const goldenTimeline: Record<string, string[]> = {
+  '000_ebeef4f3d678d313.txt': ['im Juli → XXXX-07 unresolved', '2016 → 2016 absolute', 'im Juli → 2016-07 narrative', 'im Juli → 2016-07 narrative'],
+  '001_ad4d302a0f406064.txt': [
+    'im Juli → XXXX-07 unresolved',
+    'im Juli → XXXX-07 unresolved',
+    'heute → XXXX-XX-XX unresolved',
+    'Juli → XXXX-07 unresolved',
+    'am Montagmorgen → XXXX-WXX-1TMO unresolved',
+    'vor einem Jahr → XXXX unresolved',
+    'Ende März → XXXX-03 END unresolved',
+    'seit fünf Jahren → P5Y absolute',
+    'Im vergangenen Sommer → XXXX-SU unresolved',
+    'im Juli → XXXX-07 unresolved',
+    '2016 → 2016 absolute',
+    'im Jahr 2022 → 2022 absolute',
+  ],
+  '002_4d1a318a818ef0be.txt': ['5-jährigen → P5Y absolute', 'vergangenes Jahr → XXXX unresolved', 'Seit 2016 → 2016 ON_OR_AFTER absolute', 'in den vergangenen Jahren → PXY absolute'],
+  '003_03ee35439bc31269.txt': ['luglio → XXXX-07 unresolved', 'luglio di quest’anno → XXXX-07 unresolved'],
+  // The dateline "24-05-2022 15:02" is the article's date, not an event.
+  '004_41a9ae8dc5d7d7d4.txt': [
+    'sette anni → P7Y absolute',
+    'luglio → 2022-07 article-date',
+    'lunedì → 2022-05-23 article-date',
+    'nel 2015 → 2015 absolute',
+    'un anno dopo → 2016 narrative',
+    'il 31 marzo scorso → 2022-03-31 article-date',
+    'lunedì scorso → 2022-05-23 article-date',
+  ],
+};
+
+describe('golden timeline of the seeds', () => {
+  test('the five seeds are all here', () => assert.deepEqual(readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort(), Object.keys(goldenTimeline)));
+
+  for (const [name, expected] of Object.entries(goldenTimeline)) {
+    test(name, () => {
+      const text = readFileSync(path.join(seedsDir, name), 'utf8');
+      const expressions = extractTemporalExpressions(parseArticle(text), { language: seedLanguages[name] });
+      assert.deepEqual(
+        expressions.map((e) => `${e.text} → ${e.value}${e.mod ? ` ${e.mod}` : ''} ${e.anchor}`),
+        expected,
+      );
+      for (const e of expressions) assert.equal(text.slice(e.span.start, e.span.end), e.text);
+    });
+  }
+
+  test('seed 004 reads its relative dates against its dateline', () => {
+    const article = parseArticle(readFileSync(path.join(seedsDir, '004_41a9ae8dc5d7d7d4.txt'), 'utf8'));
+    assert.deepEqual(articleDate(article) && { value: articleDate(article)!.value, source: articleDate(article)!.source }, { value: '2022-05-24', source: 'dateline' });
+    const lunedi = extractTemporalExpressions(article, { language: 'it' }).find((e) => e.text === 'lunedì');
+    assert.equal(lunedi?.resolution, 'relative to the article date 2022-05-24 (dateline)');
+  });
+});
