@@ -14,8 +14,8 @@
  * Counting from a mentioned date ("un anno dopo", "ein Jahr später") always reads against the last explicit date
  * before it, never against the article's date.
  *
- * Lines are read in chunks of a few hundred characters cut at sentence ends or spaces, so that chrono's own
- * patterns, some of which are quadratic in the length of what they see, never see much. Extraction never throws.
+ * Lines are read in overlapping chunks of a few hundred characters, so that chrono's own patterns, some of which
+ * are quadratic in the length of what they see, never see much. Extraction never throws.
  */
 import { parseArticle, type Article } from '../article';
 import { proseLines } from '../rules/shared/prose';
@@ -76,6 +76,8 @@ const sourceNames: Record<DateSource, string> = { published: 'header `published`
 // A reference far from any other: every year, month, day and weekday differs from the primary one.
 const secondReferenceShift = 1000;
 const chunkLength = 400;
+// Longer than any expression: one that a chunk's end cuts through starts inside the next chunk's first words.
+const chunkOverlap = 80;
 
 /**
  * Every temporal expression of the title and prose paragraphs, in text order. A string is parsed as an
@@ -140,12 +142,16 @@ class Extraction {
   private candidates(lineText: string, lineStart: number): Candidate[] {
     const { text, offsets } = normalise(lineText);
     const found: Candidate[] = [];
+    let readUpTo = 0;
     for (const chunk of chunks(text)) {
       const chunkText = text.slice(chunk.start, chunk.end);
       const first = this.chrono.parse(chunkText, this.primary);
       if (first.length === 0) continue;
       const second = new Map(this.chrono.parse(chunkText, this.secondary).map((r) => [`${r.index}:${r.text}`, r]));
       for (const result of first) {
+        const at = chunk.start + result.index + (result.text.length - result.text.trimStart().length);
+        if (at >= chunk.owned || at < readUpTo) continue;
+        readUpTo = chunk.start + result.index + result.text.trimEnd().length;
         const other = second.get(`${result.index}:${result.text}`);
         for (const piece of pieces(result)) {
           const trimmed = piece.text.trim();
@@ -271,7 +277,7 @@ const apostrophes = /['’‘ʼ`´]/;
  * The line as chrono reads it: every run of whitespace one space, typographic apostrophes straight
  * ("quest’anno" → "quest'anno"); `offsets[i]` is the line offset of character i.
  */
-export function normalise(line: string): { text: string; offsets: number[] } {
+function normalise(line: string): { text: string; offsets: number[] } {
   let text = '';
   const offsets: number[] = [];
   for (let i = 0; i < line.length; i++) {
@@ -286,22 +292,25 @@ export function normalise(line: string): { text: string; offsets: number[] } {
   return { text, offsets };
 }
 
-/** Cuts a normalised line into chunks of at most `chunkLength`, preferring sentence ends, then spaces. */
-export function chunks(text: string): Span[] {
-  const spans: Span[] = [];
+/**
+ * Cuts a normalised line into chunks of at most `chunkLength`, at spaces where it can. Each chunk after the first
+ * starts a few words before the previous one ends, so an expression the cut runs through is read whole in one of
+ * them; a chunk owns the results that start before the next chunk does.
+ */
+function chunks(text: string): Array<Span & { owned: number }> {
+  const spans: Array<Span & { owned: number }> = [];
   let start = 0;
   while (text.length - start > chunkLength) {
     const limit = start + chunkLength;
-    let cut = -1;
-    for (let i = limit - 1; i > start + chunkLength / 2 && cut < 0; i--) {
-      // A full stop after a digit ends "3." in "am 3. März", not a sentence.
-      if (text[i] === ' ' && /[.!?;]/.test(text[i - 1]) && !/\d/.test(text[i - 2] ?? '')) cut = i + 1;
-    }
-    for (let i = limit - 1; i > start && cut < 0; i--) if (text[i] === ' ') cut = i + 1;
-    if (cut <= start) cut = /[\ud800-\udbff]/.test(text[limit - 1]) ? limit - 1 : limit;
-    spans.push({ start, end: cut });
-    start = cut;
+    let end = limit;
+    while (end > start + chunkOverlap && text[end] !== ' ') end--;
+    if (end <= start + chunkOverlap) end = /[\ud800-\udbff]/.test(text[limit - 1]) ? limit - 1 : limit;
+    let next = end - chunkOverlap;
+    while (next < end && text[next - 1] !== ' ') next++;
+    if (next >= end) next = end - chunkOverlap;
+    spans.push({ start, end, owned: next });
+    start = next;
   }
-  if (start < text.length) spans.push({ start, end: text.length });
+  spans.push({ start, end: text.length, owned: text.length });
   return spans;
 }
