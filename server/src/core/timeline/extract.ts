@@ -47,7 +47,10 @@ export interface TemporalExpression {
 export interface ExtractOptions {
   /** BCP 47 tag of the article's language; languages without a timeline lexicon yield no expressions. */
   language: string;
-  /** A TIMEX date to read relative expressions against instead of the article's own date. */
+  /**
+   * A TIMEX date (`2022-05-24`, `2022-05`, `2022`) to read relative expressions against instead of the article's
+   * own date. A value that is not a resolved date leaves the article without one.
+   */
   anchor?: string;
 }
 

@@ -7,8 +7,9 @@
  * product names or clock times are dropped.
  *
  * What the parsers add travels on chrono's results as tags under `timeline/`; `reading.ts` reads them.
- * Every pattern here is a sequence of word alternations and bounded optional groups: it cannot backtrack
- * more than a word or two, and the extractor hands chrono bounded chunks of text.
+ * The parsers' patterns are word alternations with bounded optional groups, which cannot backtrack more than a
+ * word or two; the checks around a match look at a window of a few words; and the extractor hands chrono
+ * bounded chunks of text.
  */
 import * as chrono from 'chrono-node';
 import type { Chrono, ParsingComponents, ParsingContext, ParsingResult, Parser, Refiner } from 'chrono-node';
@@ -87,7 +88,7 @@ class Context {
     readonly language: TimelineLanguage,
     readonly lexicon: Lexicon,
   ) {
-    this.edgeMods = new Map(Object.entries(lexicon.edges).map(([phrase, mod]) => [phrase, mod]));
+    this.edgeMods = new Map(Object.entries(lexicon.edges));
     this.edgeBefore = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(${alternation(Object.keys(lexicon.edges))})\\s*$`, 'iud');
     const prefixes = Object.keys(lexicon.directionPrefixes);
     const suffixes = Object.keys(lexicon.directionSuffixes);
