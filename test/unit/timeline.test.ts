@@ -145,6 +145,22 @@ describe('normalisation, Spanish', () => {
   ]);
 });
 
+describe('ranges: two expressions, from the start on and until the end', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['de', 'Vom 24-05-2022 - 26-05-2022 läuft die Aktion.', ['24-05-2022 → 2022-05-24 ON_OR_AFTER', '26-05-2022 → 2022-05-26 ON_OR_BEFORE']],
+    ['de', 'Vom 1. bis 3. März 2022 läuft die Messe.', ['1. → 2022-03-01 ON_OR_AFTER', '3. März 2022 → 2022-03-03 ON_OR_BEFORE']],
+    ['de', 'Die Partnerschaft lief 2016–2018.', ['2016 → 2016 ON_OR_AFTER', '2018 → 2018 ON_OR_BEFORE']],
+    ['it', 'Dal 1 al 3 marzo 2022 si tiene la fiera.', ['1 → 2022-03-01 ON_OR_AFTER', '3 marzo 2022 → 2022-03-03 ON_OR_BEFORE']],
+    ['fr', 'Du 1er au 3 mars 2022 se tient le salon.', ['1er → 2022-03-01 ON_OR_AFTER', '3 mars 2022 → 2022-03-03 ON_OR_BEFORE']],
+  ];
+  for (const [language, sentence, expected] of cases) test(sentence, () => assert.deepEqual(written(sentence, language), expected));
+
+  test('a range without a year is read against the anchor, or left open', () => {
+    assert.deepEqual(written('Vom 1. bis 3. März läuft die Messe.', 'de', '2022-05-24'), ['1. → 2022-03-01 ON_OR_AFTER', '3. März → 2022-03-03 ON_OR_BEFORE']);
+    assert.deepEqual(written('Vom 1. bis 3. März läuft die Messe.', 'de'), ['1. → XXXX-03-01 ON_OR_AFTER', '3. März → XXXX-03-03 ON_OR_BEFORE']);
+  });
+});
+
 describe('anchoring', () => {
   const anchors = (text: string, language: string, anchor?: string) =>
     extractTemporalExpressions(text, { language, anchor }).map((e) => `${e.text} → ${e.value} ${e.anchor}`);

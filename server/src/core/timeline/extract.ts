@@ -251,8 +251,9 @@ function componentsOf(result: ParsedResult, part: 'start' | 'end' | undefined): 
   return part === 'end' ? result.end : result.start;
 }
 
-// Between the two ends of a range: "1. bis 3. März", "March 1 to 3", "1er au 3 mars", "2016–2018".
-const rangeConnector = /\s*(?:[-–—]|\b(?:bis|to|through|until|till|al|au|à|hasta|a|und|and|e|et|y)\b)\s*/iu;
+// Between the two ends of a range, in order of trust: a word or dash with spaces around it ("1. bis 3. März",
+// "24-05-2022 - 26-05-2022"), a dash without ("2016–2018"), a hyphen before a closing year ("2016-2018").
+const rangeConnectors = [/\s+(?:[-–—]|bis|to|through|until|till|al|au|à|hasta|a|und|and|e|et|y)\s+/iu, /\s*[–—]\s*/u, /-(?=\d{4}$)/u];
 
 interface Piece {
   text: string;
@@ -264,14 +265,18 @@ interface Piece {
 /** A result, or the two ends of a range result, each with its place in the result's text. */
 function pieces(result: ParsedResult): Piece[] {
   if (!result.end) return [{ text: result.text, offset: 0 }];
-  const connector = rangeConnector.exec(result.text.slice(1));
-  if (!connector) return [{ text: result.text, offset: 0 }];
-  const cut = 1 + connector.index;
-  const after = cut + connector[0].length;
-  return [
-    { text: result.text.slice(0, cut), offset: 0, part: 'start', mod: 'ON_OR_AFTER' },
-    { text: result.text.slice(after), offset: after, part: 'end', mod: 'ON_OR_BEFORE' },
-  ];
+  const text = result.text.trim();
+  const offset = result.text.indexOf(text);
+  for (const connector of rangeConnectors) {
+    const m = connector.exec(text);
+    if (!m || m.index === 0) continue;
+    const after = m.index + m[0].length;
+    return [
+      { text: text.slice(0, m.index), offset, part: 'start', mod: 'ON_OR_AFTER' },
+      { text: text.slice(after), offset: offset + after, part: 'end', mod: 'ON_OR_BEFORE' },
+    ];
+  }
+  return [{ text: result.text, offset: 0 }];
 }
 
 const apostrophes = /['’‘ʼ`´]/;
