@@ -14,9 +14,11 @@ export interface SeedCorpusSettings {
   languages: string[];
   /** Globs of article files, besides every `*.txt` under a folder holding `seed-corpus.json`. */
   files: string[];
+  /** Inlay hints with the resolved value after relative and partial dates ("im Juli ⟨2022-07⟩"). */
+  timeline: { inlayHints: boolean };
 }
 
-export const defaultSettings: SeedCorpusSettings = { rules: {}, languages: [], files: ['**/seeds/**/*.txt'] };
+export const defaultSettings: SeedCorpusSettings = { rules: {}, languages: [], files: ['**/seeds/**/*.txt'], timeline: { inlayHints: true } };
 
 export interface LanguageStatusParams {
   uri: string;
@@ -72,7 +74,7 @@ export interface CorpusAnalysedParams {
 export const corpusAnalysedNotification = new NotificationType<CorpusAnalysedParams>('seedCorpus/corpusAnalysed');
 
 /** The extension's own commands that hover cards may link to (with JSON arguments); the client enables these and no others. */
-export const hoverCommands = ['seedCorpus.openEntity', 'seedCorpus.findMentions'] as const;
+export const hoverCommands = ['seedCorpus.openEntity', 'seedCorpus.findMentions', 'seedCorpus.showOnTimeline'] as const;
 export type HoverCommand = (typeof hoverCommands)[number];
 
 export type EntityTypeName = 'organization' | 'person' | 'product' | 'place' | 'publication' | 'other';
@@ -120,3 +122,45 @@ export const entityLocationRequest = new RequestType<EntityLocationParams, Locat
 
 /** server → client: mentions or the knowledge base changed (the Entities view refreshes). */
 export const entitiesChangedNotification = new NotificationType0('seedCorpus/entitiesChanged');
+
+/** One row of the timeline: a dated expression in an article, or the start or end of a knowledge-base relation. */
+export interface TimelineEntry {
+  /** TIMEX3-style value: `2022-03-31`, `2022-07`, `2016`, `XXXX-07` (unresolved), `P5Y` (a duration). */
+  value: string;
+  /** Edge of a period or range: START, MID, END, ON_OR_AFTER, ON_OR_BEFORE, BEFORE, AFTER. */
+  mod?: string;
+  source: 'article' | 'knowledge-base';
+  /** The expression as written, or the relation's summary. */
+  text: string;
+  /** The sentence holding the expression (the summary for a relation). */
+  sentence: string;
+  /** The article and the expression's range (absent for a relation). */
+  uri?: string;
+  range?: Range;
+  entities: Array<{ id: string; name: string }>;
+  /** How the value was found: absolute, article-date, narrative, unresolved (articles only). */
+  anchor?: 'absolute' | 'article-date' | 'narrative' | 'unresolved';
+  /** A sentence saying how the value was resolved, or which articles state a relation. */
+  resolution: string;
+  /** The value in words ("end of March 2022"). */
+  description: string;
+  /** Calendar place for grouping; absent for durations and unresolved values (the "Undated" group). */
+  year?: number;
+  month?: number;
+}
+
+export interface TimelineParams {
+  /** Only events naming this entity (by knowledge-base id). */
+  entity?: string;
+}
+
+export interface TimelineResult {
+  /** In time order; undated entries last. */
+  entries: TimelineEntry[];
+}
+
+/** client → server: the dated events of the whole corpus (open or not) and of its knowledge bases. */
+export const timelineRequest = new RequestType<TimelineParams, TimelineResult, void>('seedCorpus/timeline');
+
+/** server → client: events changed (an edit, a file, the knowledge base); the timeline view refreshes. */
+export const timelineChangedNotification = new NotificationType0('seedCorpus/timelineChanged');

@@ -12,6 +12,7 @@ import {
   TextDocuments,
   type CodeActionParams,
   type Connection,
+  type NotificationType0,
   type Diagnostic,
   type TextDocumentEdit,
   type WorkspaceEdit,
@@ -28,6 +29,7 @@ import {
   corpusAnalysedNotification,
   defaultSettings,
   entitiesChangedNotification,
+  timelineChangedNotification,
   fixCorpusRequest,
   languageStatusRequest,
   setLanguageRequest,
@@ -37,12 +39,24 @@ import { Workspace } from './workspace';
 import { loadKnowledgeBase, updateKnowledgeBase, type Corpus } from './corpus';
 import { knowledgeBaseEdit, registerEntityFeatures, semanticTokensLegend } from './entityFeatures';
 import { MentionIndex } from './mentionIndex';
+import { registerTimelineRequest, TimelineIndex, timelineInlayHints } from './timelineFeatures';
 import { LineIndex } from './core/text';
 
 /** Typing pauses shorter than this do not trigger a new analysis. */
 const changeDebounceMs = 120;
-/** Mention changes are announced at most this often (the Entities view refreshes on each). */
-const entitiesChangedDelayMs = 200;
+/** Changes of mentions and events are announced at most this often (the views refresh on each). */
+const viewRefreshDelayMs = 200;
+
+/** A notification sent at most once per `viewRefreshDelayMs`, however many changes call for it. */
+function throttledNotification(connection: Connection, type: NotificationType0): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      void connection.sendNotification(type);
+    }, viewRefreshDelayMs);
+  };
+}
 
 interface Analysed {
   /** Document version analysed (undefined for a file read from disk). */
@@ -67,14 +81,16 @@ export function startServer(connection: Connection): void {
   let workspace = new Workspace([]);
   let canPullConfiguration = false;
   const mentions = new MentionIndex();
-  let entitiesChangedTimer: NodeJS.Timeout | undefined;
+  const timeline = new TimelineIndex();
+  let inlayHints = defaultSettings.timeline.inlayHints;
+  const announceEntitiesChanged = throttledNotification(connection, entitiesChangedNotification);
+  const announceTimelineChanged = throttledNotification(connection, timelineChangedNotification);
 
-  function announceEntitiesChanged(): void {
-    if (entitiesChangedTimer) return;
-    entitiesChangedTimer = setTimeout(() => {
-      entitiesChangedTimer = undefined;
-      void connection.sendNotification(entitiesChangedNotification);
-    }, entitiesChangedDelayMs);
+  /** Keeps the mention and timeline indexes in step with a file's newest analysis. */
+  function index(file: string, analysis: Analysis): void {
+    const mentionsChanged = analysis.article ? mentions.set(file, analysis.mentions, analysis.article.index) : mentions.delete(file);
+    if (mentionsChanged) announceEntitiesChanged();
+    if (timeline.set(file, analysis)) announceTimelineChanged();
   }
 
   const uriOf = (file: string) => documents.all().find((d) => toPath(d.uri) === file)?.uri ?? pathToFileURL(file).href;
@@ -111,8 +127,7 @@ export function startServer(connection: Connection): void {
     // A newer edit arrived while this one was analysed: its own run will publish.
     if (document && openDocument(file)?.version !== document.version) return 0;
     results.set(file, { version: document?.version, analysis });
-    const mentionsChanged = analysis.article ? mentions.set(file, analysis.mentions, analysis.article.index) : mentions.delete(file);
-    if (mentionsChanged) announceEntitiesChanged();
+    index(file, analysis);
     await connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, docs)) });
     return analysis.findings.length;
   }
@@ -120,6 +135,7 @@ export function startServer(connection: Connection): void {
   function forget(file: string): number {
     results.delete(file);
     if (mentions.delete(file)) announceEntitiesChanged();
+    if (timeline.delete(file)) announceTimelineChanged();
     void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
     return 0;
   }
@@ -144,7 +160,13 @@ export function startServer(connection: Connection): void {
       rules: { ...defaultSettings.rules, ...(section?.rules ?? {}) },
       languages: Array.isArray(section?.languages) ? section.languages : defaultSettings.languages,
       files: Array.isArray(section?.files) ? section.files : defaultSettings.files,
+      timeline: { inlayHints: section?.timeline?.inlayHints !== false },
     });
+    const showHints = section?.timeline?.inlayHints !== false;
+    if (showHints !== inlayHints) {
+      inlayHints = showHints;
+      connection.languages.inlayHint.refresh().catch(() => undefined);
+    }
   }
 
   async function reportConfigProblems(): Promise<void> {
@@ -172,7 +194,7 @@ export function startServer(connection: Connection): void {
     if (stored && stored.version === document.version) return stored.analysis;
     const analysis = await analyseOpen(document, file);
     results.set(file, { version: document.version, analysis });
-    if (analysis.article && mentions.set(file, analysis.mentions, analysis.article.index)) announceEntitiesChanged();
+    index(file, analysis);
     return analysis;
   }
 
@@ -200,6 +222,7 @@ export function startServer(connection: Connection): void {
       if (!changed) continue;
       for (const article of workspace.corpora().get(corpus) ?? []) await analyseAndPublish(article);
       announceEntitiesChanged();
+      announceTimelineChanged();
     }
   }
 
@@ -233,6 +256,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: [] },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'seed-corpus' },
     };
@@ -386,6 +410,18 @@ export function startServer(connection: Connection): void {
     return { edit: { documentChanges }, files: documentChanges.length, fixes };
   });
 
+  const catalogs = () => [...workspace.corpora().keys()].flatMap((c) => (c.knowledgeBase?.catalog ? [c.knowledgeBase.catalog] : []));
+  registerTimelineRequest({ connection, timeline, catalogs, uriOf });
+
+  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    const document = documents.get(textDocument.uri);
+    const analysis = inlayHints && document ? await currentAnalysis(document) : undefined;
+    const file = toPath(textDocument.uri);
+    if (!analysis?.article || !file) return [];
+    const hints = timelineInlayHints(timeline.eventsIn(file), analysis.article.index);
+    return hints.filter((h) => h.position.line >= range.start.line && h.position.line <= range.end.line);
+  });
+
   registerEntityFeatures({
     connection,
     documents,
@@ -397,7 +433,7 @@ export function startServer(connection: Connection): void {
       const analysis = document ? await currentAnalysis(document) : file && results.get(file)?.analysis;
       return file && analysis ? { file, analysis } : undefined;
     },
-    eventsOf: () => [],
+    eventsOf: (entity) => timeline.eventsOf(entity, catalogs()),
     toPath,
     uriOf,
   });

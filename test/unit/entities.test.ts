@@ -239,7 +239,7 @@ describe('hover card', () => {
     assert.ok(markdown.includes('\\[click\\]\\(command:workbench\\.action\\.terminal\\.new\\)'));
     assert.ok(!/<img/.test(markdown) && markdown.includes('&lt;img'));
     const links = [...markdown.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
-    assert.deepEqual(links, ['seedCorpus.openEntity', 'seedCorpus.findMentions'], 'only the extension’s own commands are linked');
+    assert.deepEqual(links, ['seedCorpus.openEntity', 'seedCorpus.findMentions', 'seedCorpus.showOnTimeline'], 'only the extension’s own commands are linked');
     assert.match(markdown, /Mentioned 2 times in 1 article\./);
   });
 });

@@ -14,11 +14,11 @@ const corpus = new CorpusFileIndex(seedFiles);
 const analyse = (name: string, text = readFileSync(path.join(seedsDir, name), 'utf8')) => analyzeArticle({ text, file: { name, corpus } }, defaultConfig);
 
 const golden: Record<string, Array<[string, number]>> = {
-  '000_ebeef4f3d678d313.txt': [['lang-missing', 1], ['doubled-word', 3], ['paragraph-language', 13], ['whitespace-only-line', 31], ['web-residue', 33]],
-  '001_ad4d302a0f406064.txt': [['lang-missing', 1], ['quote-balance', 11]],
-  '002_4d1a318a818ef0be.txt': [['lang-missing', 1], ['paragraph-separation', 20], ['web-residue', 28], ['web-residue', 30]],
+  '000_ebeef4f3d678d313.txt': [['lang-missing', 1], ['doubled-word', 3], ['timeline-anchor', 3], ['paragraph-language', 13], ['whitespace-only-line', 31], ['web-residue', 33]],
+  '001_ad4d302a0f406064.txt': [['lang-missing', 1], ['timeline-anchor', 1], ['quote-balance', 11]],
+  '002_4d1a318a818ef0be.txt': [['lang-missing', 1], ['timeline-anchor', 11], ['paragraph-separation', 20], ['web-residue', 28], ['web-residue', 30]],
   '003_03ee35439bc31269.txt': [
-    ['lang-missing', 1], ['title-separation', 1], ['bracket-spacing', 1],
+    ['lang-missing', 1], ['title-separation', 1], ['timeline-anchor', 1], ['bracket-spacing', 1],
     ['paragraph-separation', 3], ['paragraph-separation', 4], ['paragraph-separation', 5], ['paragraph-separation', 8], ['paragraph-separation', 9],
   ],
   '004_41a9ae8dc5d7d7d4.txt': [['lang-missing', 1], ['dateline', 3], ['quote-style', 5], ['quote-style', 5], ['web-residue', 7]],

@@ -44,6 +44,7 @@ export function entityHoverMarkdown(facts: HoverFacts): string {
     [
       commandLink('Open in knowledge base', 'seedCorpus.openEntity', [entity.id]),
       commandLink('Find all mentions', 'seedCorpus.findMentions', [entity.id]),
+      commandLink('Show on timeline', 'seedCorpus.showOnTimeline', [entity.id]),
     ].join(' · '),
   );
   return parts.join('\n\n');

@@ -35,8 +35,9 @@ import paragraphLanguage from './paragraph-language';
 import entityCase from './entity-case';
 import entityMisspelling from './entity-misspelling';
 import entityUnknown from './entity-unknown';
+import timelineAnchor from './timeline-anchor';
 
-/** Every rule, in the order of the docs: encoding, file, header, structure, whitespace, content, typography, language, entities. */
+/** Every rule, in the order of the docs: encoding, file, header, structure, whitespace, content, typography, language, entities, timeline. */
 export const rules: readonly Rule[] = [
   utf8Encoding,
   bom,
@@ -74,6 +75,7 @@ export const rules: readonly Rule[] = [
   entityMisspelling,
   entityCase,
   entityUnknown,
+  timelineAnchor,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));

@@ -1,0 +1,134 @@
+/**
+ * The timeline in the language server: every article's events, kept in step with its analysis, the knowledge
+ * bases' dated relations, the `seedCorpus/timeline` request, and inlay hints after relative and partial dates.
+ */
+import { InlayHintKind, type Connection, type InlayHint } from 'vscode-languageserver';
+import type { Analysis } from './core/analyze';
+import type { EntityCatalog } from './core/entities/catalog';
+import { headerField } from './core/header';
+import type { LineIndex } from './core/text';
+import { compareEvents, describeTimex, extractEvents, relationEvents, timexParts, type ArticleEvent, type TimelineEvent, type TimexMod } from './core/timeline';
+import { timelineRequest, type TimelineEntry } from './protocol';
+
+/** Sentences longer than this are cut for the row label (the tooltip has them whole). */
+const labelLength = 80;
+
+interface FileEvents {
+  events: ArticleEvent[];
+  index: LineIndex;
+}
+
+export class TimelineIndex {
+  private readonly byFile = new Map<string, FileEvents>();
+
+  /** Re-reads an article's events from its analysis; returns whether they changed. */
+  set(file: string, analysis: Analysis): boolean {
+    const article = analysis.article;
+    const language = article && articleLanguage(analysis);
+    const events = article && language ? extractEvents(article, { language, mentions: analysis.mentions }) : [];
+    const before = this.byFile.get(file)?.events ?? [];
+    const same = before.length === events.length && before.every((e, i) => e.value === events[i].value && e.span.start === events[i].span.start && e.entities.join() === events[i].entities.join());
+    if (events.length === 0) this.byFile.delete(file);
+    else this.byFile.set(file, { events, index: article!.index });
+    return !same;
+  }
+
+  delete(file: string): boolean {
+    return this.byFile.delete(file);
+  }
+
+  eventsIn(file: string): readonly ArticleEvent[] {
+    return this.byFile.get(file)?.events ?? [];
+  }
+
+  /** Every event of the corpus and the knowledge bases, in time order, optionally only those naming `entity`. */
+  entries(catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity?: string): TimelineEntry[] {
+    const nameOf = (id: string) => catalogs.map((c) => c.knowledgeBase.byId.get(id)?.name).find((n) => n !== undefined) ?? id;
+    const located: Array<{ event: TimelineEvent; file?: string; index?: LineIndex }> = [];
+    for (const [file, { events, index }] of this.byFile) {
+      for (const event of events) if (!entity || event.entities.includes(entity)) located.push({ event, file, index });
+    }
+    for (const catalog of catalogs) {
+      for (const event of relationEvents(catalog.knowledgeBase.entities)) if (!entity || event.entities.includes(entity)) located.push({ event });
+    }
+    located.sort((a, b) => compareEvents(a.event, b.event) || (a.file ?? '').localeCompare(b.file ?? '') || spanStart(a.event) - spanStart(b.event));
+    return located.map(({ event, file, index }) => toEntry(event, nameOf, file && index ? { uri: uriOf(file), index } : undefined));
+  }
+
+  /** Events naming an entity, for its hover card: value and a short sentence. */
+  eventsOf(entity: string, catalogs: readonly EntityCatalog[]): Array<{ value: string; text: string }> {
+    return this.entries(catalogs, () => '', entity).filter((e) => e.year !== undefined).map((e) => ({ value: e.value, text: shorten(e.sentence) }));
+  }
+}
+
+function spanStart(event: TimelineEvent): number {
+  return event.source === 'article' ? event.span.start : 0;
+}
+
+function toEntry(event: TimelineEvent, nameOf: (id: string) => string, place: { uri: string; index: LineIndex } | undefined): TimelineEntry {
+  const parts = timexParts(event.value);
+  const dated = parts?.kind === 'date' && parts.resolved && parts.year !== undefined;
+  const calendar = dated ? { year: parts.year, month: parts.month } : {};
+  const entities = event.entities.map((id) => ({ id, name: nameOf(id) }));
+  if (event.source === 'knowledge-base') {
+    return {
+      value: event.value,
+      source: 'knowledge-base',
+      text: event.summary,
+      sentence: event.summary,
+      entities,
+      resolution: event.sources.length > 0 ? `From the knowledge base, stated in ${event.sources.join(', ')}.` : 'From the knowledge base.',
+      description: describeTimex(event.value),
+      ...calendar,
+    };
+  }
+  return {
+    value: event.value,
+    mod: event.mod,
+    source: 'article',
+    text: event.text,
+    sentence: event.sentence.text,
+    uri: place?.uri,
+    range: place?.index.rangeOf(event.span),
+    entities,
+    anchor: event.anchor,
+    resolution: event.resolution,
+    description: describeTimex(event.value, event.mod as TimexMod | undefined),
+    ...calendar,
+  };
+}
+
+export function shorten(sentence: string): string {
+  const text = sentence.replace(/\s+/g, ' ').trim();
+  return text.length <= labelLength ? text : `${text.slice(0, labelLength - 1).trimEnd()}…`;
+}
+
+/** The language events are read in: the `lang` tag, else the detected language. */
+function articleLanguage(analysis: Analysis): string | undefined {
+  const declared = headerField(analysis.article?.header, 'lang')?.value;
+  return typeof declared === 'string' ? declared : analysis.language?.language;
+}
+
+/** "⟨2022-07⟩" after each expression whose value the text does not spell out (relative or partial), not after durations. */
+export function timelineInlayHints(events: readonly ArticleEvent[], index: LineIndex): InlayHint[] {
+  return events
+    .filter((e) => e.anchor !== 'absolute' && e.type !== 'DURATION')
+    .map((e) => ({
+      position: index.positionAt(e.span.end),
+      label: `⟨${e.value}${e.mod ? ` ${e.mod}` : ''}⟩`,
+      kind: InlayHintKind.Type,
+      paddingLeft: true,
+      tooltip: `${describeTimex(e.value, e.mod as TimexMod | undefined)}: ${e.resolution}`,
+    }));
+}
+
+export interface TimelineHost {
+  connection: Connection;
+  timeline: TimelineIndex;
+  catalogs(): EntityCatalog[];
+  uriOf(file: string): string;
+}
+
+export function registerTimelineRequest({ connection, timeline, catalogs, uriOf }: TimelineHost): void {
+  connection.onRequest(timelineRequest, ({ entity } = {}) => ({ entries: timeline.entries(catalogs(), uriOf, entity) }));
+}
