@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
 import {
+  entitiesRequest,
   entityLocationRequest,
   entityMentionsRequest,
   fixCorpusRequest,
@@ -10,11 +11,13 @@ import {
 } from '../../server/src/protocol';
 import { articleLanguageId } from './articleFiles';
 import type { EntitiesTreeProvider, EntityNode } from './views/entitiesTree';
+import { timelineViewId, type TimelineTreeProvider } from './views/timelineTree';
 
 /** What command handlers work with. */
 export interface CommandContext {
   client: LanguageClient;
   entities: EntitiesTreeProvider;
+  timeline: TimelineTreeProvider;
 }
 
 type CommandHandler = (context: CommandContext, ...args: never[]) => unknown;
@@ -33,6 +36,10 @@ const commands = {
   'seedCorpus.openEntity': ({ client }: CommandContext, entity: EntityArgument) => openEntity(client, entityIdOf(entity)),
   'seedCorpus.findMentions': ({ client }: CommandContext, entity: EntityArgument) => findMentions(client, entityIdOf(entity)),
   'seedCorpus.refreshEntities': ({ entities }: CommandContext) => entities.refresh(),
+  'seedCorpus.showOnTimeline': (context: CommandContext, entity: EntityArgument) => showOnTimeline(context, entityIdOf(entity)),
+  'seedCorpus.filterTimeline': (context: CommandContext) => filterTimeline(context),
+  'seedCorpus.clearTimelineFilter': ({ timeline }: CommandContext) => timeline.setFilter(undefined),
+  'seedCorpus.refreshTimeline': ({ timeline }: CommandContext) => timeline.refresh(),
 } satisfies Record<`seedCorpus.${string}`, CommandHandler>;
 
 export type CommandId = keyof typeof commands;
@@ -68,6 +75,23 @@ async function findMentions(client: LanguageClient, id: string): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const [anchorUri, anchorPosition] = editor ? [editor.document.uri, editor.selection.active] : [locations[0].uri, locations[0].range.start];
   await vscode.commands.executeCommand('editor.action.showReferences', anchorUri, anchorPosition, locations);
+}
+
+/** Filters the Corpus Timeline to one entity's events and brings the view into sight. */
+async function showOnTimeline({ client, timeline }: CommandContext, id: string): Promise<void> {
+  const { entities } = await client.sendRequest(entitiesRequest);
+  const entity = entities.find((e) => e.id === id);
+  timeline.setFilter({ id, name: entity?.name ?? id });
+  await vscode.commands.executeCommand(`${timelineViewId}.focus`);
+}
+
+async function filterTimeline(context: CommandContext): Promise<void> {
+  const { entities } = await context.client.sendRequest(entitiesRequest);
+  const picked = await vscode.window.showQuickPick(
+    entities.filter((e) => e.mentions > 0).map((e) => ({ label: e.name, description: e.type, detail: `${e.mentions} mentions in ${e.articles} articles`, id: e.id })),
+    { title: 'Show on Timeline', placeHolder: 'Only the events that name…', matchOnDescription: true },
+  );
+  if (picked) await showOnTimeline(context, picked.id);
 }
 
 async function fixCorpus(client: LanguageClient): Promise<void> {

@@ -6,6 +6,7 @@ import { registerCommands } from './commands';
 import { createLanguageClient, listenForCorpusAnalyses } from './languageClient';
 import { createLanguageStatusBar } from './statusBar';
 import { EntitiesTreeProvider, entitiesViewId } from './views/entitiesTree';
+import { TimelineTreeProvider, timelineViewId } from './views/timelineTree';
 
 /** What `activate` returns, for the extension tests. */
 export interface SeedCorpusApi {
@@ -16,6 +17,8 @@ export interface SeedCorpusApi {
   onCorpusAnalysed: vscode.Event<CorpusAnalysedParams>;
   /** The Entities view's data, as the view shows it. */
   entities: EntitiesTreeProvider;
+  /** The Corpus Timeline view's data, as the view shows it. */
+  timeline: TimelineTreeProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -24,18 +27,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeedCo
   client = createLanguageClient(context);
   const analyses = listenForCorpusAnalyses(client);
   const entities = new EntitiesTreeProvider(client);
+  const timeline = new TimelineTreeProvider(client);
+  const timelineView = vscode.window.createTreeView(timelineViewId, { treeDataProvider: timeline, showCollapseAll: true });
+  timeline.attach(timelineView);
   context.subscriptions.push(
     analyses,
     entities,
     vscode.window.createTreeView(entitiesViewId, { treeDataProvider: entities, showCollapseAll: true }),
-    registerCommands({ client, entities }),
+    timeline,
+    timelineView,
+    registerCommands({ client, entities, timeline }),
     createLanguageStatusBar(client),
     associateArticleFiles(),
   );
   // The views show in workspaces that hold a corpus, which is where the extension activates.
   void vscode.commands.executeCommand('setContext', 'seedCorpus.active', true);
   await client.start();
-  return { client, ready: analyses.first, onCorpusAnalysed: analyses.onDidAnalyse, entities };
+  return { client, ready: analyses.first, onCorpusAnalysed: analyses.onDidAnalyse, entities, timeline };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -1,4 +1,4 @@
-/** `seed-corpus check|fix|entities [paths…]`: the same engine as the language server, for CI and the shell. */
+/** `seed-corpus check|fix|entities|timeline [paths…]`: the same engine as the language server, for CI and the shell. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle, decodeUtf8, type Finding } from './core/analyze';
@@ -6,6 +6,9 @@ import { fixAll, isFixable } from './core/fix';
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget } from './corpus';
 import { findCorpusFiles, writeFileAtomically } from './files';
 import { LineIndex, type Range } from './core/text';
+import { headerField } from './core/header';
+import { detectLanguage } from './core/language/detect';
+import { compareEvents, extractEvents, type AnchorKind, type ArticleEvent } from './core/timeline';
 
 const usage = `Usage: seed-corpus <command> [paths…] [options]
 
@@ -13,12 +16,13 @@ Commands:
   check      report problems (default paths: seeds/); exits 1 when there are errors
   fix        apply the safe fixes in place (atomic writes) and report what changed
   entities   list the knowledge-base entities each article mentions, and names not in the knowledge base
+  timeline   print the dated events of the articles in time order
 
 Options:
   --format text|json   output format (default text)
   -h, --help           show this help`;
 
-const commandNames = ['check', 'fix', 'entities'] as const;
+const commandNames = ['check', 'fix', 'entities', 'timeline'] as const;
 type CommandName = (typeof commandNames)[number];
 
 interface Options {
@@ -184,7 +188,48 @@ async function entities(options: Options): Promise<number> {
   return 0;
 }
 
-const commandTable: Record<CommandName, (options: Options) => Promise<number>> = { check, fix, entities };
+interface TimelineRow {
+  value: string;
+  mod?: string;
+  text: string;
+  file: string;
+  range: Range;
+  sentence: string;
+  entities: string[];
+  anchor: AnchorKind;
+}
+
+async function timeline(options: Options): Promise<number> {
+  const { targets } = await resolveAll(await collectFiles(options.paths));
+  const located: Array<{ event: ArticleEvent; row: TimelineRow }> = [];
+  for (const target of targets) {
+    const analysis = analyzeArticle({ bytes: await fs.readFile(target.file), file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus));
+    const article = analysis.article;
+    const declared = headerField(article?.header, 'lang')?.value;
+    const language = typeof declared === 'string' ? declared : analysis.language?.language ?? detectLanguage(article!, configFor(target.corpus)).language;
+    if (!article || !language) continue;
+    const file = relative(target.file);
+    for (const event of extractEvents(article, { language, mentions: analysis.mentions })) {
+      const row = { value: event.value, mod: event.mod, text: event.text, file, range: article.index.rangeOf(event.span), sentence: event.sentence.text, entities: event.entities, anchor: event.anchor };
+      located.push({ event, row });
+    }
+  }
+  // Stable: events of one date keep file order, and text order within a file.
+  located.sort((a, b) => compareEvents(a.event, b.event));
+  const rows = located.map((l) => l.row);
+  if (options.format === 'json') {
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  for (const row of rows) {
+    const value = `${row.value}${row.mod ? ` ${row.mod}` : ''}`.padEnd(16);
+    process.stdout.write(`${value} ${row.file}:${row.range.start.line + 1}:${row.range.start.character + 1} “${row.text}” (${row.anchor})${row.entities.length > 0 ? ` [${row.entities.join(', ')}]` : ''}\n`);
+  }
+  process.stderr.write(`${rows.length} events in ${targets.length} files.\n`);
+  return 0;
+}
+
+const commandTable: Record<CommandName, (options: Options) => Promise<number>> = { check, fix, entities, timeline };
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {

@@ -125,3 +125,19 @@ describe('seed-corpus entities', () => {
     assert.match(broken.stderr, /^seeds\/entities\.json:1:\d+ error knowledge-base Invalid JSON: /m);
   });
 });
+
+describe('seed-corpus timeline', () => {
+  test('--format json: events in time order with value, text, file, range, sentence, entities and anchor', () => {
+    const dir = copyOfSeeds();
+    const { code, stdout } = run(['timeline', '--format', 'json'], dir);
+    assert.equal(code, 0);
+    const rows = JSON.parse(stdout) as Array<{ value: string; text: string; file: string; range: { start: { line: number } }; sentence: string; entities: string[]; anchor: string }>;
+    assert.deepEqual(Object.keys(rows[0]).filter((k) => k !== 'mod').sort(), ['anchor', 'entities', 'file', 'range', 'sentence', 'text', 'value']);
+    const march = rows.find((r) => r.text === 'il 31 marzo scorso')!;
+    assert.deepEqual([march.value, march.anchor, march.file, march.range.start.line], ['2022-03-31', 'article-date', path.join('seeds', '004_41a9ae8dc5d7d7d4.txt'), 4]);
+    assert.ok(march.entities.includes('huawei') && march.sentence.includes('31 marzo'));
+    const values = rows.map((r) => r.value);
+    assert.ok(values.indexOf('2015') < values.indexOf('2022-03-31') && values.indexOf('2022-03-31') < values.indexOf('XXXX-07'), 'dated before undated');
+    assert.ok(values.indexOf('XXXX-07') < values.indexOf('P5Y'), 'durations last');
+  });
+});
