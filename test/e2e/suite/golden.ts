@@ -1,21 +1,12 @@
 /**
  * What VS Code must show on each of the five seeds, as rule id and 1-based line. The format findings are the
- * golden lists of test/unit/seeds.test.ts (which proves them on the engine with the default configuration);
+ * golden lists of test/unit/golden.ts (which the unit tests prove on the engine with the default configuration);
  * in the editor the seeds' corpus config also names their knowledge base, entities.json, which adds the
  * entity findings.
  */
-export type Finding = [code: string, line: number];
+import { seedGoldenFindings as formatFindings, type Finding } from '../../unit/golden';
 
-const formatFindings: Record<string, Finding[]> = {
-  '000_ebeef4f3d678d313.txt': [['lang-missing', 1], ['doubled-word', 3], ['paragraph-language', 13], ['whitespace-only-line', 31], ['web-residue', 33]],
-  '001_ad4d302a0f406064.txt': [['lang-missing', 1], ['quote-balance', 11]],
-  '002_4d1a318a818ef0be.txt': [['lang-missing', 1], ['paragraph-separation', 20], ['web-residue', 28], ['web-residue', 30]],
-  '003_03ee35439bc31269.txt': [
-    ['lang-missing', 1], ['title-separation', 1], ['bracket-spacing', 1],
-    ['paragraph-separation', 3], ['paragraph-separation', 4], ['paragraph-separation', 5], ['paragraph-separation', 8], ['paragraph-separation', 9],
-  ],
-  '004_41a9ae8dc5d7d7d4.txt': [['lang-missing', 1], ['dateline', 3], ['quote-style', 5], ['quote-style', 5], ['web-residue', 7]],
-};
+export type { Finding };
 
 const knowledgeBaseFindings: Record<string, Finding[]> = {
   '002_4d1a318a818ef0be.txt': [['entity-case', 15]], // “SHARP”, written “Sharp” in the knowledge base
