@@ -35,8 +35,11 @@ async function main(): Promise<number> {
     await server.stop();
     scratch.dispose();
   };
+  // Ctrl+C reaches this process twice, from the terminal and relayed by npm and tsx: the first signal stops,
+  // and later ones must not end the process (the default) before the stop is complete.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
       console.log('\nStopping VS Code…');
       void stop().then(() => process.exit(0));
     });
