@@ -40,32 +40,14 @@ export interface CodeServer {
 const listenTimeoutMs = 30_000;
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-  const { installation, userDataDir, extensionsDir, stateDir, env } = options;
-  writeProfileSettings(userDataDir);
+  const { installation, extensionsDir, stateDir, env } = options;
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(stateDir, { recursive: true });
-  const configFile = path.join(stateDir, 'code-server.yaml');
-  // Port 0: the system picks a free port, which the server then reports.
-  fs.writeFileSync(configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   const logFile = path.join(stateDir, 'code-server.log');
   const log = fs.openSync(logFile, 'w');
-
-  const child = spawn(
-    process.execPath,
-    [
-      installation.entry,
-      '--config', configFile,
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--ignore-last-opened',
-    ],
-    // detached: the server leads a new session and process group (setsid), which stop() signals as a whole.
-    { detached: true, env, stdio: ['ignore', 'pipe', log] },
-  );
+  const { args, listening } = installation.startedBy === 'code-server' ? codeServerCommand(options) : vscodeServerCommand(options);
+  // detached: the server leads a new session and process group (setsid), which stop() signals as a whole.
+  const child = spawn(installation.node, args, { detached: true, env, stdio: ['ignore', 'pipe', log] });
   fs.closeSync(log);
   const pgid = child.pid!;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -80,7 +62,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   };
 
   try {
-    const origin = await listeningOrigin(child, logFile);
+    const origin = await listeningOrigin(child, listening, logFile);
     return {
       origin,
       logFile,
@@ -99,19 +81,71 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   }
 }
 
-/** Waits for the line in which code-server names the address it listens on, copying its output to the log. */
-function listeningOrigin(child: ReturnType<typeof spawn>, logFile: string): Promise<string> {
-  const listening = new Promise<string>((resolve, reject) => {
+interface ServerCommand {
+  args: string[];
+  /** The line of its output that names the port it listens on, as the first group. */
+  listening: RegExp;
+}
+
+/** code-server's own command line: its user settings in the user-data folder, as a desktop VS Code keeps them. */
+function codeServerCommand({ installation, userDataDir, extensionsDir, stateDir }: CodeServerOptions): ServerCommand {
+  writeProfileSettings(path.join(userDataDir, 'User', 'settings.json'));
+  const configFile = path.join(stateDir, 'code-server.yaml');
+  // Port 0: the system picks a free port, which the server then reports.
+  fs.writeFileSync(configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  return {
+    args: [
+      installation.entry,
+      '--config', configFile,
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+    ],
+    listening: /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/,
+  };
+}
+
+/**
+ * The VS Code server inside code-server, started directly: newer code-servers ignore the workbench's test
+ * payload unless the server runs with --enable-smoke-test-driver, which their command line rejects. The browser
+ * keeps the user settings there, so the profile's settings go into the server's machine settings.
+ */
+function vscodeServerCommand({ installation, userDataDir, extensionsDir }: CodeServerOptions): ServerCommand {
+  writeProfileSettings(path.join(userDataDir, 'data', 'Machine', 'settings.json'));
+  return {
+    args: [
+      installation.vscodeServerMain,
+      '--host', '127.0.0.1',
+      '--port', '0',
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--server-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      '--telemetry-level', 'off',
+      '--disable-workspace-trust',
+      '--enable-smoke-test-driver',
+    ],
+    listening: /Extension host agent listening on (\d+)/,
+  };
+}
+
+/** Waits for the line in which the server names the port it listens on, copying its output to the log. */
+function listeningOrigin(child: ReturnType<typeof spawn>, listening: RegExp, logFile: string): Promise<string> {
+  const origin = new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       fs.appendFileSync(logFile, chunk);
       output += chunk.toString();
-      const origin = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (origin) resolve(origin);
+      const port = listening.exec(output)?.[1];
+      if (port) resolve(`http://127.0.0.1:${port}`);
     });
     child.once('exit', (code) => reject(new Error(`code-server exited with code ${code} before listening; its log: ${logFile}`)));
   });
-  return withTimeLimit(listening, listenTimeoutMs, `code-server listening (its log: ${logFile})`);
+  return withTimeLimit(origin, listenTimeoutMs, `code-server listening (its log: ${logFile})`);
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {

@@ -17,9 +17,8 @@ export const profileSettings = {
   'editor.hover.delay': 100,
 };
 
-/** Writes the profile's user settings; an existing profile (a person's, kept across `npm start`) is left as it is. */
-export function writeProfileSettings(userDataDir: string): void {
-  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+/** Writes the profile's settings file; an existing one (a person's, kept across `npm start`) is left as it is. */
+export function writeProfileSettings(settingsFile: string): void {
   if (fs.existsSync(settingsFile)) return;
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   fs.writeFileSync(settingsFile, `${JSON.stringify(profileSettings, null, 2)}\n`);

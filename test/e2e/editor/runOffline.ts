@@ -6,6 +6,8 @@
  *   npm run screenshots    the UI tests only, also writing the README's pictures into docs/images/
  *
  * SEED_CORPUS_E2E_FILTER=<text> runs only the tests whose name contains the text.
+ * SEED_CORPUS_E2E_VSCODE=newest runs them in the newest code-server tested (see provision.ts) instead of the
+ * one with the oldest VS Code.
  * Screenshots and logs go to test-artifacts/e2e/; everything else lives in a scratch folder removed at the end.
  */
 import * as fs from 'node:fs';
@@ -19,7 +21,7 @@ import { launchChromium, runExtensionTests } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { runMain } from './main';
 import { artifactsDir, docsImagesDir, repoRoot } from './paths';
-import { provisionChromium, provisionCodeServer } from './provision';
+import { codeServerReleases, provisionChromium, provisionCodeServer, ProvisionError, type CodeServerReleaseName } from './provision';
 import { createScratch, type Scratch } from './scratch';
 
 /** For all the suites together; each test also has its own limit (see runner.ts). */
@@ -34,7 +36,7 @@ async function main(): Promise<number> {
   const scratch = createScratch('e2e');
   try {
     const chromium = provisionChromium();
-    const installation = provisionCodeServer(console.log);
+    const installation = provisionCodeServer(console.log, codeServerRelease());
     const suites = await buildSuites();
     const server = await startCodeServer({
       installation,
@@ -67,6 +69,14 @@ async function main(): Promise<number> {
   } finally {
     scratch.dispose();
   }
+}
+
+function codeServerRelease(): CodeServerReleaseName {
+  const wanted = process.env.SEED_CORPUS_E2E_VSCODE || 'minimum';
+  if (!Object.hasOwn(codeServerReleases, wanted)) {
+    throw new ProvisionError(`SEED_CORPUS_E2E_VSCODE=${wanted} names no code-server release: use one of ${Object.keys(codeServerReleases).join(', ')}.`);
+  }
+  return wanted as CodeServerReleaseName;
 }
 
 /** Runs the bundled suites in the extension host of a workbench on a fresh copy of the seeds. */
