@@ -50,13 +50,13 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     const value = (hover.contents as MarkupContent).value;
     assert.equal((hover.contents as MarkupContent).kind, 'markdown');
     assert.match(value, /^\*\*Wetzlar\*\* · \*place\*/);
-    assert.match(value, /Mentioned 1 time in 1 article\./);
+    assert.match(value, /Mentioned 1 time in 1 article · /);
     assert.deepEqual(hover.range, { start: positionOf(text, 'Wetzlar', 0, 0), end: positionOf(text, 'Wetzlar', 0, 7) });
 
     const leica = (await s.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Leica Camera AG', 0, 3) })).contents as MarkupContent;
     assert.match(leica.value, /^\*\*Leica Camera AG\*\* · \*organization\*/);
     assert.match(leica.value, /partnership with Huawei, 2016 – 2022\\-03\\-31/, 'dated relation, escaped');
-    assert.match(leica.value, /Mentioned \d+ times in 5 articles\./);
+    assert.match(leica.value, /Mentioned \d+ times in 5 articles · /);
     assert.match(leica.value, /\[Open in knowledge base\]\(command:seedCorpus\.openEntity\?%5B%22leica-camera%22%5D\)/);
     assert.match(leica.value, /\[Find all mentions\]\(command:seedCorpus\.findMentions\?/);
     assert.doesNotMatch(leica.value, /<[a-z]/i, 'no HTML');

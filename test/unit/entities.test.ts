@@ -240,6 +240,6 @@ describe('hover card', () => {
     assert.ok(!/<img/.test(markdown) && markdown.includes('&lt;img'));
     const links = [...markdown.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
     assert.deepEqual(links, ['seedCorpus.openEntity', 'seedCorpus.findMentions', 'seedCorpus.showOnTimeline'], 'only the extension’s own commands are linked');
-    assert.match(markdown, /Mentioned 2 times in 1 article\./);
+    assert.match(markdown, /Mentioned 2 times in 1 article · /);
   });
 });

@@ -78,6 +78,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       const item = new vscode.TreeItem(entity.name, entity.mentions > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.description = entity.mentions === 0 ? 'not mentioned' : `${entity.mentions} in ${entity.articles} ${entity.articles === 1 ? 'article' : 'articles'}`;
       item.tooltip = `${entity.name} (${entity.type}, ${entity.id})`;
+      item.accessibilityInformation = { label: `${entity.name}, ${item.description}` };
       item.iconPath = new vscode.ThemeIcon(typeIcons[entity.type]);
       item.contextValue = 'entity';
       item.id = `entity:${entity.id}`;

@@ -28,6 +28,16 @@ export function entityHoverMarkdown(facts: HoverFacts): string {
   parts.push(heading);
   const description = localized(entity.description, facts.language ?? 'en', true);
   if (description) parts.push(escapeMarkdown(description));
+  // Footprint and actions before the details, so a long card shows them without scrolling.
+  const { mentions, articles } = facts.counts;
+  parts.push(
+    `Mentioned ${mentions} ${mentions === 1 ? 'time' : 'times'} in ${articles} ${articles === 1 ? 'article' : 'articles'} · ` +
+      [
+        commandLink('Open in knowledge base', 'seedCorpus.openEntity', [entity.id]),
+        commandLink('Find all mentions', 'seedCorpus.findMentions', [entity.id]),
+        commandLink('Show on timeline', 'seedCorpus.showOnTimeline', [entity.id]),
+      ].join(' · '),
+  );
   const factLines = (entity.facts ?? []).slice(0, maxFacts).map((f) => `- ${escapeMarkdown(f.property)}: ${escapeMarkdown(f.entity ? nameOf(f.entity) : f.value)}`);
   if (factLines.length > 0) parts.push(factLines.join('\n'));
   const relations = (entity.relations ?? []).map((r) => `- ${escapeMarkdown(r.type)} with ${escapeMarkdown(nameOf(r.with))}${period(r.from, r.until)}`);
@@ -38,15 +48,6 @@ export function entityHoverMarkdown(facts: HoverFacts): string {
     const more = facts.events.length > maxEvents ? `\n- … ${facts.events.length - maxEvents} more` : '';
     parts.push(`**On the timeline**\n\n${shown.join('\n')}${more}`);
   }
-  const { mentions, articles } = facts.counts;
-  parts.push(`Mentioned ${mentions} ${mentions === 1 ? 'time' : 'times'} in ${articles} ${articles === 1 ? 'article' : 'articles'}.`);
-  parts.push(
-    [
-      commandLink('Open in knowledge base', 'seedCorpus.openEntity', [entity.id]),
-      commandLink('Find all mentions', 'seedCorpus.findMentions', [entity.id]),
-      commandLink('Show on timeline', 'seedCorpus.showOnTimeline', [entity.id]),
-    ].join(' · '),
-  );
   return parts.join('\n\n');
 }
 

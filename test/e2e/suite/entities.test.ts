@@ -28,7 +28,7 @@ test('hover card on an entity: name, type, description, counts, and links to the
   );
   const markdown = markdownOf(hovers);
   assert.match(markdown, /\*\*Wetzlar\*\* · \*place\*/);
-  assert.match(markdown, /Mentioned 1 time in 1 article\./);
+  assert.match(markdown, /Mentioned 1 time in 1 article · /);
   assert.match(markdown, /command:seedCorpus\.openEntity\?/);
   assert.match(markdown, /command:seedCorpus\.showOnTimeline\?/);
 });

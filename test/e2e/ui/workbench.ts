@@ -87,12 +87,32 @@ export class Workbench {
     await this.runCommand('Show or Focus Hover');
     const card = this.page.locator('.monaco-hover:not(.hidden)').first();
     await card.waitFor();
-    // The card fades in; a screenshot waits for it to be fully shown.
+    await this.hoverFadedIn();
+    return card;
+  }
+
+  /** The card fades in; a screenshot waits for it to be fully shown. */
+  private async hoverFadedIn(): Promise<void> {
     await this.page.waitForFunction(() => {
       const { document, getComputedStyle } = globalThis as unknown as PageGlobals;
       const shown = document.querySelector('.monaco-hover:not(.hidden)');
       return shown !== null && getComputedStyle(shown).opacity === '1';
     });
+  }
+
+  /** Moves the mouse onto the first rendered editor text that reads `word` and returns the hover card it brings up. */
+  async pointAt(word: string): Promise<Locator> {
+    const target = this.page.locator('.editor-instance .monaco-editor .view-line span span', { hasText: new RegExp(`^${word}$`) }).first();
+    await target.waitFor();
+    const card = this.page.locator('.monaco-hover:not(.hidden)', { has: this.page.locator('.hover-contents, .rendered-markdown') }).first();
+    // A hover opens after the pointer rests; small moves restart the wait if the first rest went unnoticed.
+    const box = (await target.boundingBox())!;
+    for (let attempt = 0; attempt < 5 && !(await card.isVisible()); attempt++) {
+      await this.page.mouse.move(box.x + 2 + attempt, box.y + box.height / 2);
+      await card.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
+    await card.waitFor();
+    await this.hoverFadedIn();
     return card;
   }
 
