@@ -8,7 +8,7 @@
  * SEED_CORPUS_E2E_FILTER=<text> runs only the tests whose name contains the text.
  * SEED_CORPUS_E2E_VSCODE=newest runs them in the newest code-server tested (see provision.ts) instead of the
  * one with the oldest VS Code.
- * Screenshots and logs go to test-artifacts/e2e/; everything else lives in a scratch folder removed at the end.
+ * Screenshots and logs go to test/e2e/artifacts/e2e/; everything else lives in a scratch folder removed at the end.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
