@@ -6,27 +6,16 @@
  * Run: npx tsx --test test/lsp/entities.test.ts   (after `node esbuild.mjs`)
  */
 import assert from 'node:assert/strict';
-import { describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import type { CodeAction, CompletionList, Diagnostic, TextEdit, DocumentSymbol, Hover, Location, MarkupContent, SemanticTokens, TextDocumentEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { entitiesRequest, entityLocationRequest, entityMentionsRequest, type EntitiesResult, type EntityMention } from '../../server/src/protocol';
-import { isCodeAction, LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
+import { isCodeAction, startedSession } from './lspClient';
 
 const seed000 = '000_ebeef4f3d678d313.txt';
 const seed002 = '002_4d1a318a818ef0be.txt';
 const seed003 = '003_03ee35439bc31269.txt';
 const testTimeout = 60_000;
-
-async function started(t: TestContext): Promise<{ ws: TempWorkspace; s: LspSession }> {
-  const ws = makeWorkspace();
-  const s = LspSession.start(ws.root);
-  t.after(async () => {
-    await s.dispose();
-    ws.cleanup();
-  });
-  await s.initializeAndAnalyse();
-  return { ws, s };
-}
 
 /** The position of the `nth` occurrence of `needle` in the text (plus `offset` characters). */
 function positionOf(text: string, needle: string, nth = 0, offset = 1) {
@@ -42,7 +31,7 @@ const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message 
 
 describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
   test('hover card: name, type, description in the article language, facts, relations, counts and command links', { timeout: testTimeout }, async (t) => {
-    const { ws, s } = await started(t);
+    const { ws, s } = await startedSession(t);
     const uri = ws.uriOf(seed000);
     const text = ws.read(seed000);
     await s.open(uri, text);
@@ -66,7 +55,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
   });
 
   test('definition → the knowledge-base entry; references across every article, open or not', { timeout: testTimeout }, async (t) => {
-    const { ws, s } = await started(t);
+    const { ws, s } = await startedSession(t);
     const uri = ws.uriOf(seed002);
     const text = ws.read(seed002);
     await s.open(uri, text);
@@ -89,7 +78,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
   });
 
   test('rename: every mention written that way in every article and the knowledge-base name, in one edit', { timeout: testTimeout }, async (t) => {
-    const { ws, s } = await started(t);
+    const { ws, s } = await startedSession(t);
     const uri = ws.uriOf(seed000);
     const text = ws.read(seed000);
     await s.open(uri, text);
@@ -120,7 +109,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
   });
 
   test('document symbols, workspace symbols, completion and semantic tokens', { timeout: testTimeout }, async (t) => {
-    const { ws, s } = await started(t);
+    const { ws, s } = await startedSession(t);
     const uri = ws.uriOf(seed003);
     const text = ws.read(seed003);
     await s.open(uri, text);
@@ -144,7 +133,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
   });
 
   test('Entities view requests: counts per entity, mentions with context, the knowledge-base location', { timeout: testTimeout }, async (t) => {
-    const { ws, s } = await started(t);
+    const { ws, s } = await startedSession(t);
     const { entities } = await s.request<EntitiesResult>(entitiesRequest.method);
     const leica = entities.find((e) => e.id === 'leica-camera')!;
     assert.equal(leica.articles, 5);
@@ -159,7 +148,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
   });
 
   test('misspelling and case diagnostics with fixes; "Add to knowledge base" edits entities.json', { timeout: testTimeout }, async (t) => {
-    const { ws, s } = await started(t);
+    const { ws, s } = await startedSession(t);
     const d003 = s.diagnostics.get(ws.uriOf(seed003))!.diagnostics;
     const misspelling = d003.find((d) => d.code === 'entity-misspelling')!;
     assert.equal(TextDocument.create('', '', 0, ws.read(seed003)).getText(misspelling.range), 'Lecia');
@@ -182,7 +171,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
   });
 
   test('knowledge-base problems: broken JSON mid-edit keeps the last good version; a shared alias is reported', { timeout: testTimeout }, async (t) => {
-    const { ws, s } = await started(t);
+    const { ws, s } = await startedSession(t);
     const kbUri = ws.uriOf(kbName);
     const good = ws.read(kbName);
     await s.open(kbUri, good, 1, 'json');

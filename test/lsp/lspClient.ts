@@ -397,3 +397,15 @@ export function codesOf(diagnostics: Diagnostic[]): string[] {
 export function isCodeAction(item: CodeAction | Command): item is CodeAction {
   return typeof (item as Command).command !== 'string';
 }
+
+/** A fresh copy of the seeds with a server on it, initialized and past its first corpus pass; both go when the test ends. */
+export async function startedSession(t: { after(fn: () => unknown): void }): Promise<{ ws: TempWorkspace; s: LspSession }> {
+  const ws = makeWorkspace();
+  const s = LspSession.start(ws.root);
+  t.after(async () => {
+    await s.dispose();
+    ws.cleanup();
+  });
+  await s.initializeAndAnalyse();
+  return { ws, s };
+}

@@ -5,29 +5,18 @@
  * Run: npx tsx --test test/lsp/timeline.test.ts   (after `node esbuild.mjs`)
  */
 import assert from 'node:assert/strict';
-import { describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import type { InlayHint } from 'vscode-languageserver-protocol/node';
 import { timelineChangedNotification, timelineRequest, type TimelineResult } from '../../server/src/protocol';
-import { LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
+import { startedSession } from './lspClient';
 
 const seed000 = '000_ebeef4f3d678d313.txt';
 const seed004 = '004_41a9ae8dc5d7d7d4.txt';
 const testTimeout = 60_000;
 
-async function started(t: TestContext): Promise<{ ws: TempWorkspace; s: LspSession }> {
-  const ws = makeWorkspace();
-  const s = LspSession.start(ws.root);
-  t.after(async () => {
-    await s.dispose();
-    ws.cleanup();
-  });
-  await s.initializeAndAnalyse();
-  return { ws, s };
-}
-
 describe('timeline over LSP', { timeout: 5 * testTimeout }, () => {
   test('the whole corpus in time order, articles and knowledge-base relations; an entity filter', { timeout: testTimeout }, async (t) => {
-    const { ws, s } = await started(t);
+    const { ws, s } = await startedSession(t);
     const { entries } = await s.request<TimelineResult>(timelineRequest.method, {});
     const march = entries.find((e) => e.text === 'il 31 marzo scorso')!;
     assert.equal(march.value, '2022-03-31');
@@ -47,7 +36,7 @@ describe('timeline over LSP', { timeout: 5 * testTimeout }, () => {
   });
 
   test('inlay hints after relative and partial dates only; a change to the article announces a new timeline', { timeout: testTimeout }, async (t) => {
-    const { ws, s } = await started(t);
+    const { ws, s } = await startedSession(t);
     const uri = ws.uriOf(seed004);
     const text = ws.read(seed004);
     await s.open(uri, text);
