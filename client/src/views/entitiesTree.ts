@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ServerTreeProvider } from './serverTree';
 import {
   entitiesChangedNotification,
   entitiesRequest,
@@ -36,17 +37,10 @@ const typeIcons: Record<EntityTypeName, string> = {
 };
 
 /** Types → entities (with mention counts) → mentions, for the whole corpus; refreshed when the server says mentions changed. */
-export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<EntityNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+export class EntitiesTreeProvider extends ServerTreeProvider<EntityNode> {
 
-  constructor(private readonly client: LanguageClient) {
-    this.subscription = client.onNotification(entitiesChangedNotification, () => this.refresh());
-  }
-
-  refresh(): void {
-    this.changed.fire(undefined);
+  constructor(client: LanguageClient) {
+    super(client, entitiesChangedNotification);
   }
 
   async getChildren(node?: EntityNode): Promise<EntityNode[]> {
@@ -95,14 +89,5 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     item.id = `mention:${mention.uri}:${mention.range.start.line}:${mention.range.start.character}`;
     item.command = { title: 'Open Mention', command: 'vscode.open', arguments: [uri, { selection: this.client.protocol2CodeConverter.asRange(mention.range) }] };
     return item;
-  }
-
-  getParent(): undefined {
-    return undefined;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

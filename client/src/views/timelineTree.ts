@@ -1,20 +1,18 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ServerTreeProvider } from './serverTree';
 import { timelineChangedNotification, timelineRequest, type TimelineEntry } from '../../../server/src/protocol';
 import { eventLabel, groupTimeline, monthName, type TimelineNode } from './timelineGroups';
 
 export const timelineViewId = 'seedCorpus.timeline';
 
 /** The Corpus Timeline view: years → months → events of the whole corpus, optionally only those naming one entity. */
-export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TimelineNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+export class TimelineTreeProvider extends ServerTreeProvider<TimelineNode> {
   private filter: { id: string; name: string } | undefined;
   private view: vscode.TreeView<TimelineNode> | undefined;
 
-  constructor(private readonly client: LanguageClient) {
-    this.subscription = client.onNotification(timelineChangedNotification, () => this.refresh());
+  constructor(client: LanguageClient) {
+    super(client, timelineChangedNotification);
   }
 
   attach(view: vscode.TreeView<TimelineNode>): void {
@@ -31,10 +29,6 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     void vscode.commands.executeCommand('setContext', 'seedCorpus.timelineFiltered', filter !== undefined);
     this.showFilter();
     this.refresh();
-  }
-
-  refresh(): void {
-    this.changed.fire(undefined);
   }
 
   private showFilter(): void {
@@ -77,15 +71,6 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
       item.command = { title: 'Open Event', command: 'vscode.open', arguments: [vscode.Uri.parse(entry.uri), { selection: this.client.protocol2CodeConverter.asRange(entry.range) }] };
     }
     return item;
-  }
-
-  getParent(): undefined {
-    return undefined;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 

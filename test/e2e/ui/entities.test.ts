@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { seedNames } from '../suite/golden';
-import { uiTest } from './workbench';
+import { uiTest, type Workbench } from './workbench';
 
 const seed000 = '000_ebeef4f3d678d313.txt';
 
-uiTest('hovering an entity shows its card: name, type, description, relations, counts and links', async (workbench) => {
-  // The counts are the whole corpus's once every article has been analysed: the Problems panel shows when.
+/** Counts and events are the whole corpus's once every article has been analysed: the Problems panel shows when. */
+async function corpusAnalysed(workbench: Workbench): Promise<void> {
   await workbench.readProblems((problems) => seedNames.every((name) => problems.some((p) => p.file === name)));
+  await workbench.hidePanel();
+}
+
+uiTest('hovering an entity shows its card: name, type, description, relations, counts and links', async (workbench) => {
+  await corpusAnalysed(workbench);
   await workbench.openFile(seed000);
   await workbench.hidePanel();
   // Pointed at with the mouse, as a reader does: the first "Huawei", on line 3.
@@ -21,6 +26,7 @@ uiTest('hovering an entity shows its card: name, type, description, relations, c
 });
 
 uiTest('the Entities view lists the types and the entities with their mention counts', async (workbench) => {
+  await corpusAnalysed(workbench);
   const rows = await workbench.openViewRows('Entities');
   assert.ok(rows.some((row) => /^Organizations/.test(row)), rows.join(' | '));
   assert.ok(rows.some((row) => /^Leica Camera AG, \d+ in 5 articles$/.test(row)), rows.join(' | '));
@@ -28,6 +34,7 @@ uiTest('the Entities view lists the types and the entities with their mention co
 });
 
 uiTest('the Corpus Timeline view lists years and the events of the corpus, the knowledge base’s among them', async (workbench) => {
+  await corpusAnalysed(workbench);
   // Only the rows in sight are rendered: the first years.
   const rows = await workbench.openViewRows('Corpus Timeline');
   assert.match(rows[0], /^2015 1 event/);
