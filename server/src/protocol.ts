@@ -20,6 +20,19 @@ export interface SeedCorpusSettings {
 
 export const defaultSettings: SeedCorpusSettings = { rules: {}, languages: [], files: ['**/seeds/**/*.txt'], timeline: { inlayHints: true } };
 
+/** What the client passes in `initialize`'s `initializationOptions`. */
+export interface SeedCorpusInitializationOptions {
+  /**
+   * Folder for the analysis cache (the extension's workspace storage). Results are kept there per file, keyed
+   * by content hash and by the versions of the rules, knowledge base and config, so a restart does not
+   * re-analyse unchanged articles. Without it the server keeps no cache on disk.
+   */
+  cacheFolder?: string;
+}
+
+/** Title of the work-done progress the server shows while it analyses the corpus ("Indexing seeds: n / N"). */
+export const indexingProgressTitle = 'Indexing seeds';
+
 export interface LanguageStatusParams {
   uri: string;
 }
