@@ -6,9 +6,7 @@ import { fixAll, isFixable } from './core/fix';
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget } from './corpus';
 import { findCorpusFiles, writeFileAtomically } from './files';
 import { LineIndex, type Range } from './core/text';
-import { headerField } from './core/header';
-import { detectLanguage } from './core/language/detect';
-import { compareEvents, extractEvents, type AnchorKind, type ArticleEvent } from './core/timeline';
+import { compareEvents, type AnchorKind, type ArticleEvent } from './core/timeline';
 
 const usage = `Usage: seed-corpus <command> [paths…] [options]
 
@@ -203,13 +201,11 @@ async function timeline(options: Options): Promise<number> {
   const { targets } = await resolveAll(await collectFiles(options.paths));
   const located: Array<{ event: ArticleEvent; row: TimelineRow }> = [];
   for (const target of targets) {
-    const analysis = analyzeArticle({ bytes: await fs.readFile(target.file), file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus));
+    const analysis = analyzeArticle({ bytes: await fs.readFile(target.file), file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus), { events: true });
     const article = analysis.article;
-    const declared = headerField(article?.header, 'lang')?.value;
-    const language = typeof declared === 'string' ? declared : analysis.language?.language ?? detectLanguage(article!, configFor(target.corpus)).language;
-    if (!article || !language) continue;
+    if (!article) continue;
     const file = relative(target.file);
-    for (const event of extractEvents(article, { language, mentions: analysis.mentions })) {
+    for (const event of analysis.events ?? []) {
       const row = { value: event.value, mod: event.mod, text: event.text, file, range: article.index.rangeOf(event.span), sentence: event.sentence.text, entities: event.entities, anchor: event.anchor };
       located.push({ event, row });
     }

@@ -46,6 +46,8 @@ import { LineIndex } from './core/text';
 const changeDebounceMs = 120;
 /** Changes of mentions and events are announced at most this often (the views refresh on each). */
 const viewRefreshDelayMs = 200;
+/** The server keeps every article's timeline events. */
+const withEvents = { events: true };
 
 /** A notification sent at most once per `viewRefreshDelayMs`, however many changes call for it. */
 function throttledNotification(connection: Connection, type: NotificationType0): () => void {
@@ -102,7 +104,7 @@ export function startServer(connection: Connection): void {
     const config = workspace.configOf(file);
     const text = document.getText();
     const bytes = text.includes('\ufffd') ? await fs.readFile(file).catch(() => undefined) : undefined;
-    return bytes && decodeUtf8(bytes) === undefined ? analyzeArticle({ bytes, file: fileContext }, config) : analyzeArticle({ text, file: fileContext }, config);
+    return bytes && decodeUtf8(bytes) === undefined ? analyzeArticle({ bytes, file: fileContext }, config, withEvents) : analyzeArticle({ text, file: fileContext }, config, withEvents);
   }
 
   /** Analyses one article (open buffer or disk) and publishes its diagnostics; never throws. */
@@ -116,7 +118,7 @@ export function startServer(connection: Connection): void {
       } else {
         const bytes = await fs.readFile(file).catch(() => undefined);
         if (bytes === undefined) return forget(file);
-        analysis = analyzeArticle({ bytes, file: workspace.fileContext(file) }, workspace.configOf(file));
+        analysis = analyzeArticle({ bytes, file: workspace.fileContext(file) }, workspace.configOf(file), withEvents);
       }
     } catch (error) {
       connection.console.error(`Analysis of ${file} failed: ${(error as Error).stack ?? String(error)}`);

@@ -5,9 +5,8 @@
 import { InlayHintKind, type Connection, type InlayHint } from 'vscode-languageserver';
 import type { Analysis } from './core/analyze';
 import type { EntityCatalog } from './core/entities/catalog';
-import { headerField } from './core/header';
 import type { LineIndex } from './core/text';
-import { compareEvents, describeTimex, extractEvents, relationEvents, timexParts, type ArticleEvent, type TimelineEvent, type TimexMod } from './core/timeline';
+import { compareEvents, describeTimex, relationEvents, timexParts, type ArticleEvent, type TimelineEvent, type TimexMod } from './core/timeline';
 import { timelineRequest, type TimelineEntry } from './protocol';
 
 /** Sentences longer than this are cut for the row label (the tooltip has them whole). */
@@ -24,8 +23,7 @@ export class TimelineIndex {
   /** Re-reads an article's events from its analysis; returns whether they changed. */
   set(file: string, analysis: Analysis): boolean {
     const article = analysis.article;
-    const language = article && articleLanguage(analysis);
-    const events = article && language ? extractEvents(article, { language, mentions: analysis.mentions }) : [];
+    const events = analysis.events ?? [];
     const before = this.byFile.get(file)?.events ?? [];
     const same = before.length === events.length && before.every((e, i) => e.value === events[i].value && e.span.start === events[i].span.start && e.entities.join() === events[i].entities.join());
     if (events.length === 0) this.byFile.delete(file);
@@ -104,11 +102,6 @@ export function shorten(sentence: string): string {
 }
 
 /** The language events are read in: the `lang` tag, else the detected language. */
-function articleLanguage(analysis: Analysis): string | undefined {
-  const declared = headerField(analysis.article?.header, 'lang')?.value;
-  return typeof declared === 'string' ? declared : analysis.language?.language;
-}
-
 /** "⟨2022-07⟩" after each expression whose value the text does not spell out (relative or partial), not after durations. */
 export function timelineInlayHints(events: readonly ArticleEvent[], index: LineIndex): InlayHint[] {
   return events

@@ -1,6 +1,7 @@
 import { parseArticle, type Article } from './article';
 import type { CorpusConfig } from './config';
-import { ignoredRuleIds } from './header';
+import { headerField, ignoredRuleIds } from './header';
+import { extractEvents, type ArticleEvent } from './timeline/events';
 import { findArticleMentions } from './entities/catalog';
 import type { Mention } from './entities/matcher';
 import { detectLanguage, type LanguageReport } from './language/detect';
@@ -34,6 +35,13 @@ export interface Analysis {
   language?: LanguageReport;
   /** Entity mentions (empty without a knowledge base). */
   mentions: Mention[];
+  /** Timeline events, when asked for (`AnalysisOptions.events`) or when a rule needed them. */
+  events?: ArticleEvent[];
+}
+
+export interface AnalysisOptions {
+  /** Also read the article's timeline events (the language server's timeline, `seed-corpus timeline`). */
+  events?: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -48,7 +56,7 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /** Runs every enabled rule on one article. Pure: same input and config, same findings. */
-export function analyzeArticle(input: ArticleInput, config: CorpusConfig): Analysis {
+export function analyzeArticle(input: ArticleInput, config: CorpusConfig, options: AnalysisOptions = {}): Analysis {
   let text = input.text;
   if (text === undefined) {
     const bytes = input.bytes ?? new Uint8Array();
@@ -75,13 +83,18 @@ export function analyzeArticle(input: ArticleInput, config: CorpusConfig): Analy
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { article, findings, language: context.detected, mentions: context.mentions };
+  const events = options.events ? context.events : context.extracted;
+  return { article, findings, language: context.detected, mentions: context.mentions, ...(events ? { events } : {}) };
 }
 
-/** What every rule sees; language detection runs once, on first use, and stays available as `detected`. */
-export function createRuleContext(article: Article, config: CorpusConfig, file?: FileContext): RuleContext & { readonly detected?: LanguageReport } {
+/**
+ * What every rule sees; language detection, mentions and events are computed once, on first use. `detected` and
+ * `extracted` tell what was computed, without computing it.
+ */
+export function createRuleContext(article: Article, config: CorpusConfig, file?: FileContext): RuleContext & { readonly detected?: LanguageReport; readonly extracted?: ArticleEvent[] } {
   let language: LanguageReport | undefined;
   let mentions: Mention[] | undefined;
+  let events: ArticleEvent[] | undefined;
   return {
     article,
     config,
@@ -96,6 +109,17 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
     get mentions() {
       mentions ??= file?.entities ? findArticleMentions(article, file.entities) : [];
       return mentions;
+    },
+    get events() {
+      if (events === undefined) {
+        const declared = headerField(article.header, 'lang')?.value;
+        const tag = typeof declared === 'string' ? declared : this.language.language;
+        events = tag ? extractEvents(article, { language: tag, mentions: this.mentions }) : [];
+      }
+      return events;
+    },
+    get extracted() {
+      return events;
     },
   };
 }

@@ -5,6 +5,7 @@ import type { KbEntity } from './entities/kb';
 import type { Mention } from './entities/matcher';
 import type { CorpusFileIndex } from './file-index';
 import type { LanguageReport } from './language/detect';
+import type { ArticleEvent } from './timeline/events';
 import type { Range, Span, TextEdit } from './text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -70,6 +71,8 @@ export interface RuleContext {
   readonly language: LanguageReport;
   /** Entity mentions of the article (empty without a knowledge base), computed once on first use. */
   readonly mentions: Mention[];
+  /** Timeline events of the article, read in its declared or detected language, computed once on first use. */
+  readonly events: ArticleEvent[];
   file?: FileContext;
 }
 

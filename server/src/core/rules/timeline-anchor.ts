@@ -3,10 +3,6 @@ import { headerField, setHeaderFields } from '../header';
 import { workingLanguage } from '../language/declared';
 import type { Rule } from '../rule';
 import { articleDate } from '../timeline/anchor';
-import { extractTemporalExpressions } from '../timeline/extract';
-
-// Any day will do: the question is only which expressions a date would resolve.
-const someDay = '2000-01-15';
 
 const rule: Rule = {
   id: 'timeline-anchor',
@@ -23,12 +19,8 @@ const rule: Rule = {
     const { article } = context;
     const language = workingLanguage(context);
     if (language === undefined || articleDate(article)) return [];
-    const dated = new Set(
-      extractTemporalExpressions(article, { language, anchor: someDay })
-        .filter((e) => e.anchor === 'article-date')
-        .map((e) => `${e.span.start}:${e.span.end}`),
-    );
-    const open = extractTemporalExpressions(article, { language }).filter((e) => e.anchor === 'unresolved' && dated.has(`${e.span.start}:${e.span.end}`));
+    // What an article date would place: the unresolved expressions that do not count from a mentioned date.
+    const open = context.events.filter((e) => e.anchor === 'unresolved' && !e.anaphoric);
     if (open.length === 0) return [];
     const [first] = open;
     const others = open.length > 1 ? ` and ${open.length - 1} more relative date${open.length > 2 ? 's' : ''}` : '';

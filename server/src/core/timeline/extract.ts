@@ -42,6 +42,8 @@ export interface TemporalExpression {
   anchor: AnchorKind;
   /** How the value was found, in a short English sentence (for tooltips). */
   resolution: string;
+  /** Counted from a date mentioned before it ("un anno dopo"), never from the article's date. */
+  anaphoric?: true;
 }
 
 export interface ExtractOptions {
@@ -192,7 +194,7 @@ class Extraction {
   }
 
   private resolve(candidate: Candidate, narrative: { anchor: Anchor; value: string; text: string } | undefined): TemporalExpression | undefined {
-    const base = { span: candidate.span, text: candidate.text, ...(candidate.mod ? { mod: candidate.mod } : {}) };
+    const base = { span: candidate.span, text: candidate.text, ...(candidate.mod ? { mod: candidate.mod } : {}), ...(candidate.anaphoric ? { anaphoric: true as const } : {}) };
     if (candidate.duration !== undefined) {
       return { ...base, type: 'DURATION', value: candidate.duration, anchor: 'absolute', resolution: 'a duration: it needs no reference date' };
     }
