@@ -58,10 +58,11 @@ export function findCandidates(text: string, regions: readonly Span[], mentions:
     const tokens: Marked[] = words.map((token, i) => {
       while (m < mentions.length && mentions[m].span.end <= token.start) m++;
       const mention = m < mentions.length && mentions[m].span.start < token.end ? mentions[m] : undefined;
-      const before = text.slice(region.start, token.start);
       const previous = words[i - 1];
-      const afterLowercaseWord = previous !== undefined && lowercaseStart.test(previous.text) && /^[ \u00a0]$/u.test(text.slice(previous.end, token.start));
-      return { ...token, mention, sentenceStart: before.trim() === '' || sentenceEnd.test(before), afterLowercaseWord };
+      // Only the gap since the previous word can end a sentence: a word never ends in punctuation.
+      const gap = text.slice(previous?.end ?? region.start, token.start);
+      const afterLowercaseWord = previous !== undefined && lowercaseStart.test(previous.text) && /^[ \u00a0]$/u.test(gap);
+      return { ...token, mention, sentenceStart: (previous === undefined && gap.trim() === '') || sentenceEnd.test(gap), afterLowercaseWord };
     });
     for (const run of runs(text, tokens)) {
       for (const { afterLowercaseWord, ...found } of fromRun(text, run, options)) {

@@ -73,7 +73,7 @@ export class EntityMatcher {
     return mentions;
   }
 
-  private longestAt(text: string, tokens: Token[], i: number): { mention: Mention; next: number } | undefined {
+  private longestAt(text: string, tokens: readonly Token[], i: number): { mention: Mention; next: number } | undefined {
     const first = tokens[i];
     const starts = [{ start: first.start, key: first.key }];
     const elided = elision.exec(first.key);

@@ -33,8 +33,23 @@ export function foldCase(text: string): string {
   return (plainAscii.test(text) ? text : text.normalize('NFC').replace(apostrophes, '’')).toLowerCase();
 }
 
+// The entity matcher, the candidate finder and the misspelling rule each read the same regions of one article.
+let memoText: string | undefined;
+const memo = new Map<string, readonly Token[]>();
+
 /** The word-like segments of `text.slice(span.start, span.end)`, with offsets into `text`. */
-export function wordTokens(text: string, span: Span = { start: 0, end: text.length }): Token[] {
+export function wordTokens(text: string, span: Span = { start: 0, end: text.length }): readonly Token[] {
+  if (text !== memoText) {
+    memoText = text;
+    memo.clear();
+  }
+  const key = `${span.start}:${span.end}`;
+  let tokens = memo.get(key);
+  if (!tokens) memo.set(key, (tokens = segmentWords(text, span)));
+  return tokens;
+}
+
+function segmentWords(text: string, span: Span): Token[] {
   const tokens: Token[] = [];
   const push = (start: number, word: string) => tokens.push({ start, end: start + word.length, text: word, key: foldCase(word) });
   const slice = text.slice(span.start, span.end);

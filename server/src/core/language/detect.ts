@@ -57,7 +57,7 @@ export function detectLanguage(article: Article, config: CorpusConfig): Language
     const masked = mask(paragraph.line.text);
     const letters = countLetters(masked);
     if (letters < minVotingLetters) continue;
-    const ranking = only.length === 1 ? [[only[0], 1] as [string, number]] : francAll(masked, { only, minLength: 10 });
+    const ranking = only.length === 1 ? [[only[0], 1] as [string, number]] : rankLanguages(masked, only);
     // franc answers `und` alone when too little is left after its own cleaning.
     const language = tagOf.get(ranking[0][0]);
     if (language === undefined) continue;
@@ -81,6 +81,27 @@ export function detectLanguage(article: Article, config: CorpusConfig): Language
   }
   const confidence = judgedLetters > 0 ? best / judgedLetters : 0;
   return { language, confidence, judgedLetters, sure: judgedLetters >= minArticleLetters && confidence >= minConfidence, paragraphs: judged };
+}
+
+/** franc reads no more of a paragraph than this: the language is clear long before. */
+const francReadLength = 1500;
+/** Rankings of recently seen paragraphs: typing re-analyses an article whose other paragraphs did not change. */
+const rankings = new Map<string, Array<[string, number]>>();
+const rankingCacheSize = 20_000;
+
+function rankLanguages(masked: string, only: string[]): Array<[string, number]> {
+  const text = masked.length > francReadLength ? masked.slice(0, francReadLength) : masked;
+  const key = `${only.join()}\u0000${text}`;
+  let ranking = rankings.get(key);
+  if (ranking) {
+    // Refresh its place: the map's order is the order of last use, oldest first.
+    rankings.delete(key);
+  } else {
+    ranking = francAll(text, { only, minLength: 10 });
+    if (rankings.size >= rankingCacheSize) rankings.delete(rankings.keys().next().value!);
+  }
+  rankings.set(key, ranking);
+  return ranking;
 }
 
 const letterPattern = /\p{L}/gu;
