@@ -22,7 +22,7 @@ import { proseLines } from '../rules/shared/prose';
 import type { Span } from '../text';
 import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
 import { anchorOf, articleDate, referenceDate, type Anchor } from './anchor';
-import { alternation, lexicons, timelineLanguage, type TimelineLanguage } from './lexicon';
+import { alternation, lexicons, mayHoldDatePattern, timelineLanguage, type TimelineLanguage } from './lexicon';
 import { tags, tagValue, timelineChrono } from './parsers';
 import { differingFields, finestGranularity, readComponents, readingValue, type CalendarReading, type ReadingField } from './reading';
 import { isAtLeastAsFine, timexType, type TimexMod, type TimexType } from './timex';
@@ -104,6 +104,7 @@ class Extraction {
   private readonly chrono: Chrono;
   private readonly weekWords: RegExp;
   private readonly laterWords: RegExp;
+  private readonly mayHoldDate: RegExp;
   private readonly articleAnchor?: { anchor: Anchor; value: string; source: DateSource };
   private readonly primary: Date;
   private readonly secondary: Date;
@@ -117,6 +118,7 @@ class Extraction {
     this.chrono = timelineChrono(language);
     const lexicon = lexicons[language];
     this.weekWords = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(lexicon.weekWords)})(?![\\p{L}])`, 'iu');
+    this.mayHoldDate = mayHoldDatePattern(lexicon);
     this.laterWords = new RegExp(`(?:${alternation(Object.keys(lexicon.laterSuffixes))})$`, 'iu');
     const dated = anchorOption !== undefined ? { value: anchorOption, source: 'option' as const } : articleDate(article);
     const anchor = dated && anchorOf(dated.value);
@@ -150,6 +152,7 @@ class Extraction {
     let readUpTo = 0;
     for (const chunk of chunks(text)) {
       const chunkText = text.slice(chunk.start, chunk.end);
+      if (!this.mayHoldDate.test(chunkText)) continue;
       const first = this.chrono.parse(chunkText, this.primary);
       if (first.length === 0) continue;
       const second = new Map(this.chrono.parse(chunkText, this.secondary).map((r) => [`${r.index}:${r.text}`, r]));

@@ -60,6 +60,8 @@ export interface Lexicon {
   directionPrefixes: Record<string, 1 | -1>;
   directionSuffixes: Record<string, 1 | -1>;
   weekWords: string[];
+  /** Words chrono-node reads as a date or time on their own ("heute", "ieri", "tonight", "demain", "ayer"). */
+  casualWords: string[];
   /** Units, currencies and counted nouns after a number that make it a quantity, not a year. */
   quantityNouns: string[];
 }
@@ -121,6 +123,7 @@ const de: Lexicon = {
   directionPrefixes: { vergangenen: -1, letzten: -1, vorigen: -1, kommenden: 1, nächsten: 1 },
   directionSuffixes: {},
   weekWords: ['woche', 'wochen'],
+  casualWords: ['jetzt', 'heute', 'morgen', 'übermorgen', 'uebermorgen', 'gestern', 'vorgestern', 'nacht', 'vormittag', 'mittag', 'nachmittag', 'abend', 'mitternacht'],
   quantityNouns: ['stück', 'einheiten', 'mitarbeiter', 'mitarbeitern', 'menschen', 'personen', 'exemplare', 'punkte', 'seiten', 'zeichen', 'franken', 'prozent'],
 };
 
@@ -166,6 +169,7 @@ const it: Lexicon = {
   directionPrefixes: { 'lo scorso': -1, 'la scorsa': -1, 'il prossimo': 1, 'la prossima': 1 },
   directionSuffixes: { scorso: -1, scorsa: -1, passato: -1, passata: -1, prossimo: 1, prossima: 1 },
   weekWords: ['settimana', 'settimane'],
+  casualWords: ['adesso', 'ora', 'oggi', 'stasera', 'stanotte', 'domani', 'dopodomani', 'ieri', 'stamattina', 'stamani', 'mattina', 'pomeriggio', 'sera', 'notte', 'mezzanotte', 'mezzogiorno'],
   quantityNouns: ['pezzi', 'unità', 'dipendenti', 'persone', 'copie', 'punti', 'pagine', 'franchi', 'per cento'],
 };
 
@@ -209,6 +213,7 @@ const en: Lexicon = {
   directionPrefixes: { last: -1, past: -1, next: 1, coming: 1 },
   directionSuffixes: {},
   weekWords: ['week', 'weeks'],
+  casualWords: ['now', 'today', 'tonight', 'tomorrow', 'overmorrow', 'tmr', 'tmrw', 'yesterday', 'night', 'morning', 'afternoon', 'evening', 'midnight', 'midday', 'noon'],
   quantityNouns: ['units', 'employees', 'people', 'copies', 'points', 'pages', 'francs', 'percent', 'per cent'],
 };
 
@@ -254,6 +259,7 @@ const fr: Lexicon = {
   directionPrefixes: {},
   directionSuffixes: { dernier: -1, dernière: -1, passé: -1, passée: -1, prochain: 1, prochaine: 1 },
   weekWords: ['semaine', 'semaines'],
+  casualWords: ['maintenant', "aujourd'hui", 'demain', 'hier', 'nuit', 'veille', 'matin', 'soir', 'après-midi', 'aprem', 'midi', 'minuit'],
   quantityNouns: ['unités', 'employés', 'salariés', 'personnes', 'exemplaires', 'points', 'pages', 'francs', 'pour cent'],
 };
 
@@ -299,6 +305,7 @@ const es: Lexicon = {
   directionPrefixes: { 'el pasado': -1, 'el próximo': 1, 'la pasada': -1, 'la próxima': 1 },
   directionSuffixes: { pasado: -1, pasada: -1, próximo: 1, próxima: 1, 'que viene': 1 },
   weekWords: ['semana', 'semanas'],
+  casualWords: ['ahora', 'hoy', 'mañana', 'manana', 'ayer', 'tarde', 'medianoche', 'mediodia', 'mediodía', 'noche'],
   quantityNouns: ['unidades', 'empleados', 'personas', 'ejemplares', 'puntos', 'páginas', 'francos', 'por ciento'],
 };
 
@@ -312,6 +319,39 @@ export function quantityWords(lexicon: Lexicon): string[] {
 export function timelineLanguage(tag: string): TimelineLanguage | undefined {
   const primary = tag.toLowerCase().split(/[-_]/)[0];
   return (timelineLanguages as readonly string[]).includes(primary) ? (primary as TimelineLanguage) : undefined;
+}
+
+/**
+ * Whether a piece of text may hold a date at all: a digit, or the start of a word that heads a time expression
+ * (a month and its three-letter abbreviation, a weekday, a season, a unit of time, a casual word). Prefixes, edges,
+ * directions and number words never make a date without one of these, so text without any is not read.
+ */
+export function mayHoldDatePattern(lexicon: Lexicon): RegExp {
+  let pattern = mayHoldDatePatterns.get(lexicon);
+  if (!pattern) mayHoldDatePatterns.set(lexicon, (pattern = buildMayHoldDatePattern(lexicon)));
+  return pattern;
+}
+
+const mayHoldDatePatterns = new Map<Lexicon, RegExp>();
+
+function buildMayHoldDatePattern(lexicon: Lexicon): RegExp {
+  const months = Object.keys(lexicon.months);
+  const words = [
+    ...months,
+    ...months.map((m) => m.slice(0, 3)),
+    ...Object.keys(lexicon.weekdays),
+    ...Object.keys(lexicon.partsOfDay),
+    ...Object.keys(lexicon.seasons),
+    ...lexicon.quarterWords,
+    ...lexicon.halfWords,
+    ...Object.keys(lexicon.durationUnits),
+    ...Object.keys(lexicon.offsetUnits),
+    ...lexicon.weekWords,
+    ...lexicon.casualWords,
+    ...(lexicon.yearAdjectiveStem ? [lexicon.yearAdjectiveStem] : []),
+    ...Object.keys(lexicon.yearReferences).flatMap((phrase) => phrase.split(/[\s']+/)).filter((w) => w.length >= 4),
+  ];
+  return new RegExp(`\\d|(?<![\\p{L}])(?:${alternation(words)})`, 'iu');
 }
 
 /** A regex alternation of words, longest first so that "bis zum" wins over "bis"; spaces match any whitespace. */
