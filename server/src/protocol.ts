@@ -16,6 +16,8 @@ export interface SeedCorpusSettings {
   files: string[];
   /** Inlay hints with the resolved value after relative and partial dates ("im Juli ⟨2022-07⟩"). */
   timeline: { inlayHints: boolean };
+  /** Size limit in kilobytes; undefined leaves the corpus config (or the built-in 2,048) in force. */
+  maxArticleSize?: number;
 }
 
 export const defaultSettings: SeedCorpusSettings = { rules: {}, languages: [], files: ['**/seeds/**/*.txt'], timeline: { inlayHints: true } };

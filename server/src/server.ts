@@ -163,6 +163,7 @@ export function startServer(connection: Connection): void {
       languages: Array.isArray(section?.languages) ? section.languages : defaultSettings.languages,
       files: Array.isArray(section?.files) ? section.files : defaultSettings.files,
       timeline: { inlayHints: section?.timeline?.inlayHints !== false },
+      maxArticleSize: typeof section?.maxArticleSize === 'number' && section.maxArticleSize > 0 ? section.maxArticleSize : undefined,
     });
     const showHints = section?.timeline?.inlayHints !== false;
     if (showHints !== inlayHints) {

@@ -80,6 +80,7 @@ export class Workspace {
     const overrides: CorpusConfigFile = {
       languages: this.settings.languages.length > 0 ? this.settings.languages : undefined,
       rules: Object.fromEntries(Object.entries(this.settings.rules).filter(([, value]) => value !== 'default')) as CorpusConfigFile['rules'],
+      maxArticleSize: this.settings.maxArticleSize,
     };
     return corpus ? configFor(corpus, overrides) : configFor({ root: path.dirname(file), configProblems: [], names: new CorpusFileIndex() }, overrides);
   }

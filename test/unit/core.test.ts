@@ -95,7 +95,8 @@ describe('config', () => {
 
   test('layers: defaults < config file < editor settings', () => {
     const merged = mergeConfig({ languages: ['de'], rules: { bom: 'error', 'doubled-word': 'off' } }, { rules: { 'doubled-word': 'hint' } });
-    assert.deepEqual(merged, { languages: ['de'], rules: { bom: 'error', 'doubled-word': 'hint' }, names: [] });
+    assert.deepEqual(merged, { languages: ['de'], rules: { bom: 'error', 'doubled-word': 'hint' }, names: [], maxArticleSize: 2048 });
+    assert.equal(mergeConfig({ maxArticleSize: 100 }, { maxArticleSize: 300 }).maxArticleSize, 300);
   });
 });
 

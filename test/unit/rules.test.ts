@@ -17,7 +17,7 @@ describe('rule registry', () => {
       assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
       assert.ok(rule.description.endsWith('.'), `${rule.id}: description is a sentence`);
       assert.ok(rule.docs.rationale.length > 40, `${rule.id}: rationale says why`);
-      assert.ok(rule.check || rule.checkBytes, `${rule.id}: checks something`);
+      assert.ok(rule.check || rule.checkBytes || rule.checkSize, `${rule.id}: checks something`);
     }
   });
 });

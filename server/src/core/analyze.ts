@@ -58,6 +58,8 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 /** Runs every enabled rule on one article. Pure: same input and config, same findings. */
 export function analyzeArticle(input: ArticleInput, config: CorpusConfig, options: AnalysisOptions = {}): Analysis {
   let text = input.text;
+  const tooLarge = sizeFindings(text === undefined ? input.bytes?.length ?? 0 : utf8Length(text), config);
+  if (tooLarge.length > 0) return { findings: tooLarge, mentions: [] };
   if (text === undefined) {
     const bytes = input.bytes ?? new Uint8Array();
     text = decodeUtf8(bytes);
@@ -122,6 +124,31 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
       return events;
     },
   };
+}
+
+/** Findings of the size check; any one means the article is not analysed further. */
+function sizeFindings(bytes: number, config: CorpusConfig): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule, config);
+    if (severity === undefined || !rule.checkSize) continue;
+    for (const reported of rule.checkSize(bytes, config.maxArticleSize * 1024)) {
+      findings.push({ ruleId: rule.id, severity, message: reported.message, span: reported.span, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: reported.data });
+    }
+  }
+  return findings;
+}
+
+/** The UTF-8 length of a string, without encoding it. */
+function utf8Length(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // One more byte from U+0080, two more from U+0800; a surrogate pair is four bytes for two code units.
+    if (code < 0x80) continue;
+    length += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return length;
 }
 
 function bytesFindings(bytes: Uint8Array, config: CorpusConfig): Finding[] {

@@ -12,12 +12,16 @@ export interface CorpusConfigFile {
   names?: string[];
   /** The knowledge base of the corpus, relative to the config file (default `entities.json`). */
   knowledgeBase?: string;
+  /** Articles larger than this many kilobytes (of UTF-8) get one `article-too-large` finding instead of a check. */
+  maxArticleSize?: number;
 }
 
 export interface CorpusConfig {
   languages: string[];
   rules: Record<string, RuleSetting>;
   names: string[];
+  /** In kilobytes (1,024 bytes of UTF-8). */
+  maxArticleSize: number;
 }
 
 export const configFileName = 'seed-corpus.json';
@@ -27,6 +31,7 @@ export const defaultConfig: CorpusConfig = {
   languages: ['de', 'it', 'en', 'fr', 'es'],
   rules: {},
   names: [],
+  maxArticleSize: 2048,
 };
 
 export interface ConfigProblem {
@@ -52,6 +57,9 @@ export function readConfigFile(value: unknown, knownRuleIds: ReadonlySet<string>
     } else if (key === 'knowledgeBase') {
       if (typeof entry === 'string' && entry.trim() !== '' && !entry.startsWith('/') && !entry.split(/[\\/]/).includes('..')) config.knowledgeBase = entry;
       else problems.push({ path: key, message: '"knowledgeBase" must be a file path inside the corpus folder, e.g. "entities.json".' });
+    } else if (key === 'maxArticleSize') {
+      if (typeof entry === 'number' && Number.isFinite(entry) && entry > 0) config.maxArticleSize = entry;
+      else problems.push({ path: key, message: '"maxArticleSize" must be a positive number of kilobytes, e.g. 2048.' });
     } else if (key === 'rules') {
       if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
         problems.push({ path: key, message: '"rules" must map rule ids to a severity or "off".' });
@@ -76,12 +84,13 @@ export function isRuleSetting(value: unknown): value is RuleSetting {
 
 /** Later layers win: defaults < corpus config file < editor settings. */
 export function mergeConfig(...layers: ReadonlyArray<CorpusConfigFile | undefined>): CorpusConfig {
-  const merged: CorpusConfig = { languages: [...defaultConfig.languages], rules: {}, names: [] };
+  const merged: CorpusConfig = { languages: [...defaultConfig.languages], rules: {}, names: [], maxArticleSize: defaultConfig.maxArticleSize };
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.languages && layer.languages.length > 0) merged.languages = [...layer.languages];
     if (layer.rules) Object.assign(merged.rules, layer.rules);
     if (layer.names) merged.names = [...new Set([...merged.names, ...layer.names])];
+    if (layer.maxArticleSize !== undefined) merged.maxArticleSize = layer.maxArticleSize;
   }
   return merged;
 }

@@ -24,6 +24,8 @@ export interface RuleExample {
   bytesHex?: string;
   /** The knowledge base the example is checked against, for entity rules. */
   entities?: KbEntity[];
+  /** The size limit the example is checked with, in kilobytes (default: the built-in limit). */
+  maxArticleSize?: number;
 }
 
 export interface RuleDocs {
@@ -87,5 +89,7 @@ export interface Rule {
   check?(context: RuleContext): RuleFinding[];
   /** Checks raw bytes before decoding; a file that fails here is reported and otherwise left alone. */
   checkBytes?(bytes: Uint8Array): Array<RuleFinding & { range: Range }>;
+  /** Checks the article's size (UTF-8 bytes) against the limit, before anything else; a finding stops the analysis. */
+  checkSize?(bytes: number, limitBytes: number): RuleFinding[];
   fix?(context: RuleContext, finding: RuleFinding): Fix | undefined;
 }

@@ -29,7 +29,8 @@ export function exampleFindings(rule: Rule, example: RuleExample) {
   const fileName = example.fileName ?? defaultExampleFileName;
   const input = example.bytesHex !== undefined ? { bytes: Buffer.from(example.bytesHex, 'hex') } : { text: example.text };
   const entities = example.entities && catalogOf(example.entities);
-  const analysis = analyzeArticle({ ...input, file: { name: fileName, corpus: new CorpusFileIndex([fileName, ...(example.corpusFileNames ?? [])]), entities } }, defaultConfig);
+  const config = example.maxArticleSize === undefined ? defaultConfig : { ...defaultConfig, maxArticleSize: example.maxArticleSize };
+  const analysis = analyzeArticle({ ...input, file: { name: fileName, corpus: new CorpusFileIndex([fileName, ...(example.corpusFileNames ?? [])]), entities } }, config);
   return analysis.findings.filter((f) => f.ruleId === rule.id);
 }
 

@@ -5,6 +5,7 @@ import lineEndings from './line-endings';
 import unicodeNfc from './unicode-nfc';
 import controlCharacters from './control-characters';
 import noTabs from './no-tabs';
+import articleTooLarge from './article-too-large';
 import fileName from './file-name';
 import uniqueFileId from './unique-file-id';
 import headerUnclosed from './header-unclosed';
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
   unicodeNfc,
   controlCharacters,
   noTabs,
+  articleTooLarge,
   fileName,
   uniqueFileId,
   headerUnclosed,
