@@ -9,20 +9,24 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  AbstractMessageWriter,
   createMessageConnection,
   StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type Command,
   type ConfigurationParams,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type Message,
   type MessageConnection,
+  type MessageReader,
+  type MessageWriter,
   type PublishDiagnosticsParams,
   type Range,
   type Registration,
   type RegistrationParams,
+  type ResponseMessage,
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
@@ -121,6 +125,43 @@ export interface Received {
   params: any;
 }
 
+/** `Content-Length` framing of one message body; `contentLength` overrides the true length (for framing faults). */
+export function frame(body: string | Uint8Array, contentLength?: number): Buffer {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+  return Buffer.concat([Buffer.from(`Content-Length: ${contentLength ?? bytes.length}\r\n\r\n`, 'ascii'), bytes]);
+}
+
+/**
+ * Writes each message in one `write` call, so bytes a test writes raw between messages (`writeRaw`) never land
+ * inside one. (The library's own writer writes header and body separately, with an await between.)
+ */
+class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+  }
+
+  async write(message: Message): Promise<void> {
+    this.stream.write(frame(JSON.stringify(message)));
+  }
+
+  end(): void {}
+}
+
+/** A reader that shows every incoming message to `tap` (responses to raw requests included) before the connection. */
+function tappedReader(reader: MessageReader, tap: (message: Message) => void): MessageReader {
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    listen: (callback) =>
+      reader.listen((message) => {
+        tap(message);
+        callback(message);
+      }),
+    dispose: () => reader.dispose(),
+  };
+}
+
 interface Waiter {
   since: number;
   match(message: Received): boolean;
@@ -142,11 +183,15 @@ export class LspSession {
   readonly registrations: Registration[] = [];
   readonly shownMessages: ShowMessageParams[] = [];
   configurationRequests = 0;
+  /** `workspace/applyEdit` requests from the server (edits it asked the client to apply; the test client declines them). */
+  applyEditRequests = 0;
   stderr = '';
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private readonly waiters = new Set<Waiter>();
   /** Local mirror of open documents, kept in step with what was sent. */
   private readonly documents = new Map<string, TextDocument>();
+  /** Raw requests (`rawRequest`, `expectResponse`) still waiting for their response, by id. */
+  private readonly rawWaiters = new Map<string | number, { resolve(response: ResponseMessage): void; reject(error: Error): void }>();
 
   private constructor(
     readonly child: ChildProcessWithoutNullStreams,
@@ -158,8 +203,10 @@ export class LspSession {
   static start(workspaceRoot: string, settings: Settings = defaultTestSettings()): LspSession {
     assertBuilt(serverJs);
     const child = spawn(process.execPath, [serverJs, '--stdio'], { cwd: workspaceRoot, stdio: 'pipe' });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    let tap: (message: Message) => void = () => undefined;
+    const connection = createMessageConnection(tappedReader(new StreamMessageReader(child.stdout), (m) => tap(m)), new WholeMessageWriter(child.stdin));
     const session = new LspSession(child, connection, workspaceRoot, settings);
+    tap = (message) => session.tapResponse(message);
     child.stdin.on('error', () => undefined); // EPIPE after a crash: reported through `exit` instead
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
@@ -167,8 +214,11 @@ export class LspSession {
     });
     child.on('exit', (code, signal) => {
       session.exit = { code, signal };
-      for (const waiter of session.waiters) waiter.reject(new Error(`server exited (code ${code}, signal ${signal}) while waiting\n${session.describe()}`));
+      const error = () => new Error(`server exited (code ${code}, signal ${signal}) while waiting\n${session.describe()}`);
+      for (const waiter of session.waiters) waiter.reject(error());
       session.waiters.clear();
+      for (const waiter of session.rawWaiters.values()) waiter.reject(error());
+      session.rawWaiters.clear();
     });
 
     connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
@@ -186,7 +236,10 @@ export class LspSession {
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('window/showMessageRequest', () => null);
-    connection.onRequest('workspace/applyEdit', () => ({ applied: false, failureReason: 'test client does not apply edits' }));
+    connection.onRequest('workspace/applyEdit', () => {
+      session.applyEditRequests++;
+      return { applied: false, failureReason: 'test client does not apply edits' };
+    });
     connection.onNotification((method: string, params: any) => session.receive({ method, params }));
     connection.listen();
     return session;
@@ -350,6 +403,83 @@ export class LspSession {
     return this.request<Array<CodeAction | Command> | null>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only, triggerKind: 1 } }).then((r) => r ?? []);
   }
 
+  /** The documents open in this session, as last sent (what a client re-opens in a restarted server). */
+  openDocuments(): TextDocument[] {
+    return [...this.documents.values()];
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Raw traffic, for fault injection: bytes the connection would never send, and requests it does not track.
+
+  /** Writes bytes to the server's stdin as they are (frames, broken frames, anything); resolves once they are handed to the pipe. */
+  writeRaw(bytes: string | Uint8Array): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.child.stdin.write(bytes)) this.child.stdin.once('drain', () => resolve());
+      else resolve();
+    });
+  }
+
+  /** Writes one message body, correctly framed: an object is sent as its JSON, a string or bytes verbatim (malformed JSON too). */
+  sendFramed(body: unknown): Promise<void> {
+    return this.writeRaw(frame(typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)));
+  }
+
+  /**
+   * Resolves with the server's response (result or error) to a request this test wrote raw with this `id`; rejects
+   * after the timeout or when the server exits. Call it before writing the request.
+   */
+  expectResponse(id: string | number, timeoutMs = defaultTimeoutMs): Promise<ResponseMessage> {
+    return new Promise<ResponseMessage>((resolve, reject) => {
+      if (this.exit) return reject(new Error(`server already exited (code ${this.exit.code}) — waiting for the response to ${JSON.stringify(id)}`));
+      const timer = setTimeout(() => {
+        this.rawWaiters.delete(id);
+        reject(new Error(`no response to request ${JSON.stringify(id)} within ${timeoutMs} ms\n${this.describe()}`));
+      }, timeoutMs);
+      this.rawWaiters.set(id, {
+        resolve: (response) => {
+          clearTimeout(timer);
+          resolve(response);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+    });
+  }
+
+  /** A request written raw with the caller's id (e.g. to cancel it with `$/cancelRequest`); resolves with the whole response. */
+  rawRequest(id: string | number, method: string, params?: unknown, timeoutMs = defaultTimeoutMs): Promise<ResponseMessage> {
+    const response = this.expectResponse(id, timeoutMs);
+    void this.sendFramed({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) });
+    return response;
+  }
+
+  /** Asks the server to cancel a raw request (`$/cancelRequest`). */
+  cancel(id: string | number): Promise<void> {
+    return this.sendFramed({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
+  }
+
+  private tapResponse(message: Message): void {
+    const response = message as ResponseMessage;
+    if ('method' in message || response.id === null || response.id === undefined) return;
+    const waiter = this.rawWaiters.get(response.id);
+    if (!waiter) return;
+    this.rawWaiters.delete(response.id);
+    waiter.resolve(response);
+  }
+
+  /** Resolves when the server process has exited (at once if it has). */
+  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (this.exit) return Promise.resolve(this.exit);
+    return new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /** Every diagnostics publication for `uri` (at or after `since`), in arrival order. */
+  publicationsOf(uri: string, since = 0): PublishDiagnosticsParams[] {
+    return this.log.slice(since).filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri).map((m) => m.params);
+  }
+
   get alive(): boolean {
     return this.exit === undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
@@ -408,4 +538,28 @@ export async function startedSession(t: { after(fn: () => unknown): void }): Pro
   });
   await s.initializeAndAnalyse();
   return { ws, s };
+}
+
+/** Findings as `line:col-line:col severity code message` strings, sorted: what the server and the CLI both say, comparable as lists. */
+export function findingKeys(findings: Array<Diagnostic | CliFinding>): string[] {
+  return findings
+    .map((f) => {
+      const { start, end } = f.range;
+      const severity = typeof f.severity === 'number' ? severityName[f.severity] : f.severity;
+      const message = typeof f.message === 'string' ? f.message : (f.message as { value: string }).value;
+      return `${start.line}:${start.character}-${end.line}:${end.character} ${severity} ${String('code' in f ? f.code : '')} ${message}`;
+    })
+    .sort();
+}
+
+/** What `seed-corpus check` says about one article of the seeds with `text` in place of its own (on a fresh copy). */
+export function cliFindingKeys(name: string, text: string): string[] {
+  const copy = makeWorkspace();
+  try {
+    copy.write(name, text);
+    const findings = JSON.parse(runCli(['check', path.join('seeds', name), '--format', 'json'], copy.root).stdout) as CliFinding[];
+    return findingKeys(findings);
+  } finally {
+    copy.cleanup();
+  }
 }
