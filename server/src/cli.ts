@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { analyzeArticle, decodeUtf8, type Finding } from './core/analyze';
 import { fixAll, isFixable } from './core/fix';
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget } from './corpus';
-import { findCorpusFiles, writeFileAtomically } from './files';
+import { findCorpusFiles, isWithin, writeFileAtomically } from './files';
 import { LineIndex, type Range } from './core/text';
 import { compareEvents, type AnchorKind, type ArticleEvent } from './core/timeline';
 
@@ -53,23 +53,50 @@ function parseArguments(argv: string[]): Options | string {
   return options;
 }
 
-/** Every `*.txt` file named or found under the given paths, once each, in order. */
-async function collectFiles(paths: string[]): Promise<string[]> {
+interface Collected {
+  /** Every `*.txt` file named or found under the given paths, once each, in order. */
+  files: string[];
+  /**
+   * Where `fix` may write, as real paths: each given folder, and each given file as named (a symbolic link given
+   * as a file is not followed here, so its target must lie in another given path to be written).
+   */
+  writable: string[];
+}
+
+async function collectFiles(paths: string[]): Promise<Collected> {
   const files = new Set<string>();
+  const writable: string[] = [];
   for (const given of paths) {
     const stat = await fs.stat(given).catch(() => undefined);
     if (!stat) throw new UsageError(`No such file or folder: ${given}`);
-    if (stat.isDirectory()) for (const file of (await findCorpusFiles(given)).textFiles) files.add(path.resolve(file));
-    else files.add(path.resolve(given));
+    if (stat.isDirectory()) {
+      for (const file of (await findCorpusFiles(given)).textFiles) files.add(path.resolve(file));
+      writable.push(await fs.realpath(given));
+    } else if (stat.isFile()) {
+      files.add(path.resolve(given));
+      writable.push(path.join(await fs.realpath(path.dirname(path.resolve(given))), path.basename(given)));
+    } else {
+      // A FIFO would block the read forever; a device or socket is no article either.
+      throw new UsageError(`Not a file or folder: ${given}`);
+    }
   }
-  return [...files];
+  return { files: [...files], writable };
+}
+
+/** An article's bytes; a file that cannot be read (gone meanwhile, a folder, no permission) is a usage error, not a crash. */
+async function readArticle(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${relative(file)}: ${(error as Error).message}`);
+  }
 }
 
 class UsageError extends Error {}
 
 const relative = (file: string) => path.relative(process.cwd(), file) || file;
 
-async function resolveAll(files: string[]): Promise<{ targets: ArticleTarget[]; resolver: CorpusResolver }> {
+async function resolveAll({ files }: Collected): Promise<{ targets: ArticleTarget[]; resolver: CorpusResolver }> {
   const resolver = new CorpusResolver();
   const targets = await Promise.all(files.map((file) => resolver.resolve(file)));
   for (const corpus of await resolver.all()) {
@@ -89,7 +116,7 @@ async function check(options: Options): Promise<number> {
   const { targets } = await resolveAll(await collectFiles(options.paths));
   const results: Array<{ file: string; finding: Finding }> = [];
   for (const target of targets) {
-    const bytes = await fs.readFile(target.file);
+    const bytes = await readArticle(target.file);
     const analysis = analyzeArticle({ bytes, file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus));
     for (const finding of analysis.findings) results.push({ file: relative(target.file), finding });
   }
@@ -114,11 +141,16 @@ async function check(options: Options): Promise<number> {
 }
 
 async function fix(options: Options): Promise<number> {
-  const { targets } = await resolveAll(await collectFiles(options.paths));
+  const collected = await collectFiles(options.paths);
+  const { targets } = await resolveAll(collected);
   const report: Array<{ file: string; applied: Record<string, number>; error?: string }> = [];
   for (const target of targets) {
     const file = relative(target.file);
-    const bytes = await fs.readFile(target.file);
+    const bytes = await fs.readFile(target.file).catch((error: Error) => error);
+    if (bytes instanceof Error) {
+      report.push({ file, applied: {}, error: `cannot be read (${bytes.message}); left untouched` });
+      continue;
+    }
     const text = decodeUtf8(bytes);
     if (text === undefined) {
       report.push({ file, applied: {}, error: 'not valid UTF-8; left untouched' });
@@ -126,8 +158,14 @@ async function fix(options: Options): Promise<number> {
     }
     const result = fixAll({ text, file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus));
     if (result.text === text) continue;
+    // Written where it really is, and only inside the given paths: a link out of them is not followed.
+    const real = await fs.realpath(target.file).catch(() => target.file);
+    if (!collected.writable.some((allowed) => isWithin(real, allowed))) {
+      report.push({ file, applied: {}, error: `is a symbolic link to ${real}, outside the given paths; left untouched` });
+      continue;
+    }
     try {
-      await writeFileAtomically(target.file, result.text, bytes);
+      await writeFileAtomically(real, result.text, bytes);
       report.push({ file, applied: result.applied });
     } catch (error) {
       report.push({ file, applied: {}, error: (error as Error).message });
@@ -157,7 +195,7 @@ async function entities(options: Options): Promise<number> {
   const report: EntitiesReport = { mentions: [], candidates: [] };
   for (const target of targets) {
     const catalog = target.corpus.knowledgeBase?.catalog;
-    const analysis = analyzeArticle({ bytes: await fs.readFile(target.file), file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus));
+    const analysis = analyzeArticle({ bytes: await readArticle(target.file), file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus));
     const article = analysis.article;
     if (!article) continue;
     const file = relative(target.file);
@@ -201,7 +239,7 @@ async function timeline(options: Options): Promise<number> {
   const { targets } = await resolveAll(await collectFiles(options.paths));
   const located: Array<{ event: ArticleEvent; row: TimelineRow }> = [];
   for (const target of targets) {
-    const analysis = analyzeArticle({ bytes: await fs.readFile(target.file), file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus), { events: true });
+    const analysis = analyzeArticle({ bytes: await readArticle(target.file), file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus), { events: true });
     const article = analysis.article;
     if (!article) continue;
     const file = relative(target.file);

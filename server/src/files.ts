@@ -1,4 +1,5 @@
 /** File-system side of the corpus, shared by the language server and the CLI (the core never touches disk). */
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { configFileName, readConfigFile, type ConfigProblem, type CorpusConfigFile } from './core/config';
@@ -80,17 +81,45 @@ export async function loadConfigFile(root: string): Promise<LoadedConfig> {
   }
 }
 
+/** Whether `file` lies inside `folder` (or is it), by path. */
+export function isWithin(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative));
+}
+
 /**
- * Replaces a file's content atomically: a temporary file in the same folder, then a rename, keeping the
- * file's mode. Refuses when the file changed on disk since `expected` was read.
+ * Replaces a file's content atomically: a temporary file in the same folder, written and flushed to disk, then
+ * renamed over the file, so a reader sees the old content or the new, never a mix, and a crash leaves one of
+ * them. The file keeps its mode (and its owner, where the process may set it). Refuses a symbolic link or
+ * anything but a regular file (callers pass the real path), and a file whose bytes are no longer `expected`,
+ * checked before writing and again just before the rename. On any failure the file is as it was and no
+ * temporary file is left.
  */
 export async function writeFileAtomically(file: string, content: string, expected: Uint8Array): Promise<void> {
-  const current = await fs.readFile(file);
-  if (!Buffer.from(expected).equals(current)) throw new Error(`${file} changed on disk while it was being fixed; left untouched.`);
-  const { mode } = await fs.stat(file);
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const stat = await fs.lstat(file);
+  if (stat.isSymbolicLink()) throw new Error(`${file} is a symbolic link; left untouched.`);
+  if (!stat.isFile()) throw new Error(`${file} is not a regular file; left untouched.`);
+  const assertUnchanged = async () => {
+    if (!Buffer.from(expected).equals(await fs.readFile(file))) throw new Error(`${file} changed on disk while it was being fixed; left untouched.`);
+  };
+  await assertUnchanged();
+  const mode = stat.mode & 0o7777;
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await fs.writeFile(temporary, content, { mode, flag: 'wx' });
+    const handle = await fs.open(temporary, 'wx', mode);
+    try {
+      await handle.writeFile(content);
+      await handle.chmod(mode); // the umask narrowed the mode given to open
+      if (stat.uid !== process.getuid?.() || stat.gid !== process.getgid?.()) {
+        await handle.chown(stat.uid, stat.gid).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EPERM') throw error; // not ours to give away: the writer owns the new file, as with any editor's save
+        });
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await assertUnchanged();
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });

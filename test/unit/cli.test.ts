@@ -1,10 +1,27 @@
 // The CLI end to end (dist/cli.js, built by `npm run build`) on a temporary copy of the seeds.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  cpSync,
+  promises as fsPromises,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
+import { writeFileAtomically } from '../../server/src/files';
 
 const root = path.join(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -139,5 +156,166 @@ describe('seed-corpus timeline', () => {
     const values = rows.map((r) => r.value);
     assert.ok(values.indexOf('2015') < values.indexOf('2022-03-31') && values.indexOf('2022-03-31') < values.indexOf('XXXX-07'), 'dated before undated');
     assert.ok(values.indexOf('XXXX-07') < values.indexOf('P5Y'), 'durations last');
+  });
+});
+
+describe('seed-corpus fix writes safely', () => {
+  const seed003 = '003_03ee35439bc31269.txt';
+  /** A fixable article outside the copy of the seeds, for symbolic links to point at. */
+  function outsideArticle(t: TestContext): { folder: string; file: string; bytes: Buffer } {
+    const folder = mkdtempSync(path.join(realpathSync(tmpdir()), 'seed-corpus-outside-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    const file = path.join(folder, '009_0000000000000009.txt');
+    writeFileSync(file, '---\nlang: de\n---\nGeheim\n\nDas  ist nicht Teil des Korpus. \n');
+    return { folder, file, bytes: readFileSync(file) };
+  }
+  function scratchSeeds(t: TestContext): string {
+    const dir = realpathSync(copyOfSeeds());
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }
+
+  test('replaces each file by a rename (a new inode), keeps its mode — even bits the umask would drop — and its owner, leaves no temporary file', (t) => {
+    const dir = scratchSeeds(t);
+    const seeds = path.join(dir, 'seeds');
+    const target = path.join(seeds, seed003);
+    chmodSync(target, 0o664);
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(target, 4321, 4321);
+    const before = statSync(target);
+    const names = readdirSync(seeds).sort();
+    const { code, stderr } = run(['fix'], dir);
+    assert.equal(code, 0, stderr);
+    const after = statSync(target);
+    assert.notEqual(after.ino, before.ino, 'a new file renamed into place, not the old one rewritten');
+    assert.equal(after.mode & 0o7777, 0o664, 'mode kept');
+    if (root) assert.deepEqual([after.uid, after.gid], [4321, 4321], 'owner kept');
+    assert.deepEqual(readdirSync(seeds).sort(), names, 'no file left over or missing');
+  });
+
+  test('a symbolic link inside a given folder is not followed, whatever it points to', (t) => {
+    const dir = scratchSeeds(t);
+    const outside = outsideArticle(t);
+    const link = path.join(dir, 'seeds', '010_000000000000000a.txt');
+    symlinkSync(outside.file, link);
+    const { code, stdout, stderr } = run(['fix', 'seeds'], dir);
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stdout, /010_000000000000000a/);
+    assert.ok(readFileSync(outside.file).equals(outside.bytes), 'the file outside is untouched');
+    assert.equal(readlinkSync(link), outside.file, 'the link is still the link');
+  });
+
+  test('a symbolic link named as a path is written only when its target lies in a given path: through the link, which stays', (t) => {
+    const dir = scratchSeeds(t);
+    const outside = outsideArticle(t);
+    const link = path.join(dir, 'seeds', '010_000000000000000a.txt');
+    symlinkSync(outside.file, link);
+
+    const refused = run(['fix', path.join('seeds', '010_000000000000000a.txt')], dir);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stdout, `${path.join('seeds', '010_000000000000000a.txt')}: is a symbolic link to ${outside.file}, outside the given paths; left untouched\n`);
+    assert.ok(readFileSync(outside.file).equals(outside.bytes), 'the target outside the given paths is untouched');
+    assert.ok(lstatSync(link).isSymbolicLink());
+
+    const allowed = run(['fix', path.join('seeds', '010_000000000000000a.txt'), outside.folder], dir);
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.match(allowed.stdout, /^seeds\/010_000000000000000a\.txt: .*multiple-spaces/m);
+    assert.equal(readFileSync(outside.file, 'utf8'), '---\nlang: de\n---\nGeheim\n\nDas ist nicht Teil des Korpus.\n', 'the target is fixed');
+    assert.equal(readlinkSync(link), outside.file, 'the link is still the link');
+  });
+
+  test('a FIFO named as a path is refused at once (exit 2); one inside a folder is passed over', (t) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-corpus-cli-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, '001_0123456789abcdef.txt'), '---\nlang: de\n---\nLeica und Xiaomi\n\nDie  Partnerschaft beginnt im Juli.\n');
+    execFileSync('mkfifo', [path.join(dir, '002_0123456789abcdef.txt')]);
+    // The time limit only turns a hang (a read blocked on the FIFO) into a failure.
+    const named = spawnSync(process.execPath, [cli, 'fix', '002_0123456789abcdef.txt'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(named.status, 2, named.stderr);
+    assert.match(named.stderr, /^Not a file or folder: 002_0123456789abcdef\.txt$/m);
+    const folder = spawnSync(process.execPath, [cli, 'fix', '.'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(folder.status, 0, folder.stderr);
+    assert.match(folder.stderr, /^Applied 1 fix in 1 file of 1\./);
+  });
+});
+
+describe('writeFileAtomically', () => {
+  function scratchFile(t: TestContext, content = 'old\n'): { folder: string; file: string; expected: Buffer } {
+    const folder = mkdtempSync(path.join(tmpdir(), 'seed-corpus-write-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    const file = path.join(folder, 'article.txt');
+    writeFileSync(file, content);
+    return { folder, file, expected: readFileSync(file) };
+  }
+  const onlyTheFile = (folder: string) => assert.deepEqual(readdirSync(folder), ['article.txt'], 'no temporary file left');
+  const failure = (code: string) => Object.assign(new Error(`simulated ${code}`), { code });
+
+  test('writes the new content', async (t) => {
+    const { folder, file, expected } = scratchFile(t);
+    await writeFileAtomically(file, 'new\n', expected);
+    assert.equal(readFileSync(file, 'utf8'), 'new\n');
+    onlyTheFile(folder);
+  });
+
+  test('never touches a file that changed on disk after it was read', async (t) => {
+    const { folder, file, expected } = scratchFile(t);
+    writeFileSync(file, 'changed by someone else\n');
+    await assert.rejects(writeFileAtomically(file, 'new\n', expected), /changed on disk while it was being fixed; left untouched/);
+    assert.equal(readFileSync(file, 'utf8'), 'changed by someone else\n');
+    onlyTheFile(folder);
+  });
+
+  test('a change that lands while the temporary file is written wins over the fix', async (t) => {
+    const { folder, file, expected } = scratchFile(t);
+    const open = fsPromises.open;
+    t.mock.method(fsPromises, 'open', async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        writeFileSync(file, 'saved in the editor meanwhile\n');
+        return sync();
+      };
+      return handle;
+    });
+    await assert.rejects(writeFileAtomically(file, 'new\n', expected), /changed on disk/);
+    assert.equal(readFileSync(file, 'utf8'), 'saved in the editor meanwhile\n');
+    onlyTheFile(folder);
+  });
+
+  test('a failed rename leaves the file as it was and no temporary file', async (t) => {
+    const { folder, file, expected } = scratchFile(t);
+    t.mock.method(fsPromises, 'rename', async () => {
+      throw failure('EXDEV');
+    });
+    await assert.rejects(writeFileAtomically(file, 'new\n', expected), /simulated EXDEV/);
+    assert.equal(readFileSync(file, 'utf8'), 'old\n');
+    onlyTheFile(folder);
+  });
+
+  test('a failed write (a full disk) leaves the file as it was and no temporary file', async (t) => {
+    const { folder, file, expected } = scratchFile(t);
+    const open = fsPromises.open;
+    t.mock.method(fsPromises, 'open', async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      handle.writeFile = async () => {
+        throw failure('ENOSPC');
+      };
+      return handle;
+    });
+    await assert.rejects(writeFileAtomically(file, 'new\n', expected), /simulated ENOSPC/);
+    assert.equal(readFileSync(file, 'utf8'), 'old\n');
+    onlyTheFile(folder);
+  });
+
+  test('refuses a symbolic link and a FIFO without reading them', async (t) => {
+    const { folder, file, expected } = scratchFile(t);
+    const link = path.join(folder, 'link.txt');
+    symlinkSync(file, link);
+    await assert.rejects(writeFileAtomically(link, 'new\n', expected), /is a symbolic link; left untouched/);
+    const fifo = path.join(folder, 'fifo.txt');
+    execFileSync('mkfifo', [fifo]);
+    await assert.rejects(writeFileAtomically(fifo, 'new\n', expected), /is not a regular file; left untouched/);
+    assert.equal(readFileSync(file, 'utf8'), 'old\n');
+    assert.ok(lstatSync(link).isSymbolicLink());
   });
 });
