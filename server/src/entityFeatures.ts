@@ -25,11 +25,12 @@ import type { Analysis } from './core/analyze';
 import { entityNames, appendEntityEdit, newKnowledgeBaseText, spellingSpans } from './core/entities/knowledge-base';
 import { entityTypes, type EntityType, type KbEntity } from './core/entities/kb';
 import { headerField } from './core/header';
-import { LineIndex, type Span } from './core/text';
+import { LineIndex } from './core/text';
 import { knowledgeBasePath, type Corpus } from './corpus';
 import { entityHoverMarkdown } from './lsp/entityHover';
 import { toTextEdits } from './lsp/convert';
-import type { IndexedMention, MentionIndex } from './mentionIndex';
+import type { IndexedMention } from './fileSummary';
+import type { MentionIndex } from './mentionIndex';
 import { entitiesRequest, entityLocationRequest, entityMentionsRequest, type EntityMention } from './protocol';
 import type { Workspace } from './workspace';
 
@@ -78,7 +79,7 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
 
   const catalogOf = (file: string) => host.workspace().corpusOf(file)?.knowledgeBase?.catalog;
 
-  async function mentionAt(uri: string, position: Position): Promise<{ file: string; analysis: Analysis; mention: IndexedMention } | undefined> {
+  async function mentionAt(uri: string, position: Position): Promise<{ file: string; analysis: Analysis; mention: Omit<IndexedMention, 'context'> } | undefined> {
     const found = await host.analysisOf(uri);
     if (!found?.analysis.article) return undefined;
     const offset = found.analysis.article.index.offsetAt(position);
@@ -274,12 +275,11 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     return { entities };
   });
 
-  connection.onRequest(entityMentionsRequest, async ({ id }) => {
+  connection.onRequest(entityMentionsRequest, ({ id }) => {
     const result: EntityMention[] = [];
     for (const { file, mentions: list } of mentions.mentionsOf(id)) {
       const uri = host.uriOf(file);
-      const text = (await host.analysisOf(uri))?.analysis.article?.text;
-      for (const mention of list) result.push({ uri, range: mention.range, text: mention.text, context: text ? contextAround(text, mention.span) : mention.text });
+      for (const mention of list) result.push({ uri, range: mention.range, text: mention.text, context: mention.context });
     }
     return result;
   });
@@ -299,14 +299,4 @@ export function knowledgeBaseEdit(corpus: Corpus, entry: KbEntity, openText: (fi
     return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newKnowledgeBaseText(entry) }] }] };
   }
   return { changes: { [uri]: toTextEdits(new LineIndex(text), appendEntityEdit(text, entry)) } };
-}
-
-/** About sixty characters of the line around a span, with ellipses where it was cut. */
-function contextAround(text: string, span: Span): string {
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  const lineEndAt = text.indexOf('\n', span.end);
-  const lineEnd = lineEndAt === -1 ? text.length : lineEndAt;
-  const start = Math.max(lineStart, span.start - 30);
-  const end = Math.min(lineEnd, span.end + 30);
-  return `${start > lineStart ? '…' : ''}${text.slice(start, end).trim()}${end < lineEnd ? '…' : ''}`;
 }

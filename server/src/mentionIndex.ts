@@ -2,12 +2,7 @@
  * Where each entity is mentioned across the corpus, kept in step with every analysis, so hovers, references
  * and the Entities view answer from an index instead of scanning every article.
  */
-import type { Mention } from './core/entities/matcher';
-import type { LineIndex, Range } from './core/text';
-
-export interface IndexedMention extends Mention {
-  range: Range;
-}
+import type { IndexedMention } from './fileSummary';
 
 export interface FileMentions {
   file: string;
@@ -19,12 +14,11 @@ export class MentionIndex {
   private readonly byEntity = new Map<string, Map<string, IndexedMention[]>>();
 
   /** Records a file's mentions; returns whether they differ from what was recorded (entity or place). */
-  set(file: string, found: readonly Mention[], index: LineIndex): boolean {
+  set(file: string, mentions: IndexedMention[]): boolean {
     const before = this.byFile.get(file) ?? [];
-    const same = before.length === found.length && before.every((m, i) => m.entityId === found[i].entityId && m.span.start === found[i].span.start && m.span.end === found[i].span.end);
+    const same = before.length === mentions.length && before.every((m, i) => m.entityId === mentions[i].entityId && m.span.start === mentions[i].span.start && m.span.end === mentions[i].span.end);
     this.delete(file);
-    if (found.length === 0) return !same;
-    const mentions = found.map((m) => ({ ...m, range: index.rangeOf(m.span) }));
+    if (mentions.length === 0) return !same;
     this.byFile.set(file, mentions);
     for (const mention of mentions) {
       let files = this.byEntity.get(mention.entityId);

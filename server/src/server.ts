@@ -18,7 +18,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeArticle, decodeUtf8, type Analysis } from './core/analyze';
+import { readFileSync } from 'node:fs';
+import { cacheFileFor, loadAnalysisCache, saveAnalysisCache, sha1, type CachedAnalysis } from './analysisCache';
+import { AnalysisPool, type CorpusState } from './analysisPool';
+import { analyzeArticle, decodeUtf8, type Analysis, type Finding } from './core/analyze';
+import { summarise, type FileSummary } from './fileSummary';
 import { configFileName } from './core/config';
 import { editsBetween, fixAll, ignoreRuleFix } from './core/fix';
 import { headerField, setHeaderFields } from './core/header';
@@ -31,8 +35,10 @@ import {
   entitiesChangedNotification,
   timelineChangedNotification,
   fixCorpusRequest,
+  indexingProgressTitle,
   languageStatusRequest,
   setLanguageRequest,
+  type SeedCorpusInitializationOptions,
   type SeedCorpusSettings,
 } from './protocol';
 import { Workspace } from './workspace';
@@ -42,8 +48,12 @@ import { MentionIndex } from './mentionIndex';
 import { registerTimelineRequest, TimelineIndex, timelineInlayHints } from './timelineFeatures';
 import { LineIndex } from './core/text';
 
-/** Typing pauses shorter than this do not trigger a new analysis. */
-const changeDebounceMs = 120;
+/** Edits of a knowledge base closer together than this are taken as one (each re-checks its whole corpus). */
+const knowledgeBaseDebounceMs = 250;
+/** The indexing progress is reported at most this often. */
+const progressIntervalMs = 100;
+/** After the analyses of the corpus settle, the cache is written this much later. */
+const cacheSaveDelayMs = 2000;
 /** Changes of mentions and events are announced at most this often (the views refresh on each). */
 const viewRefreshDelayMs = 200;
 /** The server keeps every article's timeline events. */
@@ -61,8 +71,8 @@ function throttledNotification(connection: Connection, type: NotificationType0):
 }
 
 interface Analysed {
-  /** Document version analysed (undefined for a file read from disk). */
-  version?: number;
+  /** Document version analysed. */
+  version: number;
   analysis: Analysis;
 }
 
@@ -78,10 +88,24 @@ function toPath(uri: string): string | undefined {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const docs = new RuleDocs();
+  /** Open documents: the analysis of the version last analysed. */
   const results = new Map<string, Analysed>();
+  /** Articles as on disk: what was last analysed from their bytes (kept for the cache). */
+  const onDisk = new Map<string, CachedAnalysis>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Open documents waiting for their edits to settle (see `scheduleAnalysis`). */
+  const settling = new Set<string>();
   let workspace = new Workspace([]);
   let canPullConfiguration = false;
+  let canShowProgress = false;
+  const workerScript = path.join(__dirname, 'analysisWorker.js');
+  // The analysis threads' code identifies the build: a cache written by another build is not used.
+  const build = sha1(readFileSync(workerScript));
+  const pool = new AnalysisPool(workerScript);
+  let cacheFile: string | undefined;
+  let cacheSaveTimer: NodeJS.Timeout | undefined;
+  /** Each corpus pass gets a number; results of a pass that a newer one replaced are dropped. */
+  let passNumber = 0;
   const mentions = new MentionIndex();
   const timeline = new TimelineIndex();
   let inlayHints = defaultSettings.timeline.inlayHints;
@@ -89,10 +113,19 @@ export function startServer(connection: Connection): void {
   const announceTimelineChanged = throttledNotification(connection, timelineChangedNotification);
 
   /** Keeps the mention and timeline indexes in step with a file's newest analysis. */
-  function index(file: string, analysis: Analysis): void {
-    const mentionsChanged = analysis.article ? mentions.set(file, analysis.mentions, analysis.article.index) : mentions.delete(file);
-    if (mentionsChanged) announceEntitiesChanged();
-    if (timeline.set(file, analysis)) announceTimelineChanged();
+  function index(file: string, summary: FileSummary): void {
+    if (mentions.set(file, summary.mentions)) announceEntitiesChanged();
+    if (timeline.set(file, summary.events)) announceTimelineChanged();
+  }
+
+  function publish(file: string, findings: readonly Finding[], version?: number): void {
+    void connection.sendDiagnostics({ uri: uriOf(file), version, diagnostics: findings.map((f) => toDiagnostic(f, docs)) });
+  }
+
+  function analysisFailed(file: string, why: string): FileSummary {
+    connection.console.error(`Analysis of ${file} failed: ${why}`);
+    const finding: Finding = { ruleId: 'analysis-failed', severity: 'error', message: `Seed Corpus could not analyse this file: ${why.split('\n')[0]}`, span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    return { findings: [finding], mentions: [], events: [] };
   }
 
   const uriOf = (file: string) => documents.all().find((d) => toPath(d.uri) === file)?.uri ?? pathToFileURL(file).href;
@@ -107,52 +140,133 @@ export function startServer(connection: Connection): void {
     return bytes && decodeUtf8(bytes) === undefined ? analyzeArticle({ bytes, file: fileContext }, config, withEvents) : analyzeArticle({ text, file: fileContext }, config, withEvents);
   }
 
-  /** Analyses one article (open buffer or disk) and publishes its diagnostics; never throws. */
-  async function analyseAndPublish(file: string): Promise<number> {
-    if (!workspace.has(file)) return 0;
-    const document = openDocument(file);
+  /** Analyses an open article in the server's thread and publishes its diagnostics; never throws. */
+  async function analyseDocument(document: TextDocument, file: string): Promise<number> {
     let analysis: Analysis;
     try {
-      if (document) {
-        analysis = await analyseOpen(document, file);
-      } else {
-        const bytes = await fs.readFile(file).catch(() => undefined);
-        if (bytes === undefined) return forget(file);
-        analysis = analyzeArticle({ bytes, file: workspace.fileContext(file) }, workspace.configOf(file), withEvents);
-      }
+      analysis = await analyseOpen(document, file);
     } catch (error) {
-      connection.console.error(`Analysis of ${file} failed: ${(error as Error).stack ?? String(error)}`);
-      const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Seed Corpus could not analyse this file: ${(error as Error).message}`, source: diagnosticSource };
-      await connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [diagnostic] });
+      const failed = analysisFailed(file, (error as Error).stack ?? String(error));
+      publish(file, failed.findings, document.version);
       return 1;
     }
     // A newer edit arrived while this one was analysed: its own run will publish.
-    if (document && openDocument(file)?.version !== document.version) return 0;
-    results.set(file, { version: document?.version, analysis });
-    index(file, analysis);
-    await connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, docs)) });
+    if (openDocument(file)?.version !== document.version) return 0;
+    results.set(file, { version: document.version, analysis });
+    index(file, summarise(analysis));
+    publish(file, analysis.findings, document.version);
     return analysis.findings.length;
   }
 
-  function forget(file: string): number {
+  /** The state the analysis threads need of a corpus, and its signature (the cache key besides the bytes). */
+  function corpusState(corpus: Corpus, file: string): CorpusState {
+    const config = workspace.configOf(file);
+    const names = corpus.names.names();
+    const knowledgeBase = corpus.knowledgeBase?.catalog ? corpus.knowledgeBase.goodText : undefined;
+    const signature = sha1(JSON.stringify([build, config, names, knowledgeBase ?? null]));
+    return { key: corpus.root, signature, config, names, knowledgeBase };
+  }
+
+  /**
+   * Analyses articles as on disk in the analysis threads, reusing what the cache knows; publishes each as it
+   * comes. Open documents are left to `analyseDocument`: their text is the editor's.
+   */
+  async function analyseFromDisk(files: readonly string[], pass: number, onDone: (findings: number) => void): Promise<void> {
+    const states = new Map<Corpus, CorpusState>();
+    await Promise.all(
+      files.map(async (file) => {
+        const corpus = workspace.corpusOf(file);
+        if (!corpus) return onDone(0);
+        let state = states.get(corpus);
+        if (!state) {
+          states.set(corpus, (state = corpusState(corpus, file)));
+          pool.setCorpus(state);
+        }
+        const known = onDisk.get(file);
+        const reply = await pool.analyse({ file, corpus: state.key, cachedHash: known?.signature === state.signature ? known.hash : undefined });
+        if (pass !== passNumber || reply.error === 'cancelled') return;
+        if (openDocument(file) || !workspace.has(file)) return onDone(0);
+        if (reply.missing) {
+          forget(file);
+          return onDone(0);
+        }
+        const summary = reply.unchanged && known ? known.summary : reply.summary ?? analysisFailed(file, reply.error ?? 'no result');
+        if (reply.hash && reply.summary) onDisk.set(file, { hash: reply.hash, signature: state.signature, summary });
+        index(file, summary);
+        publish(file, summary.findings);
+        onDone(summary.findings.length);
+      }),
+    );
+  }
+
+  /** Re-analyses one article (open: the editor's text, else the disk's) after a change; never throws. */
+  async function analyseAndPublish(file: string): Promise<void> {
+    if (!workspace.has(file)) return;
+    const document = openDocument(file);
+    if (document) await analyseDocument(document, file);
+    else await analyseFromDisk([file], passNumber, () => undefined);
+  }
+
+  function forget(file: string): void {
     results.delete(file);
+    onDisk.delete(file);
     if (mentions.delete(file)) announceEntitiesChanged();
     if (timeline.delete(file)) announceTimelineChanged();
     void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
-    return 0;
   }
 
-  /** Analyses every article: open ones first, then the rest, yielding between files so requests keep flowing. */
-  async function analyseCorpus(): Promise<void> {
+  /**
+   * Analyses every article (of one corpus, or all): open ones first in this thread, then the rest in the analysis
+   * threads, with a progress notification "Indexing seeds: n / N". A newer pass replaces an unfinished one.
+   */
+  async function analyseCorpus(only?: Corpus): Promise<void> {
+    const pass = ++passNumber;
+    pool.clearQueue();
     const started = Date.now();
-    const open = new Set(documents.all().map((d) => toPath(d.uri)).filter((p): p is string => p !== undefined));
-    const ordered = [...workspace.articlePaths()].sort((a, b) => Number(open.has(b)) - Number(open.has(a)));
+    const files = only ? workspace.corpora().get(only) ?? [] : workspace.articlePaths();
+    const progress = await indexingProgress(files.length);
+    let done = 0;
     let findings = 0;
-    for (const file of ordered) {
-      findings += await analyseAndPublish(file);
-      await new Promise((resolve) => setImmediate(resolve));
+    const onDone = (count: number) => {
+      done++;
+      findings += count;
+      progress.report(done);
+    };
+    for (const document of documents.all()) {
+      const file = toPath(document.uri);
+      if (file && files.includes(file)) onDone(await analyseDocument(document, file));
     }
-    connection.sendNotification(corpusAnalysedNotification, { files: ordered.length, findings, durationMs: Date.now() - started });
+    await analyseFromDisk(files.filter((file) => !openDocument(file)), pass, onDone);
+    progress.done();
+    if (pass !== passNumber) return;
+    connection.sendNotification(corpusAnalysedNotification, { files: files.length, findings, durationMs: Date.now() - started });
+    scheduleCacheSave();
+  }
+
+  /** "Indexing seeds: n / N" in the editor's status bar, when the client shows server progress. */
+  async function indexingProgress(total: number): Promise<{ report(done: number): void; done(): void }> {
+    const reporter = canShowProgress && total > 0 ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    if (!reporter) return { report: () => undefined, done: () => undefined };
+    reporter.begin(indexingProgressTitle, 0, `0 / ${total}`, false);
+    let reportedAt = 0;
+    return {
+      report(done) {
+        const now = Date.now();
+        if (now - reportedAt < progressIntervalMs && done < total) return;
+        reportedAt = now;
+        reporter.report(Math.floor((done / total) * 100), `${done} / ${total}`);
+      },
+      done: () => reporter.done(),
+    };
+  }
+
+  function scheduleCacheSave(): void {
+    if (!cacheFile) return;
+    clearTimeout(cacheSaveTimer);
+    cacheSaveTimer = setTimeout(() => {
+      const entries = new Map([...onDisk].filter(([file]) => workspace.has(file)));
+      saveAnalysisCache(cacheFile!, build, entries).catch((error: Error) => connection.console.warn(`Seed Corpus could not write its cache ${cacheFile}: ${error.message}`));
+    }, cacheSaveDelayMs);
   }
 
   async function loadSettings(): Promise<void> {
@@ -178,15 +292,35 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function scheduleAnalysis(document: TextDocument, delay: number): void {
+  /**
+   * Analyses an open article once its edits settle: when a whole turn of the event loop passed without a new
+   * version. The protocol library handles one message per turn, so a burst of edits is one analysis, and a single
+   * keystroke is analysed at once, without a fixed delay.
+   */
+  function scheduleAnalysis(document: TextDocument): void {
     const file = toPath(document.uri);
-    if (!file) return;
-    clearTimeout(timers.get(file));
-    timers.set(file, setTimeout(() => {
-      timers.delete(file);
-      if (isKnowledgeBase(file)) void knowledgeBaseChanged(file, document.getText());
-      else void analyseAndPublish(file);
-    }, delay));
+    if (!file || settling.has(file)) return;
+    if (isKnowledgeBase(file)) {
+      clearTimeout(timers.get(file));
+      timers.set(file, setTimeout(() => {
+        timers.delete(file);
+        void knowledgeBaseChanged(file, documents.get(document.uri)?.getText());
+      }, knowledgeBaseDebounceMs));
+      return;
+    }
+    settling.add(file);
+    let seen: number | undefined;
+    const settle = () => {
+      const current = documents.get(document.uri);
+      if (!current) return settling.delete(file);
+      if (current.version !== seen) {
+        seen = current.version;
+        return setImmediate(settle);
+      }
+      settling.delete(file);
+      if (workspace.has(file)) void analyseDocument(current, file);
+    };
+    setImmediate(settle);
   }
 
   /** The stored analysis of an open document, refreshed when it is older than the buffer. */
@@ -197,7 +331,7 @@ export function startServer(connection: Connection): void {
     if (stored && stored.version === document.version) return stored.analysis;
     const analysis = await analyseOpen(document, file);
     results.set(file, { version: document.version, analysis });
-    index(file, analysis);
+    index(file, summarise(analysis));
     return analysis;
   }
 
@@ -223,7 +357,7 @@ export function startServer(connection: Connection): void {
       const changed = text === undefined ? (await loadKnowledgeBase(corpus), true) : updateKnowledgeBase(corpus, file, text);
       publishKnowledgeBaseProblems(corpus);
       if (!changed) continue;
-      for (const article of workspace.corpora().get(corpus) ?? []) await analyseAndPublish(article);
+      await analyseCorpus(corpus);
       announceEntitiesChanged();
       announceTimelineChanged();
     }
@@ -247,6 +381,9 @@ export function startServer(connection: Connection): void {
     }
     workspace = new Workspace(folders);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    const options = params.initializationOptions as SeedCorpusInitializationOptions | undefined;
+    if (typeof options?.cacheFolder === 'string' && path.isAbsolute(options.cacheFolder)) cacheFile = cacheFileFor(options.cacheFolder, folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -267,11 +404,19 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedCorpus' }).catch(() => undefined);
+    const cached = cacheFile ? loadAnalysisCache(cacheFile, build) : Promise.resolve(new Map<string, CachedAnalysis>());
     await loadSettings();
     await workspace.scan();
+    for (const [file, entry] of await cached) if (workspace.has(file)) onDisk.set(file, entry);
     adoptOpenKnowledgeBases();
     await reportConfigProblems();
     await analyseCorpus();
+  });
+
+  connection.onShutdown(() => {
+    clearTimeout(cacheSaveTimer);
+    pool.dispose();
+    if (cacheFile && onDisk.size > 0) return saveAnalysisCache(cacheFile, build, onDisk).catch(() => undefined);
   });
 
   connection.onDidChangeConfiguration(async () => {
@@ -283,14 +428,13 @@ export function startServer(connection: Connection): void {
 
   const isKnowledgeBase = (file: string | undefined) => file !== undefined && workspace.corporaWithKnowledgeBase(file).length > 0;
 
-  documents.onDidOpen((event) => scheduleAnalysis(event.document, 0));
-  documents.onDidChangeContent((event) => {
-    if (event.document.version > 1) scheduleAnalysis(event.document, changeDebounceMs);
-  });
+  documents.onDidOpen((event) => scheduleAnalysis(event.document));
+  documents.onDidChangeContent((event) => scheduleAnalysis(event.document));
   documents.onDidClose((event) => {
     const file = toPath(event.document.uri);
     if (!file) return;
     clearTimeout(timers.get(file));
+    results.delete(file);
     if (isKnowledgeBase(file)) {
       void knowledgeBaseChanged(file, undefined);
       return;
@@ -421,7 +565,7 @@ export function startServer(connection: Connection): void {
     const analysis = inlayHints && document ? await currentAnalysis(document) : undefined;
     const file = toPath(textDocument.uri);
     if (!analysis?.article || !file) return [];
-    const hints = timelineInlayHints(timeline.eventsIn(file), analysis.article.index);
+    const hints = timelineInlayHints(timeline.eventsIn(file));
     return hints.filter((h) => h.position.line >= range.start.line && h.position.line <= range.end.line);
   });
 

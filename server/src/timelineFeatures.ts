@@ -3,31 +3,23 @@
  * bases' dated relations, the `seedCorpus/timeline` request, and inlay hints after relative and partial dates.
  */
 import { InlayHintKind, type Connection, type InlayHint } from 'vscode-languageserver';
-import type { Analysis } from './core/analyze';
 import type { EntityCatalog } from './core/entities/catalog';
-import type { LineIndex } from './core/text';
-import { compareEvents, describeTimex, relationEvents, timexParts, type ArticleEvent, type TimelineEvent, type TimexMod } from './core/timeline';
+import { compareEvents, describeTimex, relationEvents, timexParts, type RelationEvent, type TimelineEvent, type TimexMod } from './core/timeline';
+import type { LocatedEvent } from './fileSummary';
 import { timelineRequest, type TimelineEntry } from './protocol';
 
 /** Sentences longer than this are cut for the row label (the tooltip has them whole). */
 const labelLength = 80;
 
-interface FileEvents {
-  events: ArticleEvent[];
-  index: LineIndex;
-}
-
 export class TimelineIndex {
-  private readonly byFile = new Map<string, FileEvents>();
+  private readonly byFile = new Map<string, LocatedEvent[]>();
 
-  /** Re-reads an article's events from its analysis; returns whether they changed. */
-  set(file: string, analysis: Analysis): boolean {
-    const article = analysis.article;
-    const events = analysis.events ?? [];
-    const before = this.byFile.get(file)?.events ?? [];
+  /** Records an article's events; returns whether they changed. */
+  set(file: string, events: LocatedEvent[]): boolean {
+    const before = this.byFile.get(file) ?? [];
     const same = before.length === events.length && before.every((e, i) => e.value === events[i].value && e.span.start === events[i].span.start && e.entities.join() === events[i].entities.join());
     if (events.length === 0) this.byFile.delete(file);
-    else this.byFile.set(file, { events, index: article!.index });
+    else this.byFile.set(file, events);
     return !same;
   }
 
@@ -35,22 +27,22 @@ export class TimelineIndex {
     return this.byFile.delete(file);
   }
 
-  eventsIn(file: string): readonly ArticleEvent[] {
-    return this.byFile.get(file)?.events ?? [];
+  eventsIn(file: string): readonly LocatedEvent[] {
+    return this.byFile.get(file) ?? [];
   }
 
   /** Every event of the corpus and the knowledge bases, in time order, optionally only those naming `entity`. */
   entries(catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity?: string): TimelineEntry[] {
     const nameOf = (id: string) => catalogs.map((c) => c.knowledgeBase.byId.get(id)?.name).find((n) => n !== undefined) ?? id;
-    const located: Array<{ event: TimelineEvent; file?: string; index?: LineIndex }> = [];
-    for (const [file, { events, index }] of this.byFile) {
-      for (const event of events) if (!entity || event.entities.includes(entity)) located.push({ event, file, index });
+    const located: Array<{ event: LocatedEvent | RelationEvent; file?: string }> = [];
+    for (const [file, events] of this.byFile) {
+      for (const event of events) if (!entity || event.entities.includes(entity)) located.push({ event, file });
     }
     for (const catalog of catalogs) {
       for (const event of relationEvents(catalog.knowledgeBase.entities)) if (!entity || event.entities.includes(entity)) located.push({ event });
     }
     located.sort((a, b) => compareEvents(a.event, b.event) || (a.file ?? '').localeCompare(b.file ?? '') || spanStart(a.event) - spanStart(b.event));
-    return located.map(({ event, file, index }) => toEntry(event, nameOf, file && index ? { uri: uriOf(file), index } : undefined));
+    return located.map(({ event, file }) => toEntry(event, nameOf, file ? uriOf(file) : undefined));
   }
 
   /** Events naming an entity, for its hover card: value and a short sentence. */
@@ -63,7 +55,7 @@ function spanStart(event: TimelineEvent): number {
   return event.source === 'article' ? event.span.start : 0;
 }
 
-function toEntry(event: TimelineEvent, nameOf: (id: string) => string, place: { uri: string; index: LineIndex } | undefined): TimelineEntry {
+function toEntry(event: LocatedEvent | RelationEvent, nameOf: (id: string) => string, uri: string | undefined): TimelineEntry {
   const parts = timexParts(event.value);
   const dated = parts?.kind === 'date' && parts.resolved && parts.year !== undefined;
   const calendar = dated ? { year: parts.year, month: parts.month } : {};
@@ -86,8 +78,8 @@ function toEntry(event: TimelineEvent, nameOf: (id: string) => string, place: { 
     source: 'article',
     text: event.text,
     sentence: event.sentence.text,
-    uri: place?.uri,
-    range: place?.index.rangeOf(event.span),
+    uri,
+    range: event.range,
     entities,
     anchor: event.anchor,
     resolution: event.resolution,
@@ -101,13 +93,12 @@ export function shorten(sentence: string): string {
   return text.length <= labelLength ? text : `${text.slice(0, labelLength - 1).trimEnd()}…`;
 }
 
-/** The language events are read in: the `lang` tag, else the detected language. */
 /** "⟨2022-07⟩" after each expression whose value the text does not spell out (relative or partial), not after durations. */
-export function timelineInlayHints(events: readonly ArticleEvent[], index: LineIndex): InlayHint[] {
+export function timelineInlayHints(events: readonly LocatedEvent[]): InlayHint[] {
   return events
     .filter((e) => e.anchor !== 'absolute' && e.type !== 'DURATION')
     .map((e) => ({
-      position: index.positionAt(e.span.end),
+      position: e.range.end,
       label: `⟨${e.value}${e.mod ? ` ${e.mod}` : ''}⟩`,
       kind: InlayHintKind.Type,
       paddingLeft: true,

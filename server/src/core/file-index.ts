@@ -32,6 +32,11 @@ export class CorpusFileIndex {
     return match ? others(this.bySequence.get(Number(match[1])), name) : [];
   }
 
+  /** Every indexed name (those in the naming scheme), sorted. */
+  names(): string[] {
+    return [...this.byId.values()].flatMap((set) => [...set]).sort();
+  }
+
   /** Other files with the same id. */
   sameId(name: string): string[] {
     const match = fileNamePattern.exec(name);

@@ -1,0 +1,127 @@
+/**
+ * Worker threads that analyse articles from disk, one per core (at least one, at most four): the corpus pass
+ * uses every core and never blocks the server's thread, which keeps answering requests on open documents.
+ */
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CorpusConfig } from './core/config';
+import type { FileSummary } from './fileSummary';
+
+/** What a worker needs to know of a corpus; sent again whenever its signature changes. */
+export interface CorpusState {
+  key: string;
+  /** Hash of everything below and of the build: equal signatures give equal analyses of equal bytes. */
+  signature: string;
+  config: CorpusConfig;
+  /** File names of the corpus (for the rules that compare names). */
+  names: string[];
+  /** The text of the last valid knowledge base. */
+  knowledgeBase?: string;
+}
+
+export type PoolMessage = { type: 'corpus'; state: CorpusState } | { type: 'analyse'; id: number; file: string; corpus: string; cachedHash?: string };
+
+export interface AnalysisReply {
+  id: number;
+  /** SHA-1 of the bytes read. */
+  hash?: string;
+  /** The bytes hash to `cachedHash`: the cached summary holds. */
+  unchanged?: true;
+  summary?: FileSummary;
+  /** The file is gone (or is not a file). */
+  missing?: boolean;
+  error?: string;
+}
+
+export interface AnalysisJob {
+  file: string;
+  corpus: string;
+  cachedHash?: string;
+}
+
+interface Pending {
+  job: AnalysisJob;
+  resolve(reply: AnalysisReply): void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  inFlight: Map<number, Pending>;
+}
+
+/** Jobs each worker holds at once: the next file is read while one is analysed. */
+const jobsPerWorker = 2;
+
+export class AnalysisPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: Array<{ id: number } & Pending> = [];
+  private readonly states = new Map<string, CorpusState>();
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(
+    private readonly script: string,
+    readonly size = Math.max(1, Math.min(os.availableParallelism(), 4)),
+  ) {}
+
+  /** Tells every worker (and every worker started later) the corpus's current state. */
+  setCorpus(state: CorpusState): void {
+    if (this.states.get(state.key)?.signature === state.signature) return;
+    this.states.set(state.key, state);
+    for (const { worker } of this.workers) worker.postMessage({ type: 'corpus', state } satisfies PoolMessage);
+  }
+
+  analyse(job: AnalysisJob): Promise<AnalysisReply> {
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, job, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Drops the jobs not yet started; each resolves as cancelled. */
+  clearQueue(): void {
+    for (const pending of this.queue.splice(0)) pending.resolve({ id: pending.id, error: 'cancelled' });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clearQueue();
+    for (const { worker } of this.workers.splice(0)) void worker.terminate();
+  }
+
+  private dispatch(): void {
+    if (this.disposed) return;
+    while (this.workers.length < this.size && this.queue.length > this.workers.length * jobsPerWorker) this.start();
+    for (const entry of this.workers) {
+      while (entry.inFlight.size < jobsPerWorker && this.queue.length > 0) {
+        const { id, job, resolve } = this.queue.shift()!;
+        entry.inFlight.set(id, { job, resolve });
+        entry.worker.postMessage({ type: 'analyse', id, ...job } satisfies PoolMessage);
+      }
+    }
+  }
+
+  private start(): void {
+    const worker = new Worker(this.script);
+    const entry: PoolWorker = { worker, inFlight: new Map() };
+    this.workers.push(entry);
+    for (const state of this.states.values()) worker.postMessage({ type: 'corpus', state } satisfies PoolMessage);
+    worker.on('message', (reply: AnalysisReply) => {
+      const pending = entry.inFlight.get(reply.id);
+      entry.inFlight.delete(reply.id);
+      pending?.resolve(reply);
+      this.dispatch();
+    });
+    // A worker that dies (out of memory, a bug) fails its own jobs, never the server; a new one takes its place.
+    const lost = (why: string) => {
+      const index = this.workers.indexOf(entry);
+      if (index === -1) return;
+      this.workers.splice(index, 1);
+      for (const [id, pending] of entry.inFlight) pending.resolve({ id, error: `The analysis thread stopped: ${why}` });
+      entry.inFlight.clear();
+      this.dispatch();
+    };
+    worker.on('error', (error) => lost(error.message));
+    worker.on('exit', (code) => lost(`exit code ${code}`));
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Entry point of dist/analysisWorker.js: one of the threads that analyse the corpus while the server's own
+ * thread answers the editor. It reads each file itself, hashes it, and analyses it unless the hash is the one
+ * the cache already holds; it sends back plain summaries (see fileSummary.ts).
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { analyzeArticle } from './core/analyze';
+import type { CorpusConfig } from './core/config';
+import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
+import { readKnowledgeBase } from './core/entities/knowledge-base';
+import { CorpusFileIndex } from './core/file-index';
+import { sha1 } from './analysisCache';
+import type { AnalysisReply, PoolMessage } from './analysisPool';
+import { summarise } from './fileSummary';
+
+interface LoadedCorpus {
+  signature: string;
+  config: CorpusConfig;
+  names: CorpusFileIndex;
+  catalog?: EntityCatalog;
+}
+
+const corpora = new Map<string, LoadedCorpus>();
+
+function handle(message: PoolMessage): AnalysisReply | undefined {
+  if (message.type === 'corpus') {
+    const { key, signature, config, names, knowledgeBase } = message.state;
+    const reading = knowledgeBase === undefined ? undefined : readKnowledgeBase(knowledgeBase).knowledgeBase;
+    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), catalog: reading && compileKnowledgeBase(reading) });
+    return undefined;
+  }
+  const { id, file, corpus: key, cachedHash } = message;
+  const corpus = corpora.get(key);
+  if (!corpus) return { id, error: `No corpus state for ${key}.` };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { id, missing: (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR', error: (error as Error).message };
+  }
+  const hash = sha1(bytes);
+  if (hash === cachedHash) return { id, hash, unchanged: true };
+  const analysis = analyzeArticle({ bytes, file: { name: path.basename(file), corpus: corpus.names, entities: corpus.catalog } }, corpus.config, { events: true });
+  return { id, hash, summary: summarise(analysis) };
+}
+
+parentPort?.on('message', (message: PoolMessage) => {
+  let reply: AnalysisReply | undefined;
+  try {
+    reply = handle(message);
+  } catch (error) {
+    reply = message.type === 'analyse' ? { id: message.id, error: (error as Error).stack ?? String(error) } : undefined;
+  }
+  if (reply) parentPort!.postMessage(reply);
+});
