@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { corpusAnalysedNotification, hoverCommands, type CorpusAnalysedParams } from '../../server/src/protocol';
+import { corpusAnalysedNotification, hoverCommands, type CorpusAnalysedParams, type SeedCorpusInitializationOptions } from '../../server/src/protocol';
 import { articleLanguageId } from './articleFiles';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
@@ -23,6 +23,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     markdown: { isTrusted: { enabledCommands: [...hoverCommands] }, supportHtml: false },
     synchronize: { configurationSection: 'seedCorpus', fileEvents: fileWatchers },
     outputChannelName: 'Seed Corpus',
+    // The analysis cache lives in the extension's storage for this workspace (never in the corpus folder).
+    initializationOptions: { cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath } satisfies SeedCorpusInitializationOptions,
   };
   return new LanguageClient('seedCorpus', 'Seed Corpus', serverOptions, clientOptions);
 }
