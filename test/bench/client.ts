@@ -100,9 +100,10 @@ export class BenchServer {
     this.memory = new MemoryWatch(child.pid!);
   }
 
-  static start(root: string): BenchServer {
-    assertBuilt(serverJs);
-    const child = spawn(process.execPath, [serverJs, '--stdio'], { cwd: root, stdio: 'pipe' });
+  /** `script`: the server bundle to run (default dist/server.js). */
+  static start(root: string, script = serverJs): BenchServer {
+    assertBuilt(script);
+    const child = spawn(process.execPath, [script, '--stdio'], { cwd: root, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new BenchServer(child, connection, root);
     child.stdin.on('error', () => undefined);

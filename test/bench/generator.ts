@@ -630,7 +630,13 @@ function ensureFolder(dir: string, seed: number, write: (partial: string) => Omi
   const info: CorpusInfo = { ...written, dir, knowledgeBaseBytes: Buffer.byteLength(kbJson), generatorVersion, seed, reused: false, generationMs: 0 };
   fs.writeFileSync(path.join(partial, markerFile), JSON.stringify(info, null, 2) + '\n');
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.renameSync(partial, dir);
+  try {
+    fs.renameSync(partial, dir);
+  } catch (error) {
+    // Another bench process finished the same corpus first: the output is the same, keep theirs.
+    fs.rmSync(partial, { recursive: true, force: true });
+    if (!fs.existsSync(marker)) throw error;
+  }
   return { ...info, generationMs: performance.now() - started };
 }
 

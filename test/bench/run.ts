@@ -16,7 +16,7 @@ import { franc } from 'franc';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnowledgeBaseFile } from '../../server/src/core/entities/kb';
-import { assertBuilt, cliJs, repoRoot } from '../lsp/lspClient';
+import { assertBuilt, cliJs, repoRoot, serverJs } from '../lsp/lspClient';
 import { BenchServer, MemoryWatch } from './client';
 import { benchRoot, defaultSeed, ensureCorpus, ensureHugeCorpus, generatorVersion, hash32, knowledgeBaseSize, Rng, sizeLabel, type CorpusInfo } from './generator';
 import { formatTable, judge, summarize, type Row, type Summary, type Target } from './report';
@@ -38,6 +38,9 @@ interface Options {
   hugeRepeats: number;
   seed: number;
   timeoutMs: number;
+  /** The bundles measured: a private copy of dist/, so a rebuild during the run changes nothing. */
+  serverJs: string;
+  cliJs: string;
 }
 
 /** Repeats per size when --runs is not given: about 10–15 minutes in all once the server meets its targets. */
@@ -52,7 +55,7 @@ function parseSize(value: string): number {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [1000, 10_000, 100_000], quick: false, full: false, out: path.join(repoRoot, 'bench-results.json'), strict: false, requests: 200, edits: 200, hugeRepeats: 5, seed: defaultSeed, timeoutMs: 60 * 60_000 };
+  const options: Options = { sizes: [1000, 10_000, 100_000], quick: false, full: false, out: path.join(repoRoot, 'bench-results.json'), strict: false, requests: 200, edits: 200, hugeRepeats: 5, seed: defaultSeed, timeoutMs: 60 * 60_000, serverJs: '', cliJs: '' };
   let sizesGiven = false;
   const number = (flag: string, value: string | undefined) => {
     const n = Number(value);
@@ -146,7 +149,7 @@ interface SizeResult {
 /** Starts a server on the corpus and waits for its first whole-corpus pass; the caller disposes it. */
 async function indexCorpus(dir: string, cacheFolder: string, options: Options): Promise<{ server: BenchServer; run: ServerRun }> {
   const spawned = performance.now();
-  const server = BenchServer.start(dir);
+  const server = BenchServer.start(dir, options.serverJs);
   try {
     const analysed = server.nextCorpusAnalysed(options.timeoutMs);
     const initialized = await server.initialize(cacheFolder);
@@ -325,16 +328,16 @@ function francFloor(dir: string): number {
   return total;
 }
 
-async function runCli(dir: string, timeoutMs: number): Promise<CliRun> {
+async function runCli(dir: string, options: Options): Promise<CliRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cliJs, 'check', dir], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [options.cliJs, 'check', dir], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
   const memory = new MemoryWatch(child.pid!, 50);
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-2000);
   });
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
   let peak = 0;
   const exitCode = await new Promise<number | null>((resolve) => {
     // The peak is read while the process is still there: at its last output and on the close of stderr.
@@ -347,6 +350,19 @@ async function runCli(dir: string, timeoutMs: number): Promise<CliRun> {
   const summary = stderr.trim().split('\n').pop() ?? '';
   if (exitCode !== 0 && exitCode !== 1) throw new Error(`seed-corpus check exited ${exitCode}: ${summary}`);
   return { ms, exitCode, peakRssBytes: peak, summary };
+}
+
+/**
+ * Copies dist/ (and docs/, which the server reads beside it) to a folder of this run: the build stays the one
+ * measured even when dist/ is rebuilt meanwhile. Removed at the end.
+ */
+function snapshotBuild(): string {
+  assertBuilt(serverJs);
+  assertBuilt(cliJs);
+  const folder = fs.mkdtempSync(path.join(benchRoot(), 'build-'));
+  fs.cpSync(path.join(repoRoot, 'dist'), path.join(folder, 'dist'), { recursive: true });
+  fs.cpSync(path.join(repoRoot, 'docs'), path.join(folder, 'docs'), { recursive: true, filter: (source) => !source.includes(`${path.sep}images`) });
+  return folder;
 }
 
 function freshCacheFolder(label: string): string {
@@ -405,7 +421,7 @@ async function benchSize(articles: number, options: Options): Promise<SizeResult
 
   for (let r = 0; r < runs; r++) {
     await attempt('cli', async () => {
-      const run = await runCli(corpus.dir, options.timeoutMs);
+      const run = await runCli(corpus.dir, options);
       result.cli.push(run);
       log(`${label}: CLI ${r + 1}/${runs}: ${seconds(run.ms)} (exit ${run.exitCode}) ${run.summary}`);
     });
@@ -551,8 +567,18 @@ function machine() {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  assertBuilt(cliJs);
   fs.mkdirSync(benchRoot(), { recursive: true });
+  const build = snapshotBuild();
+  options.serverJs = path.join(build, 'dist', 'server.js');
+  options.cliJs = path.join(build, 'dist', 'cli.js');
+  try {
+    await benchmark(options);
+  } finally {
+    fs.rmSync(build, { recursive: true, force: true });
+  }
+}
+
+async function benchmark(options: Options): Promise<void> {
   const started = new Date();
   const info = machine();
   const measured = revision();
