@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { defaultKnowledgeBaseFile, mergeConfig, type ConfigProblem, type CorpusConfig, type CorpusConfigFile } from './core/config';
 import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
-import { entityNames, readKnowledgeBase, type KbProblem, type KbReading } from './core/entities/knowledge-base';
+import { readKnowledgeBase, type KbProblem, type KbReading } from './core/entities/knowledge-base';
 import { CorpusFileIndex } from './core/file-index';
 import type { FileContext } from './core/rule';
 import { findConfigRoot, findCorpusFiles, loadConfigFile } from './files';
@@ -21,8 +21,6 @@ export interface CorpusKnowledgeBase {
   file: string;
   /** The last version that could be read; kept while the file is broken (mid-edit). */
   catalog?: EntityCatalog;
-  /** Every spelling of every entity, hidden from language detection like configured names. */
-  names: string[];
   problems: KbProblem[];
   /** The text the problems refer to. */
   text: string;
@@ -91,11 +89,9 @@ export function updateKnowledgeBase(corpus: Corpus, file: string, text: string):
   const reading = readKnowledgeBase(text);
   const good = reading.knowledgeBase !== undefined;
   const catalog = good ? compileKnowledgeBase(reading.knowledgeBase!) : previous?.catalog;
-  const names = catalog ? catalog.knowledgeBase.entities.flatMap(entityNames) : [];
   corpus.knowledgeBase = {
     file,
     catalog,
-    names,
     problems: reading.problems,
     text,
     goodText: good ? text : previous?.goodText,
@@ -120,5 +116,5 @@ async function textFilesIn(folder: string): Promise<string[]> {
 
 /** The configuration an article is checked with: defaults < corpus config file < overrides (editor settings). */
 export function configFor(corpus: Corpus, overrides?: CorpusConfigFile): CorpusConfig {
-  return mergeConfig(corpus.configFile, corpus.knowledgeBase && { names: corpus.knowledgeBase.names }, overrides);
+  return mergeConfig(corpus.configFile, overrides);
 }

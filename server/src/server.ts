@@ -516,7 +516,7 @@ export function startServer(connection: Connection): void {
     const analysis = document && (await currentAnalysis(document));
     if (!file || !analysis?.article) return null;
     const config = workspace.configOf(file);
-    const report = analysis.language ?? detectLanguage(analysis.article, config);
+    const report = analysis.language ?? detectLanguage(analysis.article, config, analysis.mentions.map((m) => m.span));
     const declared = headerField(analysis.article.header, 'lang')?.value;
     const declaredTag = typeof declared === 'string' ? declared : undefined;
     return {

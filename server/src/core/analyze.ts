@@ -102,7 +102,8 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
     config,
     file,
     get language() {
-      language ??= detectLanguage(article, config);
+      // Entity names carry no language: "Leica Camera" must not vote for English.
+      language ??= detectLanguage(article, config, this.mentions.map((m) => m.span));
       return language;
     },
     get detected() {

@@ -1,6 +1,7 @@
 import { francAll } from 'franc';
 import type { Article, Paragraph } from '../article';
 import type { CorpusConfig } from '../config';
+import type { Span } from '../text';
 import { francCode, languageName, primaryLanguage } from './tags';
 
 /** Paragraphs with fewer letters (after masking) do not vote: franc is guesswork on a caption. */
@@ -38,9 +39,10 @@ export interface LanguageReport {
 /**
  * Detects the article's language paragraph by paragraph with franc, restricted to the corpus languages,
  * and lets paragraphs vote by their number of letters. Credits, datelines and residue do not vote;
- * URLs, e-mail addresses, words with digits (P50, R6), acronyms (CEO, AG) and configured names are masked.
+ * URLs, e-mail addresses, words with digits (P50, R6), acronyms (CEO, AG), configured names and the given `names`
+ * (the article's entity mentions, as spans of its text) are masked.
  */
-export function detectLanguage(article: Article, config: CorpusConfig): LanguageReport {
+export function detectLanguage(article: Article, config: CorpusConfig, names: readonly Span[] = []): LanguageReport {
   // The first configured tag of a language names it (`de` before a later `de-CH`), as `configuredTag` does.
   const tagOf = new Map<string, string>();
   for (const tag of config.languages) {
@@ -53,8 +55,9 @@ export function detectLanguage(article: Article, config: CorpusConfig): Language
   const prose: Paragraph[] = article.paragraphs.filter((p) => p.kind === 'text');
   if (article.title) prose.unshift({ line: article.title, kind: 'text' });
   if (only.length === 0) return { confidence: 0, judgedLetters: 0, sure: false, paragraphs: [] };
+  const sortedNames = [...names].sort((a, b) => a.start - b.start);
   for (const paragraph of prose) {
-    const masked = mask(paragraph.line.text);
+    const masked = mask(blankSpans(paragraph.line, sortedNames));
     const letters = countLetters(masked);
     if (letters < minVotingLetters) continue;
     const ranking = only.length === 1 ? [[only[0], 1] as [string, number]] : rankLanguages(masked, only);
@@ -102,6 +105,19 @@ function rankLanguages(masked: string, only: string[]): Array<[string, number]> 
   }
   rankings.set(key, ranking);
   return ranking;
+}
+
+/** The line's text with the given spans of the article (sorted) replaced by spaces. */
+function blankSpans(line: { start: number; end: number; text: string }, spans: readonly Span[]): string {
+  let text = '';
+  let cursor = line.start;
+  for (const span of spans) {
+    if (span.end <= cursor || span.start >= line.end) continue;
+    const start = Math.max(span.start, cursor);
+    text += line.text.slice(cursor - line.start, start - line.start) + ' ';
+    cursor = Math.min(span.end, line.end);
+  }
+  return cursor === line.start ? line.text : text + line.text.slice(cursor - line.start);
 }
 
 const letterPattern = /\p{L}/gu;
