@@ -241,6 +241,8 @@ export class LspSession {
       return { applied: false, failureReason: 'test client does not apply edits' };
     });
     connection.onNotification((method: string, params: any) => session.receive({ method, params }));
+    // The protocol library routes $/progress to per-token handlers; the log wants every report.
+    connection.onUnhandledProgress((params) => session.receive({ method: '$/progress', params }));
     connection.listen();
     return session;
   }
@@ -310,7 +312,7 @@ export class LspSession {
     return result;
   }
 
-  async initialize(): Promise<InitializeResult> {
+  async initialize(extra: { initializationOptions?: unknown; workDoneProgress?: boolean } = {}): Promise<InitializeResult> {
     const rootUri = pathToFileURL(this.workspaceRoot).href;
     const params: InitializeParams = {
       processId: process.pid,
@@ -335,8 +337,9 @@ export class LspSession {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
           },
         },
-        window: { showMessage: {}, workDoneProgress: false },
+        window: { showMessage: {}, workDoneProgress: extra.workDoneProgress ?? false },
       },
+      initializationOptions: extra.initializationOptions,
     };
     const result = await this.request<InitializeResult>('initialize', params);
     await this.connection.sendNotification('initialized', {});

@@ -1,0 +1,81 @@
+// The corpus pass: progress "Indexing seeds: n / N", and the analysis cache in the folder the client gives —
+// used when it matches the files, ignored when it is stale or corrupt.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { codesOf, LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
+
+const title = 'Indexing seeds';
+
+function cacheFileIn(folder: string): string {
+  const files = fs.readdirSync(folder).filter((f) => f.startsWith('analysis-') && f.endsWith('.json'));
+  assert.equal(files.length, 1, `one cache file in ${folder}: ${files.join(', ')}`);
+  return path.join(folder, files[0]);
+}
+
+/** A server on `ws` with the cache folder; resolves after its first corpus pass and a clean shutdown. */
+async function indexOnce(ws: TempWorkspace, cacheFolder: string): Promise<LspSession> {
+  const session = LspSession.start(ws.root);
+  try {
+    await session.initialize({ initializationOptions: { cacheFolder }, workDoneProgress: true });
+    await session.waitForCorpusAnalysed();
+  } finally {
+    await session.dispose();
+  }
+  return session;
+}
+
+test('the corpus pass reports progress "Indexing seeds: n / N" from begin to end', async (t) => {
+  const ws = makeWorkspace();
+  t.after(() => ws.cleanup());
+  const session = LspSession.start(ws.root);
+  t.after(() => session.dispose());
+  await session.initialize({ workDoneProgress: true });
+  await session.waitForCorpusAnalysed();
+  const progress = session.log.filter((m) => m.method === '$/progress').map((m) => m.params.value);
+  assert.equal(progress[0]?.kind, 'begin');
+  assert.equal(progress[0].title, title);
+  assert.equal(progress[0].message, `0 / ${ws.articles.length}`);
+  const reports = progress.filter((v) => v.kind === 'report');
+  assert.equal(reports.at(-1)?.message, `${ws.articles.length} / ${ws.articles.length}`);
+  assert.equal(reports.at(-1)?.percentage, 100);
+  assert.equal(progress.at(-1)?.kind, 'end');
+});
+
+test('the analysis cache: written on shutdown, used when hashes match, ignored when stale or corrupt', async (t) => {
+  const ws = makeWorkspace();
+  const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-corpus-cache-'));
+  t.after(() => {
+    ws.cleanup();
+    fs.rmSync(cacheFolder, { recursive: true, force: true });
+  });
+  const first = await indexOnce(ws, cacheFolder);
+  const file = cacheFileIn(cacheFolder);
+  const cache = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.deepEqual(Object.keys(cache.entries).sort(), ws.articles.map((a) => ws.pathOf(a)).sort());
+
+  // An entry whose hash and signature match is trusted as it stands: mark one to see it come back.
+  const [name] = ws.articles;
+  const entry = cache.entries[ws.pathOf(name)];
+  assert.ok(entry.summary.findings.length > 0, `${name} has findings in the cache`);
+  entry.summary.findings[0].message = 'from the cache';
+  fs.writeFileSync(file, JSON.stringify(cache));
+  const second = await indexOnce(ws, cacheFolder);
+  assert.equal(second.diagnostics.get(ws.uriOf(name))?.diagnostics[0].message, 'from the cache');
+  for (const other of ws.articles.slice(1)) assert.deepEqual(second.diagnostics.get(ws.uriOf(other))?.diagnostics, first.diagnostics.get(ws.uriOf(other))?.diagnostics);
+
+  // The file changed on disk: its entry is stale and it is analysed again.
+  ws.write(name, ws.read(name) + '\nNeuer Absatz mit  zwei Leerzeichen.\n');
+  const third = await indexOnce(ws, cacheFolder);
+  const published = third.diagnostics.get(ws.uriOf(name))!.diagnostics;
+  assert.ok(!published.some((d) => d.message === 'from the cache'));
+  assert.ok(codesOf(published).includes('multiple-spaces'));
+
+  // A corrupt cache is ignored: every article is analysed afresh, with the same findings as without a cache.
+  fs.writeFileSync(file, '{"format": 1, "build": "x", "entries": {"');
+  const fourth = await indexOnce(ws, cacheFolder);
+  for (const article of ws.articles) assert.deepEqual(fourth.diagnostics.get(ws.uriOf(article))?.diagnostics, third.diagnostics.get(ws.uriOf(article))?.diagnostics);
+  assert.doesNotThrow(() => JSON.parse(fs.readFileSync(cacheFileIn(cacheFolder), 'utf8')), 'the cache was rewritten whole');
+});
