@@ -19,7 +19,7 @@ export interface CorpusState {
   knowledgeBase?: string;
 }
 
-export type PoolMessage = { type: 'corpus'; state: CorpusState } | { type: 'analyse'; id: number; file: string; corpus: string; cachedHash?: string };
+export type PoolMessage = { type: 'corpus'; state: CorpusState } | ({ type: 'analyse'; id: number } & AnalysisJob);
 
 export interface AnalysisReply {
   id: number;
@@ -37,6 +37,8 @@ export interface AnalysisJob {
   file: string;
   corpus: string;
   cachedHash?: string;
+  /** Whether to read the timeline events too (the server does; `seed-corpus check` does not). */
+  events: boolean;
 }
 
 interface Pending {

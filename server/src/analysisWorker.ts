@@ -31,7 +31,7 @@ function handle(message: PoolMessage): AnalysisReply | undefined {
     corpora.set(key, { signature, config, names: new CorpusFileIndex(names), catalog: reading && compileKnowledgeBase(reading) });
     return undefined;
   }
-  const { id, file, corpus: key, cachedHash } = message;
+  const { id, file, corpus: key, cachedHash, events } = message;
   const corpus = corpora.get(key);
   if (!corpus) return { id, error: `No corpus state for ${key}.` };
   let bytes: Buffer;
@@ -42,7 +42,7 @@ function handle(message: PoolMessage): AnalysisReply | undefined {
   }
   const hash = sha1(bytes);
   if (hash === cachedHash) return { id, hash, unchanged: true };
-  const analysis = analyzeArticle({ bytes, file: { name: path.basename(file), corpus: corpus.names, entities: corpus.catalog } }, corpus.config, { events: true });
+  const analysis = analyzeArticle({ bytes, file: { name: path.basename(file), corpus: corpus.names, entities: corpus.catalog } }, corpus.config, { events });
   return { id, hash, summary: summarise(analysis) };
 }
 

@@ -183,7 +183,7 @@ export function startServer(connection: Connection): void {
           pool.setCorpus(state);
         }
         const known = onDisk.get(file);
-        const reply = await pool.analyse({ file, corpus: state.key, cachedHash: known?.signature === state.signature ? known.hash : undefined });
+        const reply = await pool.analyse({ file, corpus: state.key, cachedHash: known?.signature === state.signature ? known.hash : undefined, events: true });
         if (pass !== passNumber || reply.error === 'cancelled') return;
         if (openDocument(file) || !workspace.has(file)) return onDone(0);
         if (reply.missing) {
