@@ -317,11 +317,7 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
       () => ({ uri: 42, text: 'Leica  und Xiaomi\n' }),
       'toPath calls uri.startsWith on every open document; the TypeError escapes an async analysis and Node ends the process',
     ],
-    [
-      'the knowledge base, with text that is not a string',
-      (ws: TempWorkspace) => ({ uri: ws.uriOf('entities.json'), text: 42 }),
-      'the debounced knowledge-base update (`void knowledgeBaseChanged`) has no catch: its TypeError ends the process',
-    ],
+    ['the knowledge base, with text that is not a string', (ws: TempWorkspace) => ({ uri: ws.uriOf('entities.json'), text: 42 }), undefined],
   ] as const) {
     test(`c4. one open document with ${what} does not bring the server down`, { timeout: testTimeout, todo }, async (t) => {
       const { ws, s } = await startedSession(t);
@@ -355,6 +351,28 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
     return file;
   }
 
+  /** A copy of the seeds with every bad file, and a server on it, past its first corpus pass. */
+  async function startedWithBadFiles(t: TestContext): Promise<{ ws: TempWorkspace; s: LspSession; analysed: { files: number } }> {
+    const outside = outsideFile(t);
+    const ws = makeWorkspace();
+    addBadFiles(ws, outside);
+    const s = LspSession.start(ws.root);
+    t.after(async () => {
+      await s.dispose();
+      ws.cleanup();
+    });
+    const { analysed } = await s.initializeAndAnalyse();
+    return { ws, s, analysed };
+  }
+
+  /** Announces a bad file and a changed good seed in one watch event; resolves when the good one is published again. */
+  async function announceWithGoodSeed(s: LspSession, ws: TempWorkspace, name: string, timeoutMs = defaultTimeoutMs): Promise<number> {
+    const mark = s.mark();
+    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(name), type: FileChangeType.Created }, { uri: ws.uriOf(seed001), type: FileChangeType.Changed }] });
+    await s.waitForDiagnostics(ws.uriOf(seed001), { since: mark, timeoutMs });
+    return mark;
+  }
+
   const addBadFiles = (ws: TempWorkspace, outside: string) => {
     ws.write(binaryName, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xde, 0xad, 0xbe, 0xef, 0, 0xff]));
     ws.write(latin1Name, Buffer.from('Gr\xfc\xdfe aus Wetzlar\n\nDie Stra\xdfe ist gro\xdf.\n', 'latin1'));
@@ -371,16 +389,8 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
   };
 
   test('d. bad files on disk, at the start and in watch events: clear findings for articles, no hang, the server keeps working', { timeout: testTimeout }, async (t) => {
-    const outside = outsideFile(t);
-    const ws = makeWorkspace();
-    addBadFiles(ws, outside);
-    const s = LspSession.start(ws.root);
-    t.after(async () => {
-      await s.dispose();
-      ws.cleanup();
-    });
     // The scan meets a FIFO, a link loop and a folder inside itself: it must finish.
-    const { analysed } = await s.initializeAndAnalyse();
+    const { ws, s, analysed } = await startedWithBadFiles(t);
     assert.equal(analysed.files, 5 + 6, 'the seeds and the six readable bad files are articles; links, folders and the FIFO are not');
 
     const expectations: Array<[string, string[], RegExp]> = [
@@ -409,7 +419,7 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
     }
     // Files that cannot be read as articles, then a good one changed on disk: the batch goes on past them.
     fs.rmSync(ws.pathOf(vanishingName)); // deleted between the watch event and its reading
-    let mark = s.mark();
+    const mark = s.mark();
     await s.notify('workspace/didChangeWatchedFiles', {
       changes: [
         { uri: ws.uriOf(folderName), type: FileChangeType.Created },
@@ -422,13 +432,13 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
     await s.waitForDiagnostics(ws.uriOf(seed001), { since: mark });
     const vanished = await s.waitForDiagnostics(ws.uriOf(vanishingName), { since: mark });
     assert.deepEqual(vanished.diagnostics, [], 'a file gone before it was read loses its diagnostics');
-    for (const name of [folderName, danglingName, loopName]) assert.deepEqual(s.diagnostics.get(ws.uriOf(name))?.diagnostics ?? [], [], `${name}: no findings`);
+    for (const name of [folderName, danglingName, loopName]) {
+      const diagnostics = s.diagnostics.get(ws.uriOf(name))?.diagnostics ?? [];
+      const says = diagnostics.map(messageOf);
+      assert.ok(says.length === 0 || (says.length === 1 && /could not|cannot/i.test(says[0])), `${name}: no findings, or one saying it cannot be read: ${JSON.stringify(says)}`);
+    }
 
-    // A FIFO announced on its own: whatever its reading does, the server goes on.
-    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(fifoName), type: FileChangeType.Created }] });
-    mark = s.mark();
-    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(seed002), type: FileChangeType.Changed }] });
-    await s.waitForDiagnostics(ws.uriOf(seed002), { since: mark });
+    // (A FIFO announced by a watch event: test d2.)
     const uri = ws.uriOf(seed000);
     await s.open(uri, ws.read(seed000));
     await s.change(uri, 2, [doubleSpaceAfterDie]);
@@ -437,34 +447,22 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
     assert.ok(s.alive);
   });
 
-  test('d2. a FIFO in a watch event does not hold up the other files of the event', { timeout: testTimeout, todo: 'server.ts reads every announced file with fs.readFile, which blocks on a FIFO until a writer opens it; the rest of the batch waits forever' }, async (t) => {
-    const outside = outsideFile(t);
-    const ws = makeWorkspace();
-    addBadFiles(ws, outside);
-    const s = LspSession.start(ws.root);
-    t.after(async () => {
-      await s.dispose();
-      ws.cleanup();
-    });
-    await s.initializeAndAnalyse();
-    const mark = s.mark();
-    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(fifoName), type: FileChangeType.Created }, { uri: ws.uriOf(seed001), type: FileChangeType.Changed }] });
-    await s.waitForDiagnostics(ws.uriOf(seed001), { since: mark, timeoutMs: 10_000 });
-  });
+  test(
+    'd2. a FIFO announced by a watch event holds up no other file: neither later events nor the rest of its own',
+    { timeout: testTimeout, todo: 'server.ts reads every announced file with fs.readFile, which blocks on a FIFO until a writer opens it; later watch events, and the rest of the FIFO’s own event, wait forever' },
+    async (t) => {
+      const { ws, s } = await startedWithBadFiles(t);
+      await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(fifoName), type: FileChangeType.Created }] });
+      const mark = s.mark();
+      await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(seed002), type: FileChangeType.Changed }] });
+      await s.waitForDiagnostics(ws.uriOf(seed002), { since: mark, timeoutMs: 10_000 });
+      await announceWithGoodSeed(s, ws, fifoName, 10_000);
+    },
+  );
 
   test('d3. a symbolic link to a file outside the workspace is not read when a watch event announces it (as the scan skips it)', { timeout: testTimeout, todo: 'the scan skips symbolic links, but a watch event for one makes server.ts read its target, wherever it is' }, async (t) => {
-    const outside = outsideFile(t);
-    const ws = makeWorkspace();
-    addBadFiles(ws, outside);
-    const s = LspSession.start(ws.root);
-    t.after(async () => {
-      await s.dispose();
-      ws.cleanup();
-    });
-    await s.initializeAndAnalyse();
-    const mark = s.mark();
-    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(outsideLinkName), type: FileChangeType.Created }, { uri: ws.uriOf(seed001), type: FileChangeType.Changed }] });
-    await s.waitForDiagnostics(ws.uriOf(seed001), { since: mark });
+    const { ws, s } = await startedWithBadFiles(t);
+    const mark = await announceWithGoodSeed(s, ws, outsideLinkName);
     const published = s.publicationsOf(ws.uriOf(outsideLinkName), mark);
     assert.deepEqual(published.flatMap((p) => codesOf(p.diagnostics)), [], `the target outside was read: ${JSON.stringify(published.map((p) => p.diagnostics.map(messageOf)))}`);
   });

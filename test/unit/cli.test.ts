@@ -18,6 +18,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
@@ -249,6 +250,15 @@ describe('writeFileAtomically', () => {
   }
   const onlyTheFile = (folder: string) => assert.deepEqual(readdirSync(folder), ['article.txt'], 'no temporary file left');
   const failure = (code: string) => Object.assign(new Error(`simulated ${code}`), { code });
+  /** Lets `tweak` change each file handle the code under test opens (for the length of the test). */
+  function tweakOpenedHandles(t: TestContext, tweak: (handle: FileHandle) => void): void {
+    const open = fsPromises.open;
+    t.mock.method(fsPromises, 'open', async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      tweak(handle);
+      return handle;
+    });
+  }
 
   test('writes the new content', async (t) => {
     const { folder, file, expected } = scratchFile(t);
@@ -267,45 +277,30 @@ describe('writeFileAtomically', () => {
 
   test('a change that lands while the temporary file is written wins over the fix', async (t) => {
     const { folder, file, expected } = scratchFile(t);
-    const open = fsPromises.open;
-    t.mock.method(fsPromises, 'open', async (...args: Parameters<typeof open>) => {
-      const handle = await open(...args);
+    tweakOpenedHandles(t, (handle) => {
       const sync = handle.sync.bind(handle);
       handle.sync = async () => {
         writeFileSync(file, 'saved in the editor meanwhile\n');
         return sync();
       };
-      return handle;
     });
     await assert.rejects(writeFileAtomically(file, 'new\n', expected), /changed on disk/);
     assert.equal(readFileSync(file, 'utf8'), 'saved in the editor meanwhile\n');
     onlyTheFile(folder);
   });
 
-  test('a failed rename leaves the file as it was and no temporary file', async (t) => {
-    const { folder, file, expected } = scratchFile(t);
-    t.mock.method(fsPromises, 'rename', async () => {
-      throw failure('EXDEV');
+  for (const [what, code, inject] of [
+    ['a failed rename', 'EXDEV', (t: TestContext) => t.mock.method(fsPromises, 'rename', async () => Promise.reject(failure('EXDEV')))],
+    ['a failed write (a full disk)', 'ENOSPC', (t: TestContext) => tweakOpenedHandles(t, (handle) => (handle.writeFile = async () => Promise.reject(failure('ENOSPC'))))],
+  ] as const) {
+    test(`${what} leaves the file as it was and no temporary file`, async (t) => {
+      const { folder, file, expected } = scratchFile(t);
+      inject(t);
+      await assert.rejects(writeFileAtomically(file, 'new\n', expected), new RegExp(`simulated ${code}`));
+      assert.equal(readFileSync(file, 'utf8'), 'old\n');
+      onlyTheFile(folder);
     });
-    await assert.rejects(writeFileAtomically(file, 'new\n', expected), /simulated EXDEV/);
-    assert.equal(readFileSync(file, 'utf8'), 'old\n');
-    onlyTheFile(folder);
-  });
-
-  test('a failed write (a full disk) leaves the file as it was and no temporary file', async (t) => {
-    const { folder, file, expected } = scratchFile(t);
-    const open = fsPromises.open;
-    t.mock.method(fsPromises, 'open', async (...args: Parameters<typeof open>) => {
-      const handle = await open(...args);
-      handle.writeFile = async () => {
-        throw failure('ENOSPC');
-      };
-      return handle;
-    });
-    await assert.rejects(writeFileAtomically(file, 'new\n', expected), /simulated ENOSPC/);
-    assert.equal(readFileSync(file, 'utf8'), 'old\n');
-    onlyTheFile(folder);
-  });
+  }
 
   test('refuses a symbolic link and a FIFO without reading them', async (t) => {
     const { folder, file, expected } = scratchFile(t);
