@@ -50,17 +50,15 @@ export function detectLanguage(article: Article, config: CorpusConfig, names: re
     if (code !== undefined && !tagOf.has(code)) tagOf.set(code, tag);
   }
   const only = [...tagOf.keys()];
-  const mask = maskerFor(config.names);
+  const readParagraph = paragraphReader(config.names, only);
   const judged: ParagraphLanguage[] = [];
   const prose: Paragraph[] = article.paragraphs.filter((p) => p.kind === 'text');
   if (article.title) prose.unshift({ line: article.title, kind: 'text' });
   if (only.length === 0) return { confidence: 0, judgedLetters: 0, sure: false, paragraphs: [] };
   const sortedNames = [...names].sort((a, b) => a.start - b.start);
   for (const paragraph of prose) {
-    const masked = mask(blankSpans(paragraph.line, sortedNames));
-    const letters = countLetters(masked);
-    if (letters < minVotingLetters) continue;
-    const ranking = only.length === 1 ? [[only[0], 1] as [string, number]] : rankLanguages(masked, only);
+    const { letters, ranking } = readParagraph(blankSpans(paragraph.line, sortedNames));
+    if (letters < minVotingLetters || !ranking) continue;
     // franc answers `und` alone when too little is left after its own cleaning.
     const language = tagOf.get(ranking[0][0]);
     if (language === undefined) continue;
@@ -88,23 +86,39 @@ export function detectLanguage(article: Article, config: CorpusConfig, names: re
 
 /** franc reads no more of a paragraph than this: the language is clear long before. */
 const francReadLength = 1500;
-/** Rankings of recently seen paragraphs: typing re-analyses an article whose other paragraphs did not change. */
-const rankings = new Map<string, Array<[string, number]>>();
-const rankingCacheSize = 20_000;
 
-function rankLanguages(masked: string, only: string[]): Array<[string, number]> {
-  const text = masked.length > francReadLength ? masked.slice(0, francReadLength) : masked;
-  const key = `${only.join()}\u0000${text}`;
-  let ranking = rankings.get(key);
-  if (ranking) {
-    // Refresh its place: the map's order is the order of last use, oldest first.
-    rankings.delete(key);
-  } else {
-    ranking = francAll(text, { only, minLength: 10 });
-    if (rankings.size >= rankingCacheSize) rankings.delete(rankings.keys().next().value!);
-  }
-  rankings.set(key, ranking);
-  return ranking;
+interface ParagraphReading {
+  /** Letters left after masking. */
+  letters: number;
+  /** franc's ranking of the configured languages; undefined when too few letters are left to vote. */
+  ranking?: Array<[string, number]>;
+}
+
+/** Readings of recently seen paragraphs: typing re-analyses an article whose other paragraphs did not change. */
+const readings = new Map<string, ParagraphReading>();
+const readingCacheSize = 20_000;
+
+/** Masks a paragraph's text and ranks its language, remembering the answer for the same text and settings. */
+function paragraphReader(names: readonly string[], only: string[]): (text: string) => ParagraphReading {
+  const mask = maskerFor(names);
+  const settings = `${only.join()}\u0000${names.join('\u0001')}\u0000`;
+  return (text) => {
+    const key = settings + text;
+    let reading = readings.get(key);
+    if (reading) {
+      // Refresh its place: the map's order is the order of last use, oldest first.
+      readings.delete(key);
+    } else {
+      const masked = mask(text);
+      const letters = countLetters(masked);
+      const judged = masked.length > francReadLength ? masked.slice(0, francReadLength) : masked;
+      const ranking = letters < minVotingLetters ? undefined : only.length === 1 ? [[only[0], 1] as [string, number]] : francAll(judged, { only, minLength: 10 });
+      reading = { letters, ranking };
+      if (readings.size >= readingCacheSize) readings.delete(readings.keys().next().value!);
+    }
+    readings.set(key, reading);
+    return reading;
+  };
 }
 
 /** The line's text with the given spans of the article (sorted) replaced by spaces. */

@@ -78,6 +78,10 @@ interface Candidate {
 type DateSource = 'published' | 'dateline' | 'option';
 const sourceNames: Record<DateSource, string> = { published: 'header `published`', dateline: 'dateline', option: 'given reference date' };
 
+/** Recently read pieces, most recent last (a map keeps insertion order). */
+const parsedPieces = new Map<string, ParsedResult[]>();
+const parsedPiecesLimit = 5000;
+
 // A reference far from any other: every year, month, day and weekday differs from the primary one.
 const secondReferenceShift = 1000;
 const chunkLength = 400;
@@ -112,7 +116,7 @@ class Extraction {
 
   constructor(
     private readonly article: Article,
-    language: TimelineLanguage,
+    private readonly language: TimelineLanguage,
     anchorOption: string | undefined,
   ) {
     this.chrono = timelineChrono(language);
@@ -153,9 +157,9 @@ class Extraction {
     for (const chunk of chunks(text)) {
       const chunkText = text.slice(chunk.start, chunk.end);
       if (!this.mayHoldDate.test(chunkText)) continue;
-      const first = this.chrono.parse(chunkText, this.primary);
+      const first = this.parse(chunkText, this.primary);
       if (first.length === 0) continue;
-      const second = new Map(this.chrono.parse(chunkText, this.secondary).map((r) => [`${r.index}:${r.text}`, r]));
+      const second = new Map(this.parse(chunkText, this.secondary).map((r) => [`${r.index}:${r.text}`, r]));
       for (const result of first) {
         const at = chunk.start + result.index + (result.text.length - result.text.trimStart().length);
         if (at >= chunk.owned || at < readUpTo) continue;
@@ -194,6 +198,17 @@ class Extraction {
       }
     }
     return found;
+  }
+
+  /** chrono's reading of a piece of text, remembered: typing changes one piece of a long article, not the others. */
+  private parse(text: string, reference: Date): ParsedResult[] {
+    const key = `${this.language}\u0000${reference.getTime()}\u0000${text}`;
+    let results = parsedPieces.get(key);
+    if (results) parsedPieces.delete(key);
+    else results = this.chrono.parse(text, reference);
+    if (parsedPieces.size >= parsedPiecesLimit) parsedPieces.delete(parsedPieces.keys().next().value!);
+    parsedPieces.set(key, results);
+    return results;
   }
 
   private resolve(candidate: Candidate, narrative: { anchor: Anchor; value: string; text: string } | undefined): TemporalExpression | undefined {
