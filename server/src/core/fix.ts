@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import { analyzeArticle, type Analysis, type ArticleInput, type Finding } from './analyze';
+import { analyzeArticle, decodeUtf8, type Analysis, type ArticleInput, type Finding } from './analyze';
 import type { CorpusConfig } from './config';
 import { ignoredRuleIds, setHeaderFields } from './header';
 import type { Article } from './article';
@@ -29,22 +29,65 @@ export function fixAll(input: ArticleInput, config: CorpusConfig, options: { max
   const withEditorCommands = options.withEditorCommands ?? true;
   const applied: Record<string, number> = {};
   let analysis: Analysis = analyzeArticle(input, config);
-  if (!analysis.article) return { text: '', applied, remaining: analysis.findings };
+  // Not decoded, or too large to analyse: nothing is fixed, and the text stays as it came.
+  if (!analysis.article) return { text: input.text ?? (input.bytes && decodeUtf8(input.bytes)) ?? '', applied, remaining: analysis.findings };
   let text = analysis.article.text;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const chosen: TextEdit[] = [];
+    const chosen = new ChosenEdits();
     let count = 0;
     for (const finding of analysis.findings) {
-      if (!applicable(finding.fix, withEditorCommands) || editsOverlap(chosen, finding.fix.edits)) continue;
-      chosen.push(...finding.fix.edits);
+      if (!applicable(finding.fix, withEditorCommands) || chosen.overlaps(finding.fix.edits)) continue;
+      chosen.add(finding.fix.edits);
       applied[finding.ruleId] = (applied[finding.ruleId] ?? 0) + 1;
       count++;
     }
     if (count === 0) break;
-    text = applyEdits(text, chosen);
+    text = applyEdits(text, chosen.edits);
     analysis = analyzeArticle({ text, file: input.file }, config);
   }
   return { text, applied, remaining: analysis.findings };
+}
+
+/**
+ * The edits chosen in one pass, sorted by start. They never overlap, so they are sorted by end too, and the ones a
+ * new edit could touch are a short run found by binary search: a pass costs O(n log n), not O(n²).
+ */
+class ChosenEdits {
+  readonly edits: TextEdit[] = [];
+
+  overlaps(candidates: readonly TextEdit[]): boolean {
+    return candidates.some((edit) => {
+      let i = this.firstEndingAtOrAfter(edit.start);
+      for (; i < this.edits.length && this.edits[i].start <= edit.end; i++) if (editsOverlap([this.edits[i]], [edit])) return true;
+      return false;
+    });
+  }
+
+  add(edits: readonly TextEdit[]): void {
+    for (const edit of edits) this.edits.splice(this.firstStartingAfter(edit.start), 0, edit);
+  }
+
+  private firstEndingAtOrAfter(offset: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.edits[middle].end < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private firstStartingAfter(offset: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.edits[middle].start <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 /** Whether a finding has a fix that "fix all" would apply. */

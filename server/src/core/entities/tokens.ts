@@ -18,7 +18,7 @@ const midNumber = "[,;.’‘'\\u037E\\u0589\\u060C\\u060D\\u066C\\u07F8\\u2024\
  * expression: the segmenter is some hundred times slower and grows faster than the text.
  */
 const wordPattern = new RegExp(
-  `(?:\\p{Pc}+(?=[\\p{L}\\p{Nd}]))?[\\p{L}\\p{Nd}]${unit}*` +
+  `(?:(?<!\\p{Pc})\\p{Pc}+)?[\\p{L}\\p{Nd}]${unit}*` +
     `(?:(?:(?<=\\p{L}[${extend}]*)${midLetter}(?=[${extend}]*\\p{L})|(?<=\\p{Nd}[${extend}]*)${midNumber}(?=[${extend}]*\\p{Nd}))${unit}+)*`,
   'gu',
 );

@@ -140,8 +140,9 @@ function countLetters(text: string): number {
   return text.match(letterPattern)?.length ?? 0;
 }
 
-// `\b` knows only ASCII letters (it would mask `BER` out of `ÜBER`), hence the explicit lookarounds.
-const alwaysMasked = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
+// `\b` knows only ASCII letters (it would mask `BER` out of `ÜBER`), hence the explicit lookarounds. Each
+// alternative starts only where a run starts, so none rescans a long run from every position inside it.
+const alwaysMasked = /(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+\.[^\s@]+|(?<![\p{L}\p{N}])[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
 const maskers = new Map<string, (text: string) => string>();
 
 function maskerFor(names: readonly string[]): (text: string) => string {

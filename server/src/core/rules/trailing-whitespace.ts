@@ -1,7 +1,14 @@
 import type { Rule } from '../rule';
 import { isBlank } from '../article';
 
-const trailing = /[\s\u200b]+$/u;
+const whitespace = /[\s\u200b]/u;
+
+/** Where the run of whitespace that ends `text` starts (text.length when there is none); scans back from the end. */
+function trailingStart(text: string): number {
+  let start = text.length;
+  while (start > 0 && whitespace.test(text[start - 1])) start--;
+  return start;
+}
 
 const rule: Rule = {
   id: 'trailing-whitespace',
@@ -17,8 +24,8 @@ const rule: Rule = {
     const findings = [];
     for (const line of article.lines) {
       if (isBlank(line)) continue;
-      const m = trailing.exec(line.text);
-      if (m) findings.push({ span: { start: line.start + m.index, end: line.end }, message: 'Trailing whitespace at the end of the line.' });
+      const start = trailingStart(line.text);
+      if (start < line.text.length) findings.push({ span: { start: line.start + start, end: line.end }, message: 'Trailing whitespace at the end of the line.' });
     }
     return findings;
   },

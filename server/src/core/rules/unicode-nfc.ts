@@ -1,5 +1,7 @@
 import type { Rule } from '../rule';
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 const rule: Rule = {
   id: 'unicode-nfc',
   category: 'encoding',
@@ -20,6 +22,9 @@ const rule: Rule = {
       while (prefix < normalized.length && line.text[prefix] === normalized[prefix]) prefix++;
       let suffix = 0;
       while (suffix < normalized.length - prefix && line.text[line.text.length - 1 - suffix] === normalized[normalized.length - 1 - suffix]) suffix++;
+      // Composed and decomposed astral characters can share a high surrogate: never cut a pair in two.
+      if (prefix > 0 && isHighSurrogate(line.text.charCodeAt(prefix - 1))) prefix--;
+      if (suffix > 0 && isHighSurrogate(line.text.charCodeAt(line.text.length - 1 - suffix))) suffix--;
       const span = { start: line.start + prefix, end: line.end - suffix };
       const replacement = normalized.slice(prefix, normalized.length - suffix);
       findings.push({ span, message: `“${line.text.slice(prefix, line.text.length - suffix)}” is not in NFC; it should be written “${replacement}” (composed).`, data: { replacement } });
