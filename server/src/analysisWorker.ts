@@ -3,7 +3,7 @@
  * thread answers the editor. It reads each file itself, hashes it, and analyses it unless the hash is the one
  * the cache already holds; it sends back plain summaries (see fileSummary.ts).
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { analyzeArticle } from './core/analyze';
@@ -36,6 +36,8 @@ function handle(message: PoolMessage): AnalysisReply | undefined {
   if (!corpus) return { id, error: `No corpus state for ${key}.` };
   let bytes: Buffer;
   try {
+    // Like the scan, only regular files: a FIFO would block the read for ever, a link may lead out of the workspace.
+    if (!lstatSync(file).isFile()) return { id, missing: true, error: 'not a regular file' };
     bytes = readFileSync(file);
   } catch (error) {
     return { id, missing: (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR', error: (error as Error).message };

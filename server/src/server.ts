@@ -81,8 +81,14 @@ function kindIncludes(requested: string, kind: string): boolean {
   return kind === requested || kind.startsWith(requested + '.');
 }
 
-function toPath(uri: string): string | undefined {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+/** The file path of a `file:` URI; undefined for any other URI, one with a host, or a value that is no URI at all. */
+function toPath(uri: unknown): string | undefined {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 export function startServer(connection: Connection): void {
@@ -304,7 +310,8 @@ export function startServer(connection: Connection): void {
       clearTimeout(timers.get(file));
       timers.set(file, setTimeout(() => {
         timers.delete(file);
-        void knowledgeBaseChanged(file, documents.get(document.uri)?.getText());
+        const text: unknown = documents.get(document.uri)?.getText();
+        void knowledgeBaseChanged(file, typeof text === 'string' ? text : undefined);
       }, knowledgeBaseDebounceMs));
       return;
     }

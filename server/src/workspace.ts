@@ -1,4 +1,5 @@
 /** The corpus as the server sees it: which files are articles, their corpora and configs, kept in step with the disk. */
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { CorpusConfig, CorpusConfigFile } from './core/config';
@@ -51,7 +52,9 @@ export class Workspace {
 
   /** Adds a new article; returns the articles whose names now clash or no longer clash with it. */
   async add(file: string): Promise<string[]> {
-    if (!this.isArticlePath(file)) return [];
+    // As in the scan, only regular files count: not a FIFO (a read would block), not a link (it may lead outside).
+    const stat = await fs.lstat(file).catch(() => undefined);
+    if (!this.isArticlePath(file) || !stat?.isFile()) return [];
     const corpus = (await this.resolver.resolve(file)).corpus;
     corpus.names.add(path.basename(file));
     this.articles.set(file, corpus);

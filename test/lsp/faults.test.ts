@@ -22,7 +22,6 @@ import {
   frame,
   LspSession,
   makeWorkspace,
-  serverJs,
   startedSession,
   type TempWorkspace,
 } from './lspClient';
@@ -306,24 +305,12 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
     });
   }
 
-  for (const [what, opened, todo] of [
-    [
-      'a file URI that names a host (file://host/…)',
-      () => ({ uri: 'file://host/share/x.txt', text: 'Leica  und Xiaomi\n' }),
-      'server.ts looks up open documents by converting every open URI with fileURLToPath (toPath), which throws for a host on Linux; the throw escapes an async analysis (`void analyseAndPublish`) and Node ends the process',
-    ],
-    [
-      'a URI that is not a string',
-      () => ({ uri: 42, text: 'Leica  und Xiaomi\n' }),
-      'toPath calls uri.startsWith on every open document; the TypeError escapes an async analysis and Node ends the process',
-    ],
-    [
-      'the knowledge base, with text that is not a string',
-      (ws: TempWorkspace) => ({ uri: ws.uriOf('entities.json'), text: 42 }),
-      'the knowledge-base update reads the open text as a string: its TypeError escapes (`void knowledgeBaseChanged`) and Node ends the process, as soon as the edit settles',
-    ],
+  for (const [what, opened] of [
+    ['a file URI that names a host (file://host/…)', () => ({ uri: 'file://host/share/x.txt', text: 'Leica  und Xiaomi\n' })],
+    ['a URI that is not a string', () => ({ uri: 42, text: 'Leica  und Xiaomi\n' })],
+    ['the knowledge base, with text that is not a string', (ws: TempWorkspace) => ({ uri: ws.uriOf('entities.json'), text: 42 })],
   ] as const) {
-    test(`c4. one open document with ${what} does not bring the server down`, { timeout: testTimeout, todo }, async (t) => {
+    test(`c4. one open document with ${what} does not bring the server down`, { timeout: testTimeout }, async (t) => {
       const { ws, s } = await startedSession(t);
       const mark = s.mark();
       const document = opened(ws);
@@ -457,7 +444,7 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
 
   test(
     'd2. a FIFO announced by a watch event holds up no other file: neither later events nor the rest of its own',
-    { timeout: testTimeout, todo: 'server.ts reads every announced file with fs.readFile, which blocks on a FIFO until a writer opens it; later watch events, and the rest of the FIFO’s own event, wait forever' },
+    { timeout: testTimeout },
     async (t) => {
       const { ws, s } = await startedWithBadFiles(t);
       await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(fifoName), type: FileChangeType.Created }] });
@@ -468,35 +455,29 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
     },
   );
 
-  test('d3. a symbolic link to a file outside the workspace is not read when a watch event announces it (as the scan skips it)', { timeout: testTimeout, todo: 'the scan skips symbolic links, but a watch event for one makes server.ts read its target, wherever it is' }, async (t) => {
+  test('d3. a symbolic link to a file outside the workspace is not read when a watch event announces it (as the scan skips it)', { timeout: testTimeout }, async (t) => {
     const { ws, s } = await startedWithBadFiles(t);
     const mark = await announceWithGoodSeed(s, ws, outsideLinkName);
     const published = s.publicationsOf(ws.uriOf(outsideLinkName), mark);
     assert.deepEqual(published.flatMap((p) => codesOf(p.diagnostics)), [], `the target outside was read: ${JSON.stringify(published.map((p) => p.diagnostics.map(messageOf)))}`);
   });
 
-  const sizeLimitBuilt = fs.existsSync(serverJs) && fs.readFileSync(serverJs, 'utf8').includes('article-too-large');
   test(
     'd4. a 10 MB single-line file gets one article-too-large diagnostic, and the rest of the corpus is checked',
-    { timeout: testTimeout, todo: sizeLimitBuilt ? false : 'no size limit in dist/server.js yet (article-too-large): the analysis time grows with the square of the line length, hours for 10 MB' },
+    { timeout: testTimeout },
     async (t) => {
       const ws = makeWorkspace();
       const bigName = '031_0000000000000031.txt';
       ws.write(bigName, 'Leica '.repeat((10 * 1024 * 1024) / 6));
       const s = LspSession.start(ws.root);
       t.after(async () => {
-        if (!sizeLimitBuilt) {
-          s.child.kill('SIGKILL'); // busy for hours: no polite shutdown
-          await s.exited();
-        }
         await s.dispose();
         ws.cleanup();
       });
       await s.initialize();
-      const guard = { timeoutMs: sizeLimitBuilt ? defaultTimeoutMs : 10_000 };
-      const big = await s.waitForDiagnostics(ws.uriOf(bigName), guard);
+      const big = await s.waitForDiagnostics(ws.uriOf(bigName));
       assert.deepEqual(codesOf(big.diagnostics), ['article-too-large'], 'one finding, and no analysis');
-      await s.waitForCorpusAnalysed(guard);
+      await s.waitForCorpusAnalysed();
       for (const name of ws.articles) assert.ok(s.diagnostics.get(ws.uriOf(name))!.diagnostics.length > 0, `${name}: checked`);
     },
   );

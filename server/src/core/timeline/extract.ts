@@ -306,18 +306,18 @@ const apostrophes = /['’‘ʼ`´]/;
  * ("quest’anno" → "quest'anno"); `offsets[i]` is the line offset of character i.
  */
 function normalise(line: string): { text: string; offsets: number[] } {
-  let text = '';
+  const characters: string[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (/\s/.test(c)) {
-      if (text.endsWith(' ')) continue;
-      text += ' ';
-    } else text += apostrophes.test(c) ? "'" : c;
+      if (characters[characters.length - 1] === ' ') continue;
+      characters.push(' ');
+    } else characters.push(apostrophes.test(c) ? "'" : c);
     offsets.push(i);
   }
   offsets.push(line.length);
-  return { text, offsets };
+  return { text: characters.join(''), offsets };
 }
 
 /**
