@@ -47,6 +47,7 @@ export const badInputs = {
   'a 10 MB single line, as bytes': (): ArticleInput => ({ bytes: new Uint8Array(Buffer.from(`Titel\n\n${'Leica und Xiaomi bauen Kameras. '.repeat(330_000)}\n`, 'utf8')) }),
   '200,000 lines': (): ArticleInput => ({ text: `---\nlang: de\n---\nTitel\n${'\nLeica baut.\n'.repeat(100_000)}` }),
   '200,000 lines without blank lines': (): ArticleInput => ({ text: `Titel\n\n${'Zeile\n'.repeat(200_000)}` }),
+  '20,000 whitespace-only lines': (): ArticleInput => ({ text: `---\nlang: de\n---\nTitel\n\n${'\n '.repeat(20_000)}\nText.\n` }),
   'a 100 KB word': (): ArticleInput => ({ text: `---\nlang: de\n---\nTitel\n\n${'Kamera'.repeat(17_000)}\n` }),
   '10,000 levels of nested brackets': (): ArticleInput => ({ text: `---\nlang: de\n---\nTitel\n\nText ${nested('([', '])', 5_000)} und mehr.\n` }),
   '10,000 levels of nested quotes': (): ArticleInput => ({ text: `---\nlang: de\n---\nTitel\n\nText ${nested('„«', '»“', 5_000)}.\n` }),
