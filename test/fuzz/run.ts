@@ -99,8 +99,14 @@ async function main() {
       const index = fuzzed++;
       const size = input.bytes?.length ?? input.text?.length ?? 0;
       const outcome = await isolate.call<FuzzResult>('fuzzOne', [{ text: input.text, bytes: input.bytes, name: input.name, language: input.language }], Math.max(options.hangMs * 5, 10_000));
+      const slow = outcome.kind === 'timed out' || outcome.ms > options.hangMs;
+      const fault = slow ? knownFaults.find((k) => k.meets(input))?.fault : undefined;
+      if (fault) known.set(fault, (known.get(fault) ?? 0) + 1);
+      slowest.push({ index, ms: outcome.ms, size, input });
+      slowest.sort((a, b) => b.ms - a.ms);
+      slowest.length = Math.min(slowest.length, 5);
       if (outcome.kind === 'timed out') {
-        problems.push({ kind: 'hang', index, ms: outcome.ms, size, detail: 'stopped: no answer', saved: save(index, input, 'hang') });
+        if (!fault) problems.push({ kind: 'hang', index, ms: outcome.ms, size, detail: 'stopped: no answer', saved: save(index, input, 'hang') });
         continue;
       }
       if (outcome.kind === 'threw') {
@@ -108,15 +114,10 @@ async function main() {
         continue;
       }
       for (const { stage, error } of outcome.value.errors) problems.push({ kind: 'exception', index, ms: outcome.ms, size, detail: `${stage}: ${error}`, saved: save(index, input, 'exception') });
-      const fault = outcome.ms > options.hangMs ? knownFaults.find((k) => k.meets(input))?.fault : undefined;
-      if (fault) known.set(fault, (known.get(fault) ?? 0) + 1);
-      else if (outcome.ms > options.hangMs) {
+      if (slow && !fault) {
         const stages = Object.entries(outcome.value.ms).map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`).join(', ');
         problems.push({ kind: 'hang', index, ms: outcome.ms, size, detail: stages, saved: save(index, input, 'hang') });
       }
-      slowest.push({ index, ms: outcome.ms, size, input });
-      slowest.sort((a, b) => b.ms - a.ms);
-      slowest.length = Math.min(slowest.length, 5);
     }
   }
   await isolate.close();
