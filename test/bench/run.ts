@@ -515,7 +515,7 @@ function rowsOf(label: string, r: SizeResult, debounceMs: number | undefined): R
   ];
   const progress = r.cold[0]?.progress;
   if (progress) {
-    const seen = progress.indexingBegin ? `yes (${progress.reports} reports${progress.lastMessage ? `, last “${progress.lastMessage}”` : ''})` : 'not seen';
+    const seen = progress.indexingBegin ? `yes, ${progress.reports} reports` : 'not seen';
     rows.push({ size: label, measure: `Progress “Indexing seeds”`, unit: '', text: seen });
   }
   const i = r.interactive;
