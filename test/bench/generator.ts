@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { EntityType, KbEntity, KbFact, KbRelation, KnowledgeBaseFile } from '../../server/src/core/entities/kb';
-import { benchLanguages, descriptions, prose, type BenchLanguage } from './prose';
+import { benchLanguages, calendarText, descriptions, prose, type BenchLanguage } from './prose';
 
 /** Bump when the output changes: corpora on disk from another version are regenerated. */
 export const generatorVersion = 1;
@@ -399,9 +399,15 @@ export function generateArticle(kb: GeneratedKnowledgeBase, seed: number, index:
         case 'product': return (rng.chance(0.7) ? product : draw('product')).name;
         case 'place': return placeName(rng.chance(0.6) ? place : draw('place'));
         case 'pub': return (rng.chance(0.6) ? pub : draw('publication')).name;
-        case 'date': return p.date(rng.between(1, 28), rng.between(1, 12), rng.between(year - 8, year));
-        case 'month': return p.month(rng.between(1, 12), year, rng.chance(0.1) ? 3 : rng.int(3));
-        case 'year': return p.year(rng.between(year - 9, year), rng.int(3));
+        case 'date': return calendarText(p, p.date, { day: rng.between(1, 28), month: rng.between(1, 12), year: rng.between(year - 8, year) });
+        case 'month': {
+          const month = rng.between(1, 12);
+          return calendarText(p, p.month[rng.chance(0.1) ? 3 : rng.int(3)], { month, year });
+        }
+        case 'year': {
+          const value = rng.between(year - 9, year);
+          return calendarText(p, p.year[rng.int(3)], { year: value });
+        }
         case 'yearnum': return String(rng.between(year - 9, year));
         case 'n': return String(rng.between(2, 60));
         case 'pct': return String(rng.between(2, 40));

@@ -20,12 +20,12 @@ export interface Prose {
   /** Lines a scraper leaves behind (web-residue). */
   residue: readonly string[];
   months: readonly string[];
-  /** {date}: day, month name, year. */
-  date(day: number, month: number, year: number): string;
-  /** {month}: a month alone, with its year, or an edge of it. */
-  month(month: number, year: number, variant: number): string;
-  /** {year}. */
-  year(year: number, variant: number): string;
+  /** {date}: day {d}, month name {M}, year {y}. */
+  date: string;
+  /** {month}: a month alone, with its year, an edge of it; the last variant is relative ("last summer"). */
+  month: readonly [string, string, string, string];
+  /** {year}, three ways. */
+  year: readonly [string, string, string];
   quotes: readonly [string, string];
   /** Words that may stand twice in a row by mistake (doubled-word). */
   doubled: readonly string[];
@@ -72,9 +72,9 @@ const de: Prose = {
   credits: ['Bild: {org}', 'Quelle: {pub}', 'Bildquelle: {org}', 'Foto: {pub}'],
   residue: ['Beitrage Teilen', 'Schreibe einen Kommentar', 'Weiterlesen', 'Artikel teilen'],
   months: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
-  date: (d, m, y) => `am ${d}. ${de.months[m - 1]} ${y}`,
-  month: (m, y, v) => [`im ${de.months[m - 1]}`, `im ${de.months[m - 1]} ${y}`, `Ende ${de.months[m - 1]}`, `im vergangenen Sommer`][v % 4],
-  year: (y, v) => [`${y}`, `im Jahr ${y}`, `seit ${y}`][v % 3],
+  date: 'am {d}. {M} {y}',
+  month: ['im {M}', 'im {M} {y}', 'Ende {M}', 'im vergangenen Sommer'],
+  year: ['{y}', 'im Jahr {y}', 'seit {y}'],
   quotes: ['„', '“'],
   doubled: ['baut', 'hat', 'soll', 'neue'],
 };
@@ -120,9 +120,9 @@ const it: Prose = {
   credits: ['Fonte: {pub}', 'Foto: {org}', 'Immagine: {org}', 'Crediti: {pub}'],
   residue: ['- Continua...', 'Lascia un commento', 'Condividi su Facebook', 'Leggi anche'],
   months: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
-  date: (d, m, y) => `il ${d} ${it.months[m - 1]} ${y}`,
-  month: (m, y, v) => [`a ${it.months[m - 1]}`, `nel mese di ${it.months[m - 1]} ${y}`, `a fine ${it.months[m - 1]}`, `la scorsa estate`][v % 4],
-  year: (y, v) => [`nel ${y}`, `nel ${y}`, `dal ${y}`][v % 3],
+  date: 'il {d} {M} {y}',
+  month: ['a {M}', 'nel mese di {M} {y}', 'a fine {M}', 'la scorsa estate'],
+  year: ['nel {y}', 'nel {y}', 'dal {y}'],
   quotes: ['“', '”'],
   doubled: ['che', 'nuovo', 'ha', 'sarà'],
 };
@@ -168,9 +168,9 @@ const en: Prose = {
   credits: ['Source: {pub}', 'Photo: {org}', 'Image: {org}', 'Credit: {pub}'],
   residue: ['Read more', 'Leave a comment', 'Share this article', 'Continue reading'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  date: (d, m, y) => `on ${d} ${en.months[m - 1]} ${y}`,
-  month: (m, y, v) => [`in ${en.months[m - 1]}`, `in ${en.months[m - 1]} ${y}`, `at the end of ${en.months[m - 1]}`, `last summer`][v % 4],
-  year: (y, v) => [`in ${y}`, `in ${y}`, `back in ${y}`][v % 3],
+  date: 'on {d} {M} {y}',
+  month: ['in {M}', 'in {M} {y}', 'at the end of {M}', 'last summer'],
+  year: ['in {y}', 'in {y}', 'back in {y}'],
   quotes: ['“', '”'],
   doubled: ['the', 'has', 'will', 'new'],
 };
@@ -216,14 +216,19 @@ const fr: Prose = {
   credits: ['Source : {pub}', 'Photo : {org}', 'Crédit : {pub}', 'Illustration : {org}'],
   residue: ['Lire la suite', 'Laisser un commentaire', 'Partager cet article', 'Lire aussi'],
   months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  date: (d, m, y) => `le ${d} ${fr.months[m - 1]} ${y}`,
-  month: (m, y, v) => [`en ${fr.months[m - 1]}`, `en ${fr.months[m - 1]} ${y}`, `fin ${fr.months[m - 1]}`, `l’été dernier`][v % 4],
-  year: (y, v) => [`en ${y}`, `en ${y}`, `dès ${y}`][v % 3],
+  date: 'le {d} {M} {y}',
+  month: ['en {M}', 'en {M} {y}', 'fin {M}', 'l’été dernier'],
+  year: ['en {y}', 'en {y}', 'dès {y}'],
   quotes: ['«\u00a0', '\u00a0»'],
   doubled: ['le', 'a', 'nouveau', 'sera'],
 };
 
 export const prose: Record<BenchLanguage, Prose> = { de, it, en, fr };
+
+/** Fills a calendar template: {d} day, {M} month name, {y} year. */
+export function calendarText(p: Prose, template: string, { day = 1, month = 1, year }: { day?: number; month?: number; year: number }): string {
+  return template.replace('{d}', String(day)).replace('{M}', p.months[month - 1]).replace('{y}', String(year));
+}
 
 /** Entity descriptions per language, by kind ({name}, {place}). */
 export const descriptions: Record<string, Record<BenchLanguage, string>> = {

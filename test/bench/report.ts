@@ -60,7 +60,7 @@ export function formatTable(rows: readonly Row[]): string {
   const header = ['Size', 'Measure', 'p50', 'p95', 'n', 'Target', 'Result'];
   const cells = rows.map((row) => {
     const unit = row.unit ? ` ${row.unit}` : '';
-    const p50 = row.text ?? (row.summary ? figure(row.summary.p50, row.unit) + unit : '—');
+    const p50 = row.text ?? (row.summary ? figure(row.summary.p50, row.unit) + unit : '');
     const p95 = row.text || !row.summary || row.summary.n < 2 || row.summary.p95 === undefined ? '' : figure(row.summary.p95, row.unit) + unit;
     const judged = row.target?.sizes.includes(row.size);
     const target = row.target ? `${row.target.stat} ≤ ${row.target.limit}${unit}${judged ? '' : ` at ${row.target.sizes.join(', ')}`}` : '';

@@ -137,6 +137,8 @@ interface CliRun {
 
 interface SizeResult {
   corpus: CorpusInfo;
+  /** Repeats planned (a failed one leaves fewer samples). */
+  runs: number;
   cold: ServerRun[];
   warm: ServerRun[];
   cli: CliRun[];
@@ -337,7 +339,11 @@ async function runCli(dir: string, options: Options): Promise<CliRun> {
   child.stderr.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-2000);
   });
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, options.timeoutMs);
   let peak = 0;
   const exitCode = await new Promise<number | null>((resolve) => {
     // The peak is read while the process is still there: at its last output and on the close of stderr.
@@ -348,6 +354,7 @@ async function runCli(dir: string, options: Options): Promise<CliRun> {
   const ms = performance.now() - started;
   peak = Math.max(peak, memory.stop());
   const summary = stderr.trim().split('\n').pop() ?? '';
+  if (timedOut) throw new Error(`seed-corpus check did not finish within ${Math.round(options.timeoutMs / 60_000)} min`);
   if (exitCode !== 0 && exitCode !== 1) throw new Error(`seed-corpus check exited ${exitCode}: ${summary}`);
   return { ms, exitCode, peakRssBytes: peak, summary };
 }
@@ -375,7 +382,7 @@ async function benchSize(articles: number, options: Options): Promise<SizeResult
   log(`${label}: corpus…`);
   const corpus = ensureCorpus(articles, options.seed);
   log(`${label}: ${corpus.articles} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.dir}${corpus.reused ? ' (reused)' : ` (generated in ${seconds(corpus.generationMs)})`}`);
-  const result: SizeResult = { corpus, cold: [], warm: [], cli: [], readFloorMs: [], francFloorMs: [], errors: [] };
+  const result: SizeResult = { corpus, runs, cold: [], warm: [], cli: [], readFloorMs: [], francFloorMs: [], errors: [] };
   const attempt = async (what: string, run: () => Promise<void>) => {
     try {
       await run();
@@ -541,7 +548,7 @@ function rowsOf(label: string, r: SizeResult, debounceMs: number | undefined): R
     { size: label, measure: 'Cold index / franc floor (medians)', unit: '×', summary: ratio(r.cold.map((c) => c.ms), r.francFloorMs) },
     { size: label, measure: 'CLI / franc floor (medians)', unit: '×', summary: ratio(r.cli.map((c) => c.ms), r.francFloorMs) },
   );
-  for (const error of r.errors) rows.push({ size: label, measure: 'Error', unit: '', text: error.split('\n')[0].slice(0, 120) });
+  for (const error of r.errors) rows.push({ size: label, measure: `Error: ${error.split('\n')[0].slice(0, 120)}`, unit: '', text: '' });
   return rows.map((row) => (row.summary?.n === 0 && !row.text ? { ...row, text: 'not measured' } : row)).map(judge);
 }
 
@@ -591,12 +598,13 @@ async function benchmark(options: Options): Promise<void> {
 
   const debounceMs = serverDebounceMs();
   const rows = Object.entries(sizes).flatMap(([label, r]) => rowsOf(label, r, debounceMs));
-  rows.push({ size: '1 MB', measure: 'didOpen → diagnostics, 1 MB article', unit: 'ms', summary: summarize(huge.openMs), ...(huge.errors.length ? { text: huge.errors[0].slice(0, 120) } : {}) });
+  rows.push({ size: '1 MB', measure: 'didOpen → diagnostics, 1 MB article', unit: 'ms', summary: summarize(huge.openMs) });
+  for (const error of huge.errors) rows.push({ size: '1 MB', measure: `Error: ${error.split('\n')[0].slice(0, 120)}`, unit: '', text: '' });
   const failed = rows.filter((r) => r.result === 'FAIL');
   const finished = new Date();
 
   const corpora = Object.values(sizes).map((r) => `${sizeLabel(r.corpus.articles)} = ${r.corpus.articles} articles, ${(r.corpus.bytes / 1e6).toFixed(1)} MB`);
-  const runs = Object.entries(sizes).map(([label, r]) => `${label} ×${r.cold.length}`);
+  const runs = Object.entries(sizes).map(([label, r]) => `${label} ×${r.runs}`);
   const table = formatTable(rows);
   console.log(`\nSeed Corpus benchmark, ${finished.toISOString()} (${Math.round((finished.getTime() - started.getTime()) / 60_000)} min)`);
   console.log(`Machine: ${info.cpus} × ${info.cpuModel}, ${info.memoryMB} MB, node ${info.node}, ${info.platform}, load average at start ${info.loadAverageAtStart.join(' ')}`);
@@ -618,7 +626,7 @@ async function benchmark(options: Options): Promise<void> {
     revision: measured,
     generatorVersion,
     seed: options.seed,
-    options: { ...options, runsBySize: Object.fromEntries(Object.entries(sizes).map(([label, r]) => [label, r.cold.length])) },
+    options: { ...options, runsBySize: Object.fromEntries(Object.entries(sizes).map(([label, r]) => [label, r.runs])) },
     knowledgeBaseEntities: knowledgeBaseSize,
     serverDebounceMs: debounceMs,
     corpora: Object.fromEntries(Object.entries(sizes).map(([label, r]) => [label, r.corpus])),
