@@ -61,10 +61,15 @@ export class AnalysisPool {
   private nextId = 1;
   private disposed = false;
 
+  readonly size: number;
+
+  /** `jobs`, when known, caps the threads: a handful of files need no more threads than files. */
   constructor(
     private readonly script: string,
-    readonly size = Math.max(1, Math.min(os.availableParallelism(), 4)),
-  ) {}
+    jobs = Infinity,
+  ) {
+    this.size = Math.max(1, Math.min(os.availableParallelism(), 4, jobs));
+  }
 
   /** Tells every worker (and every worker started later) the corpus's current state. */
   setCorpus(state: CorpusState): void {

@@ -3,7 +3,6 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle, decodeUtf8, type Finding } from './core/analyze';
 import { fixAll, isFixable } from './core/fix';
-import * as os from 'node:os';
 import { AnalysisPool } from './analysisPool';
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget, type Corpus } from './corpus';
 import { findCorpusFiles, isWithin, writeFileAtomically } from './files';
@@ -96,7 +95,7 @@ async function readArticle(file: string): Promise<Buffer> {
 
 /** The findings of each target, in order, from the analysis threads (every core; the same code as the server's). */
 async function analyseInThreads(targets: readonly ArticleTarget[]): Promise<Array<[ArticleTarget, Finding[]]>> {
-  const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), Math.max(1, Math.min(os.availableParallelism(), 4, targets.length)));
+  const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), targets.length);
   try {
     const keys = new Map<Corpus, string>();
     for (const { corpus } of targets) {

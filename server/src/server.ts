@@ -205,12 +205,16 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  /** Re-analyses one article (open: the editor's text, else the disk's) after a change; never throws. */
-  async function analyseAndPublish(file: string): Promise<void> {
-    if (!workspace.has(file)) return;
-    const document = openDocument(file);
-    if (document) await analyseDocument(document, file);
-    else await analyseFromDisk([file], passNumber, () => undefined);
+  /** Re-analyses articles after a change (open ones: the editor's text, the rest in one batch from disk); never throws. */
+  async function analyseAndPublish(files: Iterable<string>): Promise<void> {
+    const fromDisk: string[] = [];
+    for (const file of files) {
+      if (!workspace.has(file)) continue;
+      const document = openDocument(file);
+      if (document) await analyseDocument(document, file);
+      else fromDisk.push(file);
+    }
+    await analyseFromDisk(fromDisk, passNumber, () => undefined);
   }
 
   function forget(file: string): void {
@@ -447,7 +451,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     // Closed unsaved: the disk is the truth again.
-    void analyseAndPublish(file);
+    void analyseAndPublish([file]);
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -473,7 +477,7 @@ export function startServer(connection: Connection): void {
       }
       if (isKnowledgeBase(file) && !openDocument(file)) await knowledgeBaseChanged(file, undefined);
     }
-    for (const file of touched) await analyseAndPublish(file);
+    await analyseAndPublish(touched);
   });
 
   connection.onCodeAction(async (params: CodeActionParams) => {
@@ -582,9 +586,10 @@ export function startServer(connection: Connection): void {
     workspace: () => workspace,
     mentions,
     analysisOf: async (uri) => {
+      // Only open documents keep an analysis; the rest of the corpus answers from the indexes.
       const document = documents.get(uri);
       const file = toPath(uri);
-      const analysis = document ? await currentAnalysis(document) : file && results.get(file)?.analysis;
+      const analysis = document && (await currentAnalysis(document));
       return file && analysis ? { file, analysis } : undefined;
     },
     eventsOf: (entity) => timeline.eventsOf(entity, catalogs()),
