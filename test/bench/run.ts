@@ -2,7 +2,7 @@
  * `npm run bench`: the benchmark of issue 7. Generates (once) synthetic corpora of 1k, 10k and 100k articles
  * with a 20,000-entity knowledge base, drives the real dist/server.js over stdio and dist/cli.js, and reports
  * medians and p95 over repeated runs beside the issue's targets and a floor measured in the same run (reading
- * the files; franc alone). Prints one table and writes the same as JSON (bench-results.json).
+ * the files; franc alone). Prints one table and writes the same as JSON (test/bench/results.json).
  *
  *   npm run bench -- [--sizes 1k,10k,100k] [--runs N] [--quick] [--full] [--out file] [--strict]
  *                    [--requests N] [--edits N] [--seed N] [--timeout-min N]
@@ -55,7 +55,7 @@ function parseSize(value: string): number {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [1000, 10_000, 100_000], quick: false, full: false, out: path.join(repoRoot, 'bench-results.json'), strict: false, requests: 200, edits: 200, hugeRepeats: 5, seed: defaultSeed, timeoutMs: 60 * 60_000, serverJs: '', cliJs: '' };
+  const options: Options = { sizes: [1000, 10_000, 100_000], quick: false, full: false, out: path.join(repoRoot, 'test', 'bench', 'results.json'), strict: false, requests: 200, edits: 200, hugeRepeats: 5, seed: defaultSeed, timeoutMs: 60 * 60_000, serverJs: '', cliJs: '' };
   let sizesGiven = false;
   const number = (flag: string, value: string | undefined) => {
     const n = Number(value);
