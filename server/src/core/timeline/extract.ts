@@ -22,7 +22,7 @@ import { proseLines } from '../rules/shared/prose';
 import type { Span } from '../text';
 import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
 import { anchorOf, articleDate, referenceDate, type Anchor } from './anchor';
-import { alternation, lexicons, mayHoldDatePattern, timelineLanguage, type TimelineLanguage } from './lexicon';
+import { alternation, dateTriggerPattern, lexicons, mayHoldDatePattern, timelineLanguage, type TimelineLanguage } from './lexicon';
 import { tags, tagValue, timelineChrono } from './parsers';
 import { differingFields, finestGranularity, readComponents, readingValue, type CalendarReading, type ReadingField } from './reading';
 import { isAtLeastAsFine, timexType, type TimexMod, type TimexType } from './timex';
@@ -109,6 +109,7 @@ class Extraction {
   private readonly weekWords: RegExp;
   private readonly laterWords: RegExp;
   private readonly mayHoldDate: RegExp;
+  private readonly dateTriggers: RegExp;
   private readonly articleAnchor?: { anchor: Anchor; value: string; source: DateSource };
   private readonly primary: Date;
   private readonly secondary: Date;
@@ -123,6 +124,7 @@ class Extraction {
     const lexicon = lexicons[language];
     this.weekWords = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(lexicon.weekWords)})(?![\\p{L}])`, 'iu');
     this.mayHoldDate = mayHoldDatePattern(lexicon);
+    this.dateTriggers = dateTriggerPattern(lexicon);
     this.laterWords = new RegExp(`(?:${alternation(Object.keys(lexicon.laterSuffixes))})$`, 'iu');
     const dated = anchorOption !== undefined ? { value: anchorOption, source: 'option' as const } : articleDate(article);
     const anchor = dated && anchorOf(dated.value);
@@ -154,17 +156,16 @@ class Extraction {
     const { text, offsets } = normalise(lineText);
     const found: Candidate[] = [];
     let readUpTo = 0;
-    for (const chunk of chunks(text)) {
+    for (const chunk of dateWindows(text, this.dateTriggers).flatMap((window) => chunks(text, window))) {
       const chunkText = text.slice(chunk.start, chunk.end);
       if (!this.mayHoldDate.test(chunkText)) continue;
       const first = this.parse(chunkText, this.primary);
-      if (first.length === 0) continue;
-      const second = new Map(this.parse(chunkText, this.secondary).map((r) => [`${r.index}:${r.text}`, r]));
       for (const result of first) {
         const at = chunk.start + result.index + (result.text.length - result.text.trimStart().length);
         if (at >= chunk.owned || at < readUpTo) continue;
         readUpTo = chunk.start + result.index + result.text.trimEnd().length;
-        const other = second.get(`${result.index}:${result.text}`);
+        // The second reading needs only the expression: the chunk around it was read once already.
+        const other = this.parse(result.text.trim(), this.secondary).find((r) => r.text.trim() === result.text.trim());
         for (const piece of pieces(result)) {
           const trimmed = piece.text.trim();
           if (trimmed === '') continue;
@@ -321,14 +322,39 @@ function normalise(line: string): { text: string; offsets: number[] } {
 }
 
 /**
- * Cuts a normalised line into chunks of at most `chunkLength`, at spaces where it can. Each chunk after the first
- * starts a few words before the previous one ends, so an expression the cut runs through is read whole in one of
- * them; a chunk owns the results that start before the next chunk does.
+ * The stretches of a normalised line that may hold dates: `chunkOverlap` characters (longer than any expression)
+ * on either side of each word or number that may head one, widened to whole words and merged where they meet.
+ * chrono runs every one of its patterns over all it is given, so prose without a date is never handed to it.
  */
-function chunks(text: string): Array<Span & { owned: number }> {
+function dateWindows(text: string, triggers: RegExp): Span[] {
+  const windows: Span[] = [];
+  triggers.lastIndex = 0;
+  for (let m = triggers.exec(text); m; m = triggers.exec(text)) {
+    let end = Math.min(text.length, m.index + m[0].length + chunkOverlap);
+    while (end < text.length && text[end] !== ' ') end++;
+    const last = windows[windows.length - 1];
+    if (last && m.index - chunkOverlap <= last.end + 1) {
+      last.end = end;
+    } else {
+      // The previous window ends at a space, so this walk never goes back into it.
+      let start = Math.max(0, m.index - chunkOverlap);
+      while (start > 0 && text[start - 1] !== ' ') start--;
+      windows.push({ start, end });
+    }
+    triggers.lastIndex = Math.max(triggers.lastIndex, end);
+  }
+  return windows;
+}
+
+/**
+ * Cuts a window of a normalised line into chunks of at most `chunkLength`, at spaces where it can. Each chunk after
+ * the first starts a few words before the previous one ends, so an expression the cut runs through is read whole in
+ * one of them; a chunk owns the results that start before the next chunk does.
+ */
+function chunks(text: string, window: Span): Array<Span & { owned: number }> {
   const spans: Array<Span & { owned: number }> = [];
-  let start = 0;
-  while (text.length - start > chunkLength) {
+  let start = window.start;
+  while (window.end - start > chunkLength) {
     const limit = start + chunkLength;
     let end = limit;
     while (end > start + chunkOverlap && text[end] !== ' ') end--;
@@ -339,6 +365,6 @@ function chunks(text: string): Array<Span & { owned: number }> {
     spans.push({ start, end, owned: next });
     start = next;
   }
-  spans.push({ start, end: text.length, owned: text.length });
+  spans.push({ start, end: window.end, owned: window.end });
   return spans;
 }

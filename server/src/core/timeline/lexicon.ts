@@ -333,6 +333,14 @@ export function mayHoldDatePattern(lexicon: Lexicon): RegExp {
 }
 
 const mayHoldDatePatterns = new Map<Lexicon, RegExp>();
+const dateTriggerPatterns = new Map<Lexicon, RegExp>();
+
+/** The same words and digit runs as `mayHoldDatePattern`, to find (flag g) each place a date may stand. */
+export function dateTriggerPattern(lexicon: Lexicon): RegExp {
+  let pattern = dateTriggerPatterns.get(lexicon);
+  if (!pattern) dateTriggerPatterns.set(lexicon, (pattern = new RegExp(mayHoldDatePattern(lexicon).source.replace(/^\\d/, '\\d+'), 'giu')));
+  return pattern;
+}
 
 function buildMayHoldDatePattern(lexicon: Lexicon): RegExp {
   const months = Object.keys(lexicon.months);
