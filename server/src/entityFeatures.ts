@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import {
   CompletionItemKind,
+  LSPErrorCodes,
   ResponseError,
   SemanticTokensBuilder,
   SymbolKind,
@@ -150,10 +151,10 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     const catalog = kb?.catalog;
     const name = newName.trim();
     if (!corpus || !kb || !catalog) return null;
-    if (name.length < 2 || /[\r\n]/.test(name)) throw new ResponseError(0, 'A name needs at least two characters on one line.');
-    if (kb.text !== kb.goodText) throw new ResponseError(0, 'The knowledge base has errors; fix them before renaming.');
+    if (name.length < 2 || /[\r\n]/.test(name)) throw new ResponseError(LSPErrorCodes.RequestFailed, 'A name needs at least two characters on one line.');
+    if (kb.text !== kb.goodText) throw new ResponseError(LSPErrorCodes.RequestFailed, 'The knowledge base has errors; fix them before renaming.');
     const owner = catalog.knowledgeBase.entities.find((e) => e.id !== found.mention.entityId && entityNames(e).some((n) => n.toLowerCase() === name.toLowerCase()));
-    if (owner) throw new ResponseError(0, `“${name}” already names ${owner.name} (${owner.id}).`);
+    if (owner) throw new ResponseError(LSPErrorCodes.RequestFailed, `“${name}” already names ${owner.name} (${owner.id}).`);
     const spelling = found.mention.spelling;
     const documentChanges: TextDocumentEdit[] = [];
     for (const { file, mentions: list } of mentions.mentionsOf(found.mention.entityId)) {

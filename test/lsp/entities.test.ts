@@ -16,6 +16,8 @@ const seed000 = '000_ebeef4f3d678d313.txt';
 const seed002 = '002_4d1a318a818ef0be.txt';
 const seed003 = '003_03ee35439bc31269.txt';
 const testTimeout = 60_000;
+/** LSP: the request was valid but the server could not carry it out (LSPErrorCodes.RequestFailed). */
+const requestFailed = -32803;
 
 /** The position of the `nth` occurrence of `needle` in the text (plus `offset` characters). */
 function positionOf(text: string, needle: string, nth = 0, offset = 1) {
@@ -105,7 +107,24 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     assert.ok(byFile.has(kbName));
     assert.ok(byFile.size >= 5, 'four articles mention Huawei, plus the knowledge base');
 
-    await assert.rejects(s.request('textDocument/rename', { textDocument: { uri }, position, newName: 'Xiaomi' }), /already names Xiaomi/);
+  });
+
+  test('rename refusals answer RequestFailed (-32803) with the reason: a name taken, too short, a broken knowledge base', { timeout: testTimeout }, async (t) => {
+    const { ws, s } = await startedSession(t);
+    const uri = ws.uriOf(seed000);
+    const text = ws.read(seed000);
+    await s.open(uri, text);
+    const position = positionOf(text, 'Huawei', 0, 2);
+    const rename = (newName: string) => s.request('textDocument/rename', { textDocument: { uri }, position, newName });
+    await assert.rejects(rename('Xiaomi'), { code: requestFailed, message: /already names Xiaomi \(xiaomi\)/ });
+    await assert.rejects(rename(' X '), { code: requestFailed, message: /at least two characters on one line/ });
+    await assert.rejects(rename('Hua\nwei'), { code: requestFailed, message: /at least two characters on one line/ });
+
+    const kbUri = ws.uriOf(kbName);
+    await s.open(kbUri, ws.read(kbName).replace('"name": "Wetzlar"', '"name": "Wetzlar",,'), 1, 'json');
+    await s.waitForDiagnostics(kbUri, { predicate: (ds) => ds.length > 0 });
+    await assert.rejects(rename('Huawei Technologies'), { code: requestFailed, message: /knowledge base has errors/ });
+    assert.ok(s.alive, 'the server is still running');
   });
 
   test('document symbols, workspace symbols, completion and semantic tokens', { timeout: testTimeout }, async (t) => {
