@@ -27,8 +27,16 @@ import { writeFileAtomically } from '../../server/src/files';
 const root = path.join(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
 
-function copyOfSeeds(): string {
+/** A fresh folder `<tmp>/seed-corpus-cli-XXXX`, removed with everything in it when the test ends. */
+function scratchFolder(t: TestContext): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'seed-corpus-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A scratch folder holding a copy of the seeds in `seeds/`. */
+function copyOfSeeds(t: TestContext): string {
+  const dir = scratchFolder(t);
   cpSync(path.join(root, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
   return dir;
 }
@@ -48,8 +56,8 @@ interface JsonFinding {
 }
 
 describe('seed-corpus check', () => {
-  test('text output: file:line:col severity rule-id message, exit 1 on errors', () => {
-    const dir = copyOfSeeds();
+  test('text output: file:line:col severity rule-id message, exit 1 on errors', (t) => {
+    const dir = copyOfSeeds(t);
     const { code, stdout, stderr } = run(['check'], dir);
     assert.equal(code, 1, stderr);
     const lines = stdout.trim().split('\n');
@@ -58,8 +66,8 @@ describe('seed-corpus check', () => {
     assert.match(stderr, /^30 problems \(1 error, 22 warnings, 7 information, 0 hints\) in 5 files; 21 fixable/);
   });
 
-  test('--format json: LSP-style 0-based ranges and severities as words', () => {
-    const dir = copyOfSeeds();
+  test('--format json: LSP-style 0-based ranges and severities as words', (t) => {
+    const dir = copyOfSeeds(t);
     const { stdout } = run(['check', 'seeds', '--format', 'json'], dir);
     const findings = JSON.parse(stdout) as JsonFinding[];
     const doubled = findings.find((f) => f.code === 'doubled-word');
@@ -70,8 +78,8 @@ describe('seed-corpus check', () => {
     assert.deepEqual(missing, [['000', 'de'], ['001', 'de'], ['002', 'de'], ['003', 'it'], ['004', 'it']]);
   });
 
-  test('a clean corpus exits 0; a missing path or bad option exits 2 with a message', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'seed-corpus-cli-'));
+  test('a clean corpus exits 0; a missing path or bad option exits 2 with a message', (t) => {
+    const dir = scratchFolder(t);
     writeFileSync(path.join(dir, '001_0123456789abcdef.txt'), '---\nlang: de\n---\nLeica und Xiaomi\n\nDie Partnerschaft beginnt im Juli.\n');
     assert.equal(run(['check', '.'], dir).code, 0);
     const missing = run(['check', 'nowhere'], dir);
@@ -83,8 +91,8 @@ describe('seed-corpus check', () => {
 });
 
 describe('seed-corpus fix', () => {
-  test('fixes a copy of the seeds atomically; check then reports no fixable finding', () => {
-    const dir = copyOfSeeds();
+  test('fixes a copy of the seeds atomically; check then reports no fixable finding', (t) => {
+    const dir = copyOfSeeds(t);
     const seeds = path.join(dir, 'seeds');
     const target = path.join(seeds, '003_03ee35439bc31269.txt');
     chmodSync(target, 0o640);
@@ -101,8 +109,8 @@ describe('seed-corpus fix', () => {
     assert.match(run(['fix'], dir).stderr, /^Applied 0 fixes in 0 files of 5\./);
   });
 
-  test('leaves a file that is not UTF-8 untouched and says so', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'seed-corpus-cli-'));
+  test('leaves a file that is not UTF-8 untouched and says so', (t) => {
+    const dir = scratchFolder(t);
     const file = path.join(dir, '001_0123456789abcdef.txt');
     const latin1 = Buffer.from('Grüße\n\nDie Straße  ist groß.', 'latin1');
     writeFileSync(file, latin1);
@@ -121,8 +129,8 @@ describe('seed-corpus fix', () => {
 });
 
 describe('seed-corpus entities', () => {
-  test('--format json: every mention with its entity and type, and the names the knowledge base lacks', () => {
-    const dir = copyOfSeeds();
+  test('--format json: every mention with its entity and type, and the names the knowledge base lacks', (t) => {
+    const dir = copyOfSeeds(t);
     appendFileSync(path.join(dir, 'seeds', '003_03ee35439bc31269.txt'), '\nIn Giappone arriva il Leitz Phone 2.\n');
     const { code, stdout } = run(['entities', '--format', 'json'], dir);
     assert.equal(code, 0);
@@ -133,8 +141,8 @@ describe('seed-corpus entities', () => {
     assert.deepEqual(report.candidates.map((c) => c.text), ['Leitz Phone 2']);
   });
 
-  test('text output: entities by mention count; a broken knowledge base is reported with its place', () => {
-    const dir = copyOfSeeds();
+  test('text output: entities by mention count; a broken knowledge base is reported with its place', (t) => {
+    const dir = copyOfSeeds(t);
     const { stdout, stderr } = run(['entities'], dir);
     assert.match(stdout.split('\n')[0], /^leica-camera \(organization\): \d+ in 5 files$/);
     assert.match(stderr, /mentions of \d+ entities and 0 unknown names in 5 files/);
@@ -145,8 +153,8 @@ describe('seed-corpus entities', () => {
 });
 
 describe('seed-corpus timeline', () => {
-  test('--format json: events in time order with value, text, file, range, sentence, entities and anchor', () => {
-    const dir = copyOfSeeds();
+  test('--format json: events in time order with value, text, file, range, sentence, entities and anchor', (t) => {
+    const dir = copyOfSeeds(t);
     const { code, stdout } = run(['timeline', '--format', 'json'], dir);
     assert.equal(code, 0);
     const rows = JSON.parse(stdout) as Array<{ value: string; text: string; file: string; range: { start: { line: number } }; sentence: string; entities: string[]; anchor: string }>;
@@ -171,9 +179,7 @@ describe('seed-corpus fix writes safely', () => {
     return { folder, file, bytes: readFileSync(file) };
   }
   function scratchSeeds(t: TestContext): string {
-    const dir = realpathSync(copyOfSeeds());
-    t.after(() => rmSync(dir, { recursive: true, force: true }));
-    return dir;
+    return realpathSync(copyOfSeeds(t));
   }
 
   test('replaces each file by a rename (a new inode), keeps its mode — even bits the umask would drop — and its owner, leaves no temporary file', (t) => {
@@ -226,8 +232,7 @@ describe('seed-corpus fix writes safely', () => {
   });
 
   test('a FIFO named as a path is refused at once (exit 2); one inside a folder is passed over', (t) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'seed-corpus-cli-'));
-    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = scratchFolder(t);
     writeFileSync(path.join(dir, '001_0123456789abcdef.txt'), '---\nlang: de\n---\nLeica und Xiaomi\n\nDie  Partnerschaft beginnt im Juli.\n');
     execFileSync('mkfifo', [path.join(dir, '002_0123456789abcdef.txt')]);
     // The time limit only turns a hang (a read blocked on the FIFO) into a failure.
