@@ -22,7 +22,8 @@ const rule: Rule = {
     return [{ span: { start: first.start, end: article.title.start }, message: `The title must be the first line after the header; ${blanks} blank line${blanks > 1 ? 's' : ''} come${blanks > 1 ? '' : 's'} before it.` }];
   },
   fix({ article }, finding) {
-    if (!article.title) return undefined;
+    // An unclosed header ends at the first blank line: deleting it would pull the title into the header.
+    if (!article.title || (article.header && article.header.closingStart === undefined)) return undefined;
     return { title: 'Remove the blank lines before the title', edits: [{ ...finding.span, newText: '' }], safe: true };
   },
 };
