@@ -5,6 +5,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CorpusConfig } from './core/config';
+import type { KbEntity } from './core/entities/kb';
 import type { FileSummary } from './fileSummary';
 
 /** What a worker needs to know of a corpus; sent again whenever its signature changes. */
@@ -15,8 +16,8 @@ export interface CorpusState {
   config: CorpusConfig;
   /** File names of the corpus (for the rules that compare names). */
   names: string[];
-  /** The text of the last valid knowledge base. */
-  knowledgeBase?: string;
+  /** The entities of the last valid knowledge base, as read by the server: a worker never parses the file again. */
+  entities?: readonly KbEntity[];
 }
 
 export type PoolMessage = { type: 'corpus'; state: CorpusState } | ({ type: 'analyse'; id: number } & AnalysisJob);

@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { analyzeArticle } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
-import { readKnowledgeBase } from './core/entities/knowledge-base';
+import { createKnowledgeBase } from './core/entities/knowledge-base';
 import { CorpusFileIndex } from './core/file-index';
 import { sha1 } from './analysisCache';
 import type { AnalysisReply, PoolMessage } from './analysisPool';
@@ -26,9 +26,8 @@ const corpora = new Map<string, LoadedCorpus>();
 
 function handle(message: PoolMessage): AnalysisReply | undefined {
   if (message.type === 'corpus') {
-    const { key, signature, config, names, knowledgeBase } = message.state;
-    const reading = knowledgeBase === undefined ? undefined : readKnowledgeBase(knowledgeBase).knowledgeBase;
-    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), catalog: reading && compileKnowledgeBase(reading) });
+    const { key, signature, config, names, entities } = message.state;
+    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), catalog: entities && compileKnowledgeBase(createKnowledgeBase(entities)) });
     return undefined;
   }
   const { id, file, corpus: key, cachedHash, events } = message;

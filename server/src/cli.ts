@@ -62,14 +62,23 @@ interface Collected {
    * as a file is not followed here, so its target must lie in another given path to be written).
    */
   writable: string[];
+  /**
+   * Where the search for `seed-corpus.json` may look: the current folder, for the paths inside it; a path outside it
+   * is its own bound (a folder, or a file's folder). Nothing above them is read.
+   */
+  bounds: string[];
 }
 
 async function collectFiles(paths: string[]): Promise<Collected> {
   const files = new Set<string>();
   const writable: string[] = [];
+  const bounds = new Set<string>();
+  const cwd = process.cwd();
   for (const given of paths) {
     const stat = await fs.stat(given).catch(() => undefined);
     if (!stat) throw new UsageError(`No such file or folder: ${given}`);
+    const resolved = path.resolve(given);
+    bounds.add(isWithin(resolved, cwd) ? cwd : stat.isDirectory() ? resolved : path.dirname(resolved));
     if (stat.isDirectory()) {
       for (const file of (await findCorpusFiles(given)).textFiles) files.add(path.resolve(file));
       writable.push(await fs.realpath(given));
@@ -81,7 +90,7 @@ async function collectFiles(paths: string[]): Promise<Collected> {
       throw new UsageError(`Not a file or folder: ${given}`);
     }
   }
-  return { files: [...files], writable };
+  return { files: [...files], writable, bounds: [...bounds] };
 }
 
 /** An article's bytes; a file that cannot be read (gone meanwhile, a folder, no permission) is a usage error, not a crash. */
@@ -101,8 +110,7 @@ async function analyseInThreads(targets: readonly ArticleTarget[]): Promise<Arra
     for (const { corpus } of targets) {
       if (keys.has(corpus)) continue;
       keys.set(corpus, corpus.root);
-      const knowledgeBase = corpus.knowledgeBase?.catalog ? corpus.knowledgeBase.goodText : undefined;
-      pool.setCorpus({ key: corpus.root, signature: '', config: configFor(corpus), names: corpus.names.names(), knowledgeBase });
+      pool.setCorpus({ key: corpus.root, signature: '', config: configFor(corpus), names: corpus.names.names(), entities: corpus.knowledgeBase?.catalog?.knowledgeBase.entities });
     }
     const replies = await Promise.all(targets.map((target) => pool.analyse({ file: target.file, corpus: keys.get(target.corpus)!, events: false })));
     return targets.map((target, i) => {
@@ -119,8 +127,8 @@ class UsageError extends Error {}
 
 const relative = (file: string) => path.relative(process.cwd(), file) || file;
 
-async function resolveAll({ files }: Collected): Promise<{ targets: ArticleTarget[]; resolver: CorpusResolver }> {
-  const resolver = new CorpusResolver();
+async function resolveAll({ files, bounds }: Collected): Promise<{ targets: ArticleTarget[]; resolver: CorpusResolver }> {
+  const resolver = new CorpusResolver(bounds);
   const targets = await Promise.all(files.map((file) => resolver.resolve(file)));
   for (const corpus of await resolver.all()) {
     for (const problem of corpus.configProblems) process.stderr.write(`${relative(path.join(corpus.root, 'seed-corpus.json'))}: ${problem.path ? problem.path + ': ' : ''}${problem.message}\n`);

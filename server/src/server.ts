@@ -168,9 +168,9 @@ export function startServer(connection: Connection): void {
   function corpusState(corpus: Corpus, file: string): CorpusState {
     const config = workspace.configOf(file);
     const names = corpus.names.names();
-    const knowledgeBase = corpus.knowledgeBase?.catalog ? corpus.knowledgeBase.goodText : undefined;
-    const signature = sha1(JSON.stringify([build, config, names, knowledgeBase ?? null]));
-    return { key: corpus.root, signature, config, names, knowledgeBase };
+    const catalog = corpus.knowledgeBase?.catalog;
+    const signature = sha1(JSON.stringify([build, config, names, (catalog && corpus.knowledgeBase?.goodText) ?? null]));
+    return { key: corpus.root, signature, config, names, entities: catalog?.knowledgeBase.entities };
   }
 
   /**

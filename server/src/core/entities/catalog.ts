@@ -1,6 +1,7 @@
 /**
  * A knowledge base compiled for matching: built once per knowledge-base version and shared by every article,
- * so recognition costs nothing per entity.
+ * so recognition costs nothing per entity. The matcher and the spelling index are built on first use: a process
+ * that only needs the entities (the CLI's main thread, a warm start whose every file is cached) never pays for them.
  */
 import type { Article } from '../article';
 import type { Span } from '../text';
@@ -10,13 +11,23 @@ import { EntityMatcher, type Mention } from './matcher';
 import { SpellingIndex } from './spelling';
 
 export interface EntityCatalog {
-  knowledgeBase: KnowledgeBase;
-  matcher: EntityMatcher;
-  spelling: SpellingIndex;
+  readonly knowledgeBase: KnowledgeBase;
+  readonly matcher: EntityMatcher;
+  readonly spelling: SpellingIndex;
 }
 
 export function compileKnowledgeBase(knowledgeBase: KnowledgeBase): EntityCatalog {
-  return { knowledgeBase, matcher: new EntityMatcher(knowledgeBase), spelling: new SpellingIndex(knowledgeBase) };
+  let matcher: EntityMatcher | undefined;
+  let spelling: SpellingIndex | undefined;
+  return {
+    knowledgeBase,
+    get matcher() {
+      return (matcher ??= new EntityMatcher(knowledgeBase));
+    },
+    get spelling() {
+      return (spelling ??= new SpellingIndex(knowledgeBase));
+    },
+  };
 }
 
 export function catalogOf(entities: readonly KbEntity[]): EntityCatalog {
