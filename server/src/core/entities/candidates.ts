@@ -62,7 +62,8 @@ export function findCandidates(text: string, regions: readonly Span[], mentions:
       // Only the gap since the previous word can end a sentence: a word never ends in punctuation.
       const gap = text.slice(previous?.end ?? region.start, token.start);
       const afterLowercaseWord = previous !== undefined && lowercaseStart.test(previous.text) && /^[ \u00a0]$/u.test(gap);
-      return { ...token, mention, sentenceStart: (previous === undefined && gap.trim() === '') || sentenceEnd.test(gap), afterLowercaseWord };
+      // Spelled out: V8 takes a spread plus new keys ({ ...token, mention }) some hundred times slower, per word.
+      return { start: token.start, end: token.end, text: token.text, key: token.key, mention, sentenceStart: (previous === undefined && gap.trim() === '') || sentenceEnd.test(gap), afterLowercaseWord };
     });
     for (const run of runs(text, tokens)) {
       for (const { afterLowercaseWord, ...found } of fromRun(text, run, options)) {
