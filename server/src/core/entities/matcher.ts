@@ -82,7 +82,8 @@ export class EntityMatcher {
     for (const start of starts) {
       let node: TrieNode | undefined = this.root;
       for (let j = i; j < tokens.length && node; j++) {
-        const token = j === i ? { ...tokens[j], ...start } : tokens[j];
+        // Spelled out, not spread: this runs for every word of every region.
+        const token = j === i ? { start: start.start, end: tokens[j].end, key: start.key } : tokens[j];
         const separator = j === i ? '' : text.slice(tokens[j - 1].end, token.start);
         if (separator.length > maxSeparator || /[\r\n]/.test(separator)) break;
         const prefix = j === i ? '' : separatorKey(separator);
