@@ -19,7 +19,10 @@ Commands:
 
 Options:
   --format text|json   output format (default text)
-  -h, --help           show this help`;
+  -h, --help           show this help
+
+Each article's corpus config, seed-corpus.json, is the nearest one at or above its folder, looked for up to the
+current folder (or, for a path outside it, up to that path): never above.`;
 
 const commandNames = ['check', 'fix', 'entities', 'timeline'] as const;
 type CommandName = (typeof commandNames)[number];

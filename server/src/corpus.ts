@@ -39,10 +39,16 @@ export class CorpusResolver {
   private readonly roots = new Map<string, Promise<string | undefined>>();
   private readonly corpora = new Map<string, Promise<Corpus>>();
 
+  /**
+   * `bounds`: the folders the config search may look in (see `findConfigRoot`); the server's workspace folders,
+   * the CLI's current folder or given paths.
+   */
+  constructor(private readonly bounds: readonly string[]) {}
+
   async resolve(file: string): Promise<ArticleTarget> {
     const folder = path.dirname(path.resolve(file));
     let root = this.roots.get(folder);
-    if (!root) this.roots.set(folder, (root = findConfigRoot(folder)));
+    if (!root) this.roots.set(folder, (root = findConfigRoot(folder, this.bounds)));
     const configRoot = await root;
     const key = configRoot ?? folder;
     let corpus = this.corpora.get(key);

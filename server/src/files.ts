@@ -45,10 +45,16 @@ export async function findCorpusFiles(root: string): Promise<FoundFiles> {
   return found;
 }
 
-/** The nearest folder at or above `folder` that holds a corpus config file. */
-export async function findConfigRoot(folder: string): Promise<string | undefined> {
+/**
+ * The nearest folder at or above `folder` that holds a corpus config file, looking only inside `bounds`: the walk
+ * up stops at the outermost bound that contains `folder`, and nothing is looked at when no bound contains it. The
+ * language server passes its workspace folders, the CLI the current folder or the paths it was given, so a
+ * `seed-corpus.json` above them (say `/tmp/seed-corpus.json` on a shared machine) is never read.
+ */
+export async function findConfigRoot(folder: string, bounds: readonly string[]): Promise<string | undefined> {
+  const limits = bounds.map((bound) => path.resolve(bound));
   let current = path.resolve(folder);
-  for (;;) {
+  while (limits.some((limit) => isWithin(current, limit))) {
     try {
       await fs.access(path.join(current, configFileName));
       return current;
@@ -58,6 +64,7 @@ export async function findConfigRoot(folder: string): Promise<string | undefined
       current = parent;
     }
   }
+  return undefined;
 }
 
 export interface LoadedConfig {

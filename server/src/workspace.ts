@@ -10,14 +10,17 @@ import { findCorpusFiles } from './files';
 import { defaultSettings, type SeedCorpusSettings } from './protocol';
 
 export class Workspace {
-  private resolver = new CorpusResolver();
+  /** The config search stops at the workspace folders: nothing above them is read. */
+  private resolver: CorpusResolver;
   /** Article path → its corpus. */
   private readonly articles = new Map<string, Corpus>();
   private configRoots: string[] = [];
   private settings: SeedCorpusSettings = defaultSettings;
   private matchesGlob: (relativePath: string) => boolean = picomatch(defaultSettings.files, { dot: true });
 
-  constructor(private readonly folders: readonly string[]) {}
+  constructor(private readonly folders: readonly string[]) {
+    this.resolver = new CorpusResolver(folders);
+  }
 
   setSettings(settings: SeedCorpusSettings): void {
     this.settings = settings;
@@ -26,7 +29,7 @@ export class Workspace {
 
   /** Finds every article under the workspace folders (forgetting what was known before). */
   async scan(): Promise<void> {
-    this.resolver = new CorpusResolver();
+    this.resolver = new CorpusResolver(this.folders);
     this.articles.clear();
     const found = await Promise.all(this.folders.map((folder) => findCorpusFiles(folder)));
     this.configRoots = found.flatMap((f) => f.configRoots);

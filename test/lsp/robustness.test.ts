@@ -7,12 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import type { CodeAction, Command, Diagnostic, Hover, MarkupContent, Position, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixCorpusRequest, hoverCommands, languageStatusRequest, setLanguageRequest } from '../../server/src/protocol';
-import { LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
+import { codesOf, LspSession, makeWorkspace, repoRoot, type TempWorkspace } from './lspClient';
 
 const seed000 = '000_ebeef4f3d678d313.txt';
 const seed003 = '003_03ee35439bc31269.txt';
@@ -88,6 +90,39 @@ describe('safety over LSP', { timeout: 5 * testTimeout }, () => {
     assert.ok(wetzlarCard.includes('&lt;https://x\\.example&gt; \\# heading \\[ref\\]: command:'), 'line breaks folded: no heading or link definition of its own');
     assert.match(wetzlarCard, /\*\*On the timeline\*\*[\s\S]*&lt;img src=x onerror=alert\\\(1\\\)&gt; \\\[link\\\]/, 'the article sentence is escaped too');
     assert.match(cards.get('Leica Camera AG')!, /- Evil &lt;img[^\n]* with Wetzlar, since 2016/, 'a relation named by the other entity is escaped');
+  });
+
+  // -------------------------------------------------------------------------------------------------------------
+  test('a seed-corpus.json above the workspace folder is not read; one inside it is', { timeout: testTimeout }, async (t) => {
+    // <parent>/seed-corpus.json switches doubled-word off; <parent>/elsewhere/ holds an article numbered 000 (a
+    // unique-file-id clash if <parent> were the corpus); <parent>/ws is the workspace folder, its seeds without a config.
+    const parent = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-corpus-above-')));
+    t.after(() => fs.rmSync(parent, { recursive: true, force: true }));
+    fs.writeFileSync(path.join(parent, 'seed-corpus.json'), JSON.stringify({ rules: { 'doubled-word': 'off' }, unknownKey: true }));
+    fs.mkdirSync(path.join(parent, 'elsewhere'));
+    fs.writeFileSync(path.join(parent, 'elsewhere', '000_0000000000000000.txt'), '---\nlang: de\n---\nAnderswo\n\nEin Satz.\n');
+    const ws = path.join(parent, 'ws');
+    fs.cpSync(path.join(repoRoot, 'seeds'), path.join(ws, 'seeds'), { recursive: true });
+    fs.rmSync(path.join(ws, 'seeds', 'seed-corpus.json'));
+    const uri = pathToFileURL(path.join(ws, 'seeds', seed000)).href;
+
+    const s = LspSession.start(ws);
+    t.after(() => s.dispose());
+    await s.initializeAndAnalyse();
+    const outside = codesOf(s.diagnostics.get(uri)!.diagnostics);
+    assert.ok(outside.includes('doubled-word'), `the rules of the config above are not applied: ${outside.join(', ')}`);
+    assert.ok(!outside.includes('unique-file-id'), 'the folder above is no corpus: its articles are not listed');
+    assert.deepEqual(s.shownMessages.filter((m) => m.message.includes('seed-corpus.json')), [], 'its problems (an unknown key) are not reported');
+
+    // The same config inside the workspace folder is the corpus config.
+    const inside = path.join(ws, 'seed-corpus.json');
+    fs.writeFileSync(inside, JSON.stringify({ rules: { 'doubled-word': 'off' } }));
+    const mark = s.mark();
+    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(inside).href, type: 1 }] });
+    await s.waitForCorpusAnalysed({ since: mark });
+    const published = codesOf(s.diagnostics.get(uri)!.diagnostics);
+    assert.ok(!published.includes('doubled-word'), `the config in the workspace folder applies: ${published.join(', ')}`);
+    assert.ok(!published.includes('unique-file-id'));
   });
 
   // -------------------------------------------------------------------------------------------------------------

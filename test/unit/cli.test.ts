@@ -8,11 +8,13 @@ import {
   cpSync,
   promises as fsPromises,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
   realpathSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -165,6 +167,39 @@ describe('seed-corpus timeline', () => {
     const values = rows.map((r) => r.value);
     assert.ok(values.indexOf('2015') < values.indexOf('2022-03-31') && values.indexOf('2022-03-31') < values.indexOf('XXXX-07'), 'dated before undated');
     assert.ok(values.indexOf('XXXX-07') < values.indexOf('P5Y'), 'durations last');
+  });
+});
+
+describe('the corpus config search of the CLI', () => {
+  /**
+   * <scratch>/seed-corpus.json (doubled-word off), <scratch>/work/seeds/ a copy of the seeds without their own
+   * config, and an unrelated folder to run from.
+   */
+  function outerConfig(t: TestContext): { parent: string; work: string; seeds: string; elsewhere: string } {
+    const parent = realpathSync(copyOfSeeds(t));
+    const work = path.join(parent, 'work');
+    const seeds = path.join(work, 'seeds');
+    mkdirSync(work);
+    renameSync(path.join(parent, 'seeds'), seeds);
+    rmSync(path.join(seeds, 'seed-corpus.json'));
+    writeFileSync(path.join(parent, 'seed-corpus.json'), JSON.stringify({ rules: { 'doubled-word': 'off' } }));
+    return { parent, work, seeds, elsewhere: realpathSync(scratchFolder(t)) };
+  }
+  const codes = (args: string[], cwd: string) => (JSON.parse(run([...args, '--format', 'json'], cwd).stdout) as JsonFinding[]).map((f) => f.code);
+
+  test('looks up to the current folder, never above it', (t) => {
+    const { parent, work } = outerConfig(t);
+    assert.ok(codes(['check', 'seeds'], work).includes('doubled-word'), 'the config above the current folder is not read');
+    assert.ok(!codes(['check', path.join('work', 'seeds')], parent).includes('doubled-word'), 'run from the folder holding it, the config is used');
+  });
+
+  test('a path outside the current folder is its own bound: its config is used, none above it', (t) => {
+    const { seeds, elsewhere } = outerConfig(t);
+    assert.ok(codes(['check', seeds], elsewhere).includes('doubled-word'), 'a given folder: nothing above it is read');
+    assert.ok(codes(['check', path.join(seeds, '000_ebeef4f3d678d313.txt')], elsewhere).includes('doubled-word'), 'a given file: nothing above its folder is read');
+    writeFileSync(path.join(seeds, 'seed-corpus.json'), JSON.stringify({ rules: { 'doubled-word': 'off' } }));
+    assert.ok(!codes(['check', seeds], elsewhere).includes('doubled-word'), 'the config in the given folder is used');
+    assert.ok(!codes(['check', path.join(seeds, '000_ebeef4f3d678d313.txt')], elsewhere).includes('doubled-word'), 'and the one beside a given file');
   });
 });
 
