@@ -33,7 +33,7 @@ export interface HeaderProblem {
 }
 
 export interface Header {
-  /** From the opening `---` to the end of the closing `---` line, line break included. */
+  /** From the opening `---` (a byte order mark before it included) to the end of the closing `---` line, line break included. */
   span: Span;
   /** Span of the key/value text between the fences. */
   contentSpan: Span;
@@ -44,6 +44,8 @@ export interface Header {
 }
 
 const fence = /^---[ \t]*$/;
+/** The opening fence may follow a byte order mark: the `bom` rule reports that, and the header is still one. */
+const openingFence = /^\ufeff?---[ \t]*$/;
 
 /**
  * Reads the optional header: `---` on the very first line, `key: value` lines (YAML), `---`.
@@ -51,7 +53,7 @@ const fence = /^---[ \t]*$/;
  */
 export function parseHeader(text: string, lineStarts: readonly number[]): Header | undefined {
   const lineText = (i: number) => lineContent(text, lineStarts, i);
-  if (lineStarts.length === 0 || !fence.test(lineText(0))) return undefined;
+  if (lineStarts.length === 0 || !openingFence.test(lineText(0))) return undefined;
   let closingLine = -1;
   for (let i = 1; i < lineStarts.length; i++) {
     if (fence.test(lineText(i))) {
