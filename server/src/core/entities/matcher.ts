@@ -8,6 +8,7 @@
  */
 import { entityNames, type KnowledgeBase } from './knowledge-base';
 import { lowercaseStart, separatorKey, uppercaseStart, wordTokens, type Token } from './tokens';
+import { LruCache } from '../lru';
 import type { Span } from '../text';
 
 export interface Mention {
@@ -33,6 +34,8 @@ const elision = /^\p{L}{1,6}’(?=\p{L})/u;
 
 export class EntityMatcher {
   private readonly root: TrieNode = { children: new Map() };
+  /** The mentions of recently matched regions, by their text, with offsets into it: a name never crosses a region's edge. */
+  private readonly regionMentions = new LruCache<string, Mention[]>(5000);
 
   constructor(readonly knowledgeBase: KnowledgeBase) {
     for (const entity of knowledgeBase.entities) {
@@ -59,15 +62,27 @@ export class EntityMatcher {
   findMentions(text: string, regions: readonly Span[] = [{ start: 0, end: text.length }]): Mention[] {
     const mentions: Mention[] = [];
     for (const region of regions) {
-      const tokens = wordTokens(text, region);
-      for (let i = 0; i < tokens.length; ) {
-        const found = this.longestAt(text, tokens, i);
-        if (found) {
-          mentions.push(found.mention);
-          i = found.next;
-        } else {
-          i++;
-        }
+      const inRegion = this.regionMentions.getOrCompute(text.slice(region.start, region.end), () => this.mentionsIn(text, region));
+      for (const m of inRegion) {
+        mentions.push({ span: { start: region.start + m.span.start, end: region.start + m.span.end }, entityId: m.entityId, text: m.text, spelling: m.spelling, caseDiffers: m.caseDiffers });
+      }
+    }
+    return mentions;
+  }
+
+  /** The mentions in one region, with offsets into the region. */
+  private mentionsIn(text: string, region: Span): Mention[] {
+    const mentions: Mention[] = [];
+    const tokens = wordTokens(text, region);
+    for (let i = 0; i < tokens.length; ) {
+      const found = this.longestAt(text, tokens, i);
+      if (found) {
+        const { span } = found.mention;
+        found.mention.span = { start: span.start - region.start, end: span.end - region.start };
+        mentions.push(found.mention);
+        i = found.next;
+      } else {
+        i++;
       }
     }
     return mentions;

@@ -1,6 +1,7 @@
 import { francAll } from 'franc';
 import type { Article, Paragraph } from '../article';
 import type { CorpusConfig } from '../config';
+import { LruCache } from '../lru';
 import type { Span } from '../text';
 import { francCode, languageName, primaryLanguage } from './tags';
 
@@ -95,29 +96,20 @@ interface ParagraphReading {
 }
 
 /** Readings of recently seen paragraphs: typing re-analyses an article whose other paragraphs did not change. */
-const readings = new Map<string, ParagraphReading>();
-const readingCacheSize = 20_000;
+const readings = new LruCache<string, ParagraphReading>(20_000);
 
 /** Masks a paragraph's text and ranks its language, remembering the answer for the same text and settings. */
 function paragraphReader(names: readonly string[], only: string[]): (text: string) => ParagraphReading {
   const mask = maskerFor(names);
   const settings = `${only.join()}\u0000${names.join('\u0001')}\u0000`;
   return (text) => {
-    const key = settings + text;
-    let reading = readings.get(key);
-    if (reading) {
-      // Refresh its place: the map's order is the order of last use, oldest first.
-      readings.delete(key);
-    } else {
+    return readings.getOrCompute(settings + text, () => {
       const masked = mask(text);
       const letters = countLetters(masked);
       const judged = masked.length > francReadLength ? masked.slice(0, francReadLength) : masked;
       const ranking = letters < minVotingLetters ? undefined : only.length === 1 ? [[only[0], 1] as [string, number]] : francAll(judged, { only, minLength: 10 });
-      reading = { letters, ranking };
-      if (readings.size >= readingCacheSize) readings.delete(readings.keys().next().value!);
-    }
-    readings.set(key, reading);
-    return reading;
+      return { letters, ranking };
+    });
   };
 }
 

@@ -18,6 +18,7 @@
  * are quadratic in the length of what they see, never see much. Extraction never throws.
  */
 import { parseArticle, type Article } from '../article';
+import { LruCache } from '../lru';
 import { proseLines } from '../rules/shared/prose';
 import type { Span } from '../text';
 import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
@@ -57,6 +58,7 @@ export interface ExtractOptions {
 }
 
 interface Candidate {
+  /** Offsets into its line. */
   span: Span;
   text: string;
   /** What chrono read (normalised), to read again against another reference. */
@@ -78,9 +80,10 @@ interface Candidate {
 type DateSource = 'published' | 'dateline' | 'option';
 const sourceNames: Record<DateSource, string> = { published: 'header `published`', dateline: 'dateline', option: 'given reference date' };
 
-/** Recently read pieces, most recent last (a map keeps insertion order). */
-const parsedPieces = new Map<string, ParsedResult[]>();
-const parsedPiecesLimit = 5000;
+// What chrono read of recent pieces of text, and the candidates of recent lines: typing changes one line of a long
+// article, not the others. Keys hold the language and the reference dates besides the text.
+const parsedPieces = new LruCache<string, ParsedResult[]>(5000);
+const lineCandidates = new LruCache<string, Candidate[]>(5000);
 
 // A reference far from any other: every year, month, day and weekday differs from the primary one.
 const secondReferenceShift = 1000;
@@ -113,7 +116,6 @@ class Extraction {
   private readonly articleAnchor?: { anchor: Anchor; value: string; source: DateSource };
   private readonly primary: Date;
   private readonly secondary: Date;
-  private readonly reparsed = new Map<string, ParsedResult[]>();
 
   constructor(
     private readonly article: Article,
@@ -138,8 +140,9 @@ class Extraction {
     const expressions: TemporalExpression[] = [];
     let narrative: { anchor: Anchor; value: string; text: string } | undefined;
     for (const line of proseLines(this.article)) {
-      for (const candidate of this.candidates(line.text, line.start)) {
-        const expression = this.resolve(candidate, narrative);
+      const key = `${this.language}\u0000${this.primary.getTime()}\u0000${line.text}`;
+      for (const candidate of lineCandidates.getOrCompute(key, () => this.candidates(line.text))) {
+        const expression = this.resolve(candidate, line.start, narrative);
         if (!expression) continue;
         expressions.push(expression);
         if (expression.anchor === 'absolute' && expression.type !== 'DURATION') {
@@ -152,7 +155,7 @@ class Extraction {
   }
 
   /** The expressions chrono finds in one line, read against both references. */
-  private candidates(lineText: string, lineStart: number): Candidate[] {
+  private candidates(lineText: string): Candidate[] {
     const { text, offsets } = normalise(lineText);
     const found: Candidate[] = [];
     let readUpTo = 0;
@@ -170,10 +173,10 @@ class Extraction {
           const trimmed = piece.text.trim();
           if (trimmed === '') continue;
           const from = chunk.start + result.index + piece.offset + (piece.text.length - piece.text.trimStart().length);
-          const span = { start: lineStart + offsets[from], end: lineStart + offsets[from + trimmed.length - 1] + 1 };
+          const span = { start: offsets[from], end: offsets[from + trimmed.length - 1] + 1 };
           const candidate: Candidate = {
             span,
-            text: lineText.slice(span.start - lineStart, span.end - lineStart),
+            text: lineText.slice(span.start, span.end),
             parsed: result.text.trim(),
             part: piece.part,
             mod: (tagValue(result.start, tags.mod) as TimexMod | undefined) ?? piece.mod,
@@ -203,17 +206,12 @@ class Extraction {
 
   /** chrono's reading of a piece of text, remembered: typing changes one piece of a long article, not the others. */
   private parse(text: string, reference: Date): ParsedResult[] {
-    const key = `${this.language}\u0000${reference.getTime()}\u0000${text}`;
-    let results = parsedPieces.get(key);
-    if (results) parsedPieces.delete(key);
-    else results = this.chrono.parse(text, reference);
-    if (parsedPieces.size >= parsedPiecesLimit) parsedPieces.delete(parsedPieces.keys().next().value!);
-    parsedPieces.set(key, results);
-    return results;
+    return parsedPieces.getOrCompute(`${this.language}\u0000${reference.getTime()}\u0000${text}`, () => this.chrono.parse(text, reference));
   }
 
-  private resolve(candidate: Candidate, narrative: { anchor: Anchor; value: string; text: string } | undefined): TemporalExpression | undefined {
-    const base = { span: candidate.span, text: candidate.text, ...(candidate.mod ? { mod: candidate.mod } : {}), ...(candidate.anaphoric ? { anaphoric: true as const } : {}) };
+  private resolve(candidate: Candidate, lineStart: number, narrative: { anchor: Anchor; value: string; text: string } | undefined): TemporalExpression | undefined {
+    const span = { start: lineStart + candidate.span.start, end: lineStart + candidate.span.end };
+    const base = { span, text: candidate.text, ...(candidate.mod ? { mod: candidate.mod } : {}), ...(candidate.anaphoric ? { anaphoric: true as const } : {}) };
     if (candidate.duration !== undefined) {
       return { ...base, type: 'DURATION', value: candidate.duration, anchor: 'absolute', resolution: 'a duration: it needs no reference date' };
     }
@@ -253,13 +251,7 @@ class Extraction {
     // A month or day without a year ("im Juli", "31 marzo") takes the anchor's year, whatever else the anchor says.
     if (candidate.openYear && onlyYear) return readingValue({ ...reading, year: anchor.reading.year });
     if (!isAtLeastAsFine(anchor.granularity, finestGranularity(candidate.fromReference))) return undefined;
-    const reference = referenceDate(anchor);
-    const key = `${reference.getTime()}\u0000${candidate.parsed}`;
-    let results = this.reparsed.get(key);
-    if (!results) {
-      results = this.chrono.parse(candidate.parsed, reference);
-      this.reparsed.set(key, results);
-    }
+    const results = this.parse(candidate.parsed, referenceDate(anchor));
     // chrono sometimes takes the space before an expression into its text: " vergangenes Jahr".
     const same = results.find((r) => r.text.trim() === candidate.parsed);
     const components = same && componentsOf(same, candidate.part);
