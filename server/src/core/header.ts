@@ -94,7 +94,8 @@ function lineContent(text: string, lineStarts: readonly number[], line: number):
 }
 
 function readFields(text: string, start: number, end: number, problems: HeaderProblem[]): HeaderField[] {
-  const source = text.slice(start, end);
+  // YAML takes \n and \r\n as line breaks but not a lone \r; one \n for each keeps every offset as it is.
+  const source = text.slice(start, end).replace(/\r(?!\n)/g, '\n');
   if (source.trim() === '') return [];
   const doc = parseDocument(source, { uniqueKeys: false, schema: 'core', prettyErrors: false, strict: true });
   for (const error of doc.errors) {
@@ -112,7 +113,7 @@ function readFields(text: string, start: number, end: number, problems: HeaderPr
     if (!isScalar(key) || !key.range) continue;
     const keySpan = { start: start + key.range[0], end: start + key.range[1] };
     const valueNode = pair.value as YamlNode | null;
-    const lineStart = text.lastIndexOf('\n', keySpan.start - 1) + 1;
+    const lineStart = start + source.lastIndexOf('\n', key.range[0] - 1) + 1;
     let value: string | string[] | undefined;
     let valueSpan: Span = { start: keySpan.end, end: keySpan.end };
     let itemSpans: Span[] | undefined;
@@ -135,10 +136,10 @@ function readFields(text: string, start: number, end: number, problems: HeaderPr
         value = text.slice(valueSpan.start, valueSpan.end);
       }
     }
-    let lineEnd = text.indexOf('\n', Math.max(valueSpan.end, keySpan.end) - 1);
-    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    fields.push({ key: String(key.value), keySpan, value, valueSpan, itemSpans, lineSpan: { start: lineStart, end: lineEnd } });
+    let lineEnd = source.indexOf('\n', Math.max(valueSpan.end, keySpan.end) - start - 1);
+    if (lineEnd < 0) lineEnd = source.length;
+    if (source.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    fields.push({ key: String(key.value), keySpan, value, valueSpan, itemSpans, lineSpan: { start: lineStart, end: start + lineEnd } });
   }
   return fields;
 }
@@ -149,7 +150,7 @@ function scalarText(value: unknown, text: string, span: Span): string {
 }
 
 function firstLine(s: string): string {
-  return s.split('\n')[0];
+  return s.split(/\r?\n/)[0];
 }
 
 export function headerField(header: Header | undefined, key: string): HeaderField | undefined {
@@ -182,7 +183,7 @@ function formatValue(value: HeaderValue): string {
  * editing it would be a guess.
  */
 export function setHeaderFields(text: string, header: Header | undefined, values: ReadonlyArray<[string, HeaderValue]>): TextEdit[] | undefined {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
   if (!header) {
     const body = values.map(([key, value]) => `${key}: ${formatValue(value)}${eol}`).join('');
     return [{ start: 0, end: 0, newText: `---${eol}${body}---${eol}` }];
