@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
+  CancellationToken,
   CompletionItemKind,
   LSPErrorCodes,
   ResponseError,
@@ -74,6 +75,34 @@ const completionKinds: Record<EntityType, CompletionItemKind> = {
 
 const maxCompletions = 100;
 const maxWorkspaceSymbols = 500;
+/** Loops over the corpus (files, entities, mentions) let waiting messages in, and look for a cancellation, this often. */
+const checkpointEvery = 256;
+
+/** Stops a request the client cancelled (`$/cancelRequest`): it answers LSPErrorCodes.RequestCancelled. */
+export function throwIfCancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+}
+
+/**
+ * The cancellation token of a custom request's handler. The protocol library passes it last, after the params, or
+ * after each element of params sent as an array, or alone when there are none: whatever a client sends, it is the
+ * last argument.
+ */
+export function tokenOf(args: readonly unknown[]): CancellationToken {
+  const last = args[args.length - 1];
+  return CancellationToken.is(last) ? last : CancellationToken.None;
+}
+
+/**
+ * Yields to the event loop, so that messages that arrived meanwhile are handled (a `$/cancelRequest` among them:
+ * the protocol library cancels the token when it reads one), then stops the request if it was cancelled.
+ * Synchronous code alone never sees a cancellation; long-running handlers call this first and every so often.
+ */
+export async function checkpoint(token: CancellationToken): Promise<void> {
+  throwIfCancelled(token);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  throwIfCancelled(token);
+}
 
 export function registerEntityFeatures(host: EntityFeatureHost): void {
   const { connection, documents, mentions } = host;
@@ -129,10 +158,18 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     return (found && definitionOf(host.workspace().corpusOf(found.file), found.mention.entityId)) ?? null;
   });
 
-  connection.onReferences(async ({ textDocument, position, context }) => {
+  connection.onReferences(async ({ textDocument, position, context }, token) => {
+    await checkpoint(token);
     const found = await mentionAt(textDocument.uri, position);
+    throwIfCancelled(token);
     if (!found) return null;
-    const locations: Location[] = mentions.mentionsOf(found.mention.entityId).flatMap(({ file, mentions: list }) => list.map((m) => ({ uri: host.uriOf(file), range: m.range })));
+    const locations: Location[] = [];
+    let files = 0;
+    for (const { file, mentions: list } of mentions.mentionsOf(found.mention.entityId)) {
+      if (++files % checkpointEvery === 0) await checkpoint(token);
+      const uri = host.uriOf(file);
+      for (const m of list) locations.push({ uri, range: m.range });
+    }
     const definition = context.includeDeclaration ? definitionOf(host.workspace().corpusOf(found.file), found.mention.entityId) : undefined;
     return definition ? [definition, ...locations] : locations;
   });
@@ -143,8 +180,12 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     return { range: found.mention.range, placeholder: found.mention.spelling };
   });
 
-  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+  connection.onRenameRequest(async ({ textDocument, position, newName }, token) => {
+    // Cancellation is looked for before the work only: from the analysis on, the edit is built without yielding, so
+    // the versions it names are those of the text its ranges come from.
+    await checkpoint(token);
     const found = await mentionAt(textDocument.uri, position);
+    throwIfCancelled(token);
     if (!found) return null;
     const corpus = host.workspace().corpusOf(found.file);
     const kb = corpus?.knowledgeBase;
@@ -170,8 +211,9 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     return { documentChanges } satisfies WorkspaceEdit;
   });
 
-  connection.onDocumentSymbol(async ({ textDocument }) => {
+  connection.onDocumentSymbol(async ({ textDocument }, token) => {
     const found = await host.analysisOf(textDocument.uri);
+    await checkpoint(token);
     const article = found?.analysis.article;
     if (!found || !article) return null;
     const catalog = catalogOf(found.file);
@@ -181,7 +223,9 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
       symbols.push({ name: article.title.text.trim() || '(untitled)', detail: 'title', kind: SymbolKind.String, range, selectionRange: range });
     }
     const seen = new Map<string, DocumentSymbol>();
+    let count = 0;
     for (const mention of found.analysis.mentions) {
+      if (++count % checkpointEvery === 0) await checkpoint(token);
       const entity = catalog?.knowledgeBase.byId.get(mention.entityId);
       if (!entity) continue;
       const range = article.index.rangeOf(mention.span);
@@ -203,12 +247,15 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     return symbols;
   });
 
-  connection.onWorkspaceSymbol(({ query }) => {
+  connection.onWorkspaceSymbol(async ({ query }, token) => {
+    await checkpoint(token);
     const wanted = query.toLowerCase();
     const symbols: WorkspaceSymbol[] = [];
+    let count = 0;
     for (const corpus of host.workspace().corpora().keys()) {
       for (const entity of corpus.knowledgeBase?.catalog?.knowledgeBase.entities ?? []) {
         if (symbols.length >= maxWorkspaceSymbols) return symbols;
+        if (++count % checkpointEvery === 0) await checkpoint(token);
         if (wanted && !entityNames(entity).some((n) => n.toLowerCase().includes(wanted))) continue;
         const location = definitionOf(corpus, entity.id);
         if (location) symbols.push({ name: entity.name, kind: symbolKinds[entity.type], containerName: entity.type, location });
@@ -217,18 +264,22 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     return symbols;
   });
 
-  connection.onCompletion(async ({ textDocument, position }) => {
+  connection.onCompletion(async ({ textDocument, position }, token) => {
     const found = await host.analysisOf(textDocument.uri);
     const document = documents.get(textDocument.uri);
     const catalog = found && catalogOf(found.file);
     if (!found || !document || !catalog) return null;
+    // The typed prefix as the request found the text; an edit handled while this yields does not change it.
     const line = document.getText({ start: { line: position.line, character: 0 }, end: position });
+    await checkpoint(token);
     const prefix = /[\p{L}\p{N}]+$/u.exec(line)?.[0] ?? '';
     const wanted = prefix.toLowerCase();
     const language = articleLanguage(found.analysis);
     const items: CompletionItem[] = [];
     let more = false;
+    let count = 0;
     for (const entity of catalog.knowledgeBase.entities) {
+      if (++count % checkpointEvery === 0) await checkpoint(token);
       for (const spelling of entityNames(entity)) {
         if (!spelling.toLowerCase().startsWith(wanted)) continue;
         if (items.length >= maxCompletions) {
@@ -265,7 +316,8 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     return builder.build();
   });
 
-  connection.onRequest(entitiesRequest, () => {
+  connection.onRequest(entitiesRequest, async (...args: unknown[]) => {
+    await checkpoint(tokenOf(args));
     const entities = [];
     for (const corpus of host.workspace().corpora().keys()) {
       for (const entity of corpus.knowledgeBase?.catalog?.knowledgeBase.entities ?? []) {
@@ -276,9 +328,13 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     return { entities };
   });
 
-  connection.onRequest(entityMentionsRequest, ({ id }) => {
+  connection.onRequest(entityMentionsRequest, async ({ id }, ...rest: unknown[]) => {
+    const token = tokenOf(rest);
+    await checkpoint(token);
     const result: EntityMention[] = [];
+    let files = 0;
     for (const { file, mentions: list } of mentions.mentionsOf(id)) {
+      if (++files % checkpointEvery === 0) await checkpoint(token);
       const uri = host.uriOf(file);
       for (const mention of list) result.push({ uri, range: mention.range, text: mention.text, context: mention.context });
     }

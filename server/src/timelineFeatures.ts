@@ -2,14 +2,19 @@
  * The timeline in the language server: every article's events, kept in step with its analysis, the knowledge
  * bases' dated relations, the `seedCorpus/timeline` request, and inlay hints after relative and partial dates.
  */
-import { InlayHintKind, type Connection, type InlayHint } from 'vscode-languageserver';
+import { InlayHintKind, type CancellationToken, type Connection, type InlayHint } from 'vscode-languageserver';
 import type { EntityCatalog } from './core/entities/catalog';
+import { checkpoint, throwIfCancelled, tokenOf } from './entityFeatures';
 import { compareEvents, describeTimex, relationEvents, timexParts, type RelationEvent, type TimelineEvent, type TimexMod } from './core/timeline';
 import type { LocatedEvent } from './fileSummary';
 import { timelineRequest, type TimelineEntry } from './protocol';
 
 /** Sentences longer than this are cut for the row label (the tooltip has them whole). */
 const labelLength = 80;
+/** The timeline request lets waiting messages in, and looks for a cancellation, after this many articles. */
+const checkpointEvery = 256;
+
+type Located = { event: LocatedEvent | RelationEvent; file?: string };
 
 export class TimelineIndex {
   private readonly byFile = new Map<string, LocatedEvent[]>();
@@ -33,22 +38,44 @@ export class TimelineIndex {
 
   /** Every event of the corpus and the knowledge bases, in time order, optionally only those naming `entity`. */
   entries(catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity?: string): TimelineEntry[] {
-    const nameOf = (id: string) => catalogs.map((c) => c.knowledgeBase.byId.get(id)?.name).find((n) => n !== undefined) ?? id;
-    const located: Array<{ event: LocatedEvent | RelationEvent; file?: string }> = [];
-    for (const [file, events] of this.byFile) {
+    const located: Located[] = [];
+    for (const _ of this.collect(located, catalogs, entity)) continue;
+    return inTimeOrder(located, catalogs, uriOf);
+  }
+
+  /** `entries` for the timeline request: lets other messages in as it goes, and stops with RequestCancelled when the client cancels. */
+  async entriesCancellable(token: CancellationToken, catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity?: string): Promise<TimelineEntry[]> {
+    await checkpoint(token);
+    const located: Located[] = [];
+    let steps = 0;
+    for (const _ of this.collect(located, catalogs, entity)) if (++steps % checkpointEvery === 0) await checkpoint(token);
+    throwIfCancelled(token);
+    return inTimeOrder(located, catalogs, uriOf);
+  }
+
+  /** Gathers the events into `located`, one step per article or knowledge base. */
+  private *collect(located: Located[], catalogs: readonly EntityCatalog[], entity: string | undefined): Generator<void> {
+    // A copy: an article re-indexed while the request yields must not be visited twice.
+    for (const [file, events] of [...this.byFile]) {
       for (const event of events) if (!entity || event.entities.includes(entity)) located.push({ event, file });
+      yield;
     }
     for (const catalog of catalogs) {
       for (const event of relationEvents(catalog.knowledgeBase.entities)) if (!entity || event.entities.includes(entity)) located.push({ event });
+      yield;
     }
-    located.sort((a, b) => compareEvents(a.event, b.event) || (a.file ?? '').localeCompare(b.file ?? '') || spanStart(a.event) - spanStart(b.event));
-    return located.map(({ event, file }) => toEntry(event, nameOf, file ? uriOf(file) : undefined));
   }
 
   /** Events naming an entity, for its hover card: value and a short sentence. */
   eventsOf(entity: string, catalogs: readonly EntityCatalog[]): Array<{ value: string; text: string }> {
     return this.entries(catalogs, () => '', entity).filter((e) => e.year !== undefined).map((e) => ({ value: e.value, text: shorten(e.sentence) }));
   }
+}
+
+function inTimeOrder(located: Located[], catalogs: readonly EntityCatalog[], uriOf: (file: string) => string): TimelineEntry[] {
+  const nameOf = (id: string) => catalogs.map((c) => c.knowledgeBase.byId.get(id)?.name).find((n) => n !== undefined) ?? id;
+  located.sort((a, b) => compareEvents(a.event, b.event) || (a.file ?? '').localeCompare(b.file ?? '') || spanStart(a.event) - spanStart(b.event));
+  return located.map(({ event, file }) => toEntry(event, nameOf, file ? uriOf(file) : undefined));
 }
 
 function spanStart(event: TimelineEvent): number {
@@ -114,5 +141,5 @@ export interface TimelineHost {
 }
 
 export function registerTimelineRequest({ connection, timeline, catalogs, uriOf }: TimelineHost): void {
-  connection.onRequest(timelineRequest, ({ entity } = {}) => ({ entries: timeline.entries(catalogs(), uriOf, entity) }));
+  connection.onRequest(timelineRequest, async (params, ...rest: unknown[]) => ({ entries: await timeline.entriesCancellable(tokenOf(rest), catalogs(), uriOf, params?.entity) }));
 }
