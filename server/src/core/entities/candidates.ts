@@ -52,8 +52,8 @@ export function candidateRegions(article: Article): Span[] {
 
 export function findCandidates(text: string, regions: readonly Span[], mentions: readonly Mention[], options: CandidateOptions = {}): Candidate[] {
   const candidates: Candidate[] = [];
-  let m = 0;
   for (const region of regions) {
+    let m = firstMentionEndingAfter(mentions, region.start);
     const words = wordTokens(text, region);
     const tokens: Marked[] = words.map((token, i) => {
       while (m < mentions.length && mentions[m].span.end <= token.start) m++;
@@ -72,6 +72,18 @@ export function findCandidates(text: string, regions: readonly Span[], mentions:
     }
   }
   return candidates;
+}
+
+/** The index of the first mention (in text order) that ends after `offset`. */
+function firstMentionEndingAfter(mentions: readonly Mention[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (mentions[middle].span.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Maximal sequences of name-like tokens joined by single spaces. */

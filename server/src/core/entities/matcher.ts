@@ -8,7 +8,7 @@
  */
 import { entityNames, type KnowledgeBase } from './knowledge-base';
 import { lowercaseStart, separatorKey, uppercaseStart, wordTokens, type Token } from './tokens';
-import { LruCache } from '../lru';
+import { LruCache, moveSpan, regionByRegion } from '../lru';
 import type { Span } from '../text';
 
 export interface Mention {
@@ -60,25 +60,15 @@ export class EntityMatcher {
 
   /** Mentions in the given spans of `text`, in order and never overlapping. */
   findMentions(text: string, regions: readonly Span[] = [{ start: 0, end: text.length }]): Mention[] {
-    const mentions: Mention[] = [];
-    for (const region of regions) {
-      const inRegion = this.regionMentions.getOrCompute(text.slice(region.start, region.end), () => this.mentionsIn(text, region));
-      for (const m of inRegion) {
-        mentions.push({ span: { start: region.start + m.span.start, end: region.start + m.span.end }, entityId: m.entityId, text: m.text, spelling: m.spelling, caseDiffers: m.caseDiffers });
-      }
-    }
-    return mentions;
+    return regionByRegion(this.regionMentions, text, regions, (region) => this.mentionsIn(text, region), moveMention);
   }
 
-  /** The mentions in one region, with offsets into the region. */
   private mentionsIn(text: string, region: Span): Mention[] {
     const mentions: Mention[] = [];
     const tokens = wordTokens(text, region);
     for (let i = 0; i < tokens.length; ) {
       const found = this.longestAt(text, tokens, i);
       if (found) {
-        const { span } = found.mention;
-        found.mention.span = { start: span.start - region.start, end: span.end - region.start };
         mentions.push(found.mention);
         i = found.next;
       } else {
@@ -126,4 +116,8 @@ export class EntityMatcher {
     // Every spelling on one trie path folds to the same key, so any of them shows the intended case.
     return { span, entityId: terminal.entityId, text: written, spelling: exact ?? terminal.spellings[0], caseDiffers: !exact };
   }
+}
+
+function moveMention(m: Mention, by: number): Mention {
+  return { span: moveSpan(m.span, by), entityId: m.entityId, text: m.text, spelling: m.spelling, caseDiffers: m.caseDiffers };
 }

@@ -1,5 +1,6 @@
 import { mentionRegions } from '../entities/catalog';
 import { uppercaseStart, wordTokens } from '../entities/tokens';
+import { CachePerOwner, moveSpan, regionByRegion } from '../lru';
 import type { Rule, RuleFinding } from '../rule';
 import { exampleEntities } from './shared/example-entities';
 
@@ -17,9 +18,10 @@ const rule: Rule = {
     const catalog = context.file?.entities;
     if (!catalog) return [];
     const { article, mentions } = context;
-    const findings: RuleFinding[] = [];
     let m = 0;
-    for (const region of mentionRegions(article)) {
+    // A region's mentions, hence its findings, follow from its text and the knowledge base alone.
+    return regionByRegion(regionFindings.of(catalog), article.text, mentionRegions(article), (region) => {
+      const findings: RuleFinding[] = [];
       for (const token of wordTokens(article.text, region)) {
         while (m < mentions.length && mentions[m].span.end <= token.start) m++;
         if ((m < mentions.length && mentions[m].span.start < token.end) || !uppercaseStart.test(token.text)) continue;
@@ -27,18 +29,20 @@ const rule: Rule = {
         if (!suggestion) continue;
         const entity = catalog.knowledgeBase.byId.get(suggestion.entityId)!;
         findings.push({
-          span: token,
+          span: { start: token.start, end: token.end },
           message: `“${token.text}” looks like a misspelling of “${suggestion.spelling}” (${entity.name}).`,
           data: { entity: entity.id, spelling: suggestion.spelling },
         });
       }
-    }
-    return findings;
+      return findings;
+    }, (finding, by) => ({ span: moveSpan(finding.span, by), message: finding.message, data: finding.data }));
   },
   fix(_context, finding) {
     const spelling = String(finding.data?.spelling);
     return { title: `Correct to “${spelling}”`, edits: [{ ...finding.span, newText: spelling }], safe: false };
   },
 };
+
+const regionFindings = new CachePerOwner<RuleFinding[]>(5000);
 
 export default rule;

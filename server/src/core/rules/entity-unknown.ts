@@ -1,7 +1,8 @@
-import { candidateRegions, findCandidates } from '../entities/candidates';
+import { candidateRegions, findCandidates, type Candidate } from '../entities/candidates';
 import type { KbEntity } from '../entities/kb';
 import { workingLanguage } from '../language/declared';
 import { primaryLanguage } from '../language/tags';
+import { CachePerOwner, moveSpan, regionByRegion } from '../lru';
 import type { Rule } from '../rule';
 import { exampleEntities } from './shared/example-entities';
 
@@ -19,7 +20,11 @@ const rule: Rule = {
     const catalog = context.file?.entities;
     if (!catalog) return [];
     const { article, mentions } = context;
-    return findCandidates(article.text, candidateRegions(article), mentions, { nounCapitalisation: primaryLanguage(workingLanguage(context) ?? '') === 'de' }).map((candidate) => ({
+    const nounCapitalisation = primaryLanguage(workingLanguage(context) ?? '') === 'de';
+    // A region's mentions, hence its candidates, follow from its text and the knowledge base alone.
+    const cache = (nounCapitalisation ? germanRegionCandidates : regionCandidates).of(catalog);
+    const candidates = regionByRegion(cache, article.text, candidateRegions(article), (region) => findCandidates(article.text, [region], mentions, { nounCapitalisation }), moveCandidate);
+    return candidates.map((candidate) => ({
       span: candidate.span,
       message: `“${candidate.text}” is not in the knowledge base.`,
       data: { type: candidate.type, name: candidate.text },
@@ -41,6 +46,13 @@ const rule: Rule = {
     return { title: `Add “${name}” to the knowledge base`, edits: [], safe: false, addToKnowledgeBase: entry };
   },
 };
+
+const regionCandidates = new CachePerOwner<Candidate[]>(5000);
+const germanRegionCandidates = new CachePerOwner<Candidate[]>(5000);
+
+function moveCandidate(candidate: Candidate, by: number): Candidate {
+  return { span: moveSpan(candidate.span, by), text: candidate.text, type: candidate.type };
+}
 
 /** A knowledge-base id from a name: "Leitz Phone 2" → "leitz-phone-2", "Imène Tarchouna" → "imene-tarchouna". */
 export function entityId(name: string): string {
