@@ -8,6 +8,7 @@
  * phone than "Xiaomi 11 Ultra", not a typo of it, and "Camera" in "Leica Camera AG" is an ordinary word.
  */
 import { editDistance } from '../edit-distance';
+import { LruCache } from '../lru';
 import { entityNames, type KnowledgeBase } from './knowledge-base';
 import { foldCase, uppercaseStart, wordTokens } from './tokens';
 
@@ -32,6 +33,7 @@ export class SpellingIndex {
   private readonly byDeletion = new Map<string, IndexedWord[]>();
   /** Every word of every spelling, folded: such a word is right as written. */
   private readonly known = new Set<string>();
+  private readonly suggestions = new LruCache<string, SpellingSuggestion | null>(20_000);
 
   constructor(knowledgeBase: KnowledgeBase) {
     for (const entity of knowledgeBase.entities) {
@@ -62,7 +64,13 @@ export class SpellingIndex {
 
   /** The closest indexed name within one edit (two for names of nine letters or more), if the word is not itself a name. */
   suggest(word: string): SpellingSuggestion | undefined {
-    if (word.length < minNameLength || !lettersOnly.test(word) || this.isKnown(word)) return undefined;
+    if (word.length < minNameLength) return undefined;
+    // Capitalised words recur across articles and edits; the probes for each cost some fifty lookups.
+    return this.suggestions.getOrCompute(word, () => this.closest(word) ?? null) ?? undefined;
+  }
+
+  private closest(word: string): SpellingSuggestion | undefined {
+    if (!lettersOnly.test(word) || this.isKnown(word)) return undefined;
     const key = foldCase(word);
     let best: SpellingSuggestion | undefined;
     for (const deletion of deletions(key)) {
