@@ -1,7 +1,53 @@
-import { isBlank } from '../article';
+import { isBlank, type Article, type Line } from '../article';
 import type { Rule } from '../rule';
 import { bodyLinesAfterTitle } from './blank-lines';
 import { lineBreakOf } from './shared/line-breaks';
+
+interface BlankStretches {
+  /** The body lines after the title. */
+  lines: Line[];
+  /** For each blank line of `lines`, the index of the first line of its blank stretch and of the line after the stretch. */
+  first: Int32Array;
+  after: Int32Array;
+}
+
+const stretches = new WeakMap<Article, BlankStretches>();
+
+/**
+ * The blank stretches of the body, found once per article: every line of a stretch gets the same fix, and a fix
+ * per line that walked the lines again would make N whitespace-only lines in a row cost N².
+ */
+function blankStretches(article: Article): BlankStretches {
+  let found = stretches.get(article);
+  if (!found) {
+    const lines = bodyLinesAfterTitle(article);
+    const first = new Int32Array(lines.length);
+    const after = new Int32Array(lines.length);
+    for (let i = 0; i < lines.length; ) {
+      let end = i;
+      while (end < lines.length && isBlank(lines[end])) end++;
+      first.fill(i, i, end);
+      after.fill(end, i, end);
+      i = Math.max(end, i + 1);
+    }
+    found = { lines, first, after };
+    stretches.set(article, found);
+  }
+  return found;
+}
+
+/** The index of the line starting at `offset`, or -1 (binary search: the lines are in order). */
+function lineAt(lines: readonly Line[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle].start < offset) low = middle + 1;
+    else if (lines[middle].start > offset) high = middle - 1;
+    else return middle;
+  }
+  return -1;
+}
 
 const rule: Rule = {
   id: 'whitespace-only-line',
@@ -22,21 +68,18 @@ const rule: Rule = {
       }));
   },
   fix({ article }, finding) {
-    const lines = bodyLinesAfterTitle(article);
-    const at = lines.findIndex((line) => line.start === finding.span.start);
-    if (at < 0) return undefined;
-    let first = at;
-    while (first > 0 && isBlank(lines[first - 1])) first--;
-    let after = at;
-    while (after < lines.length && isBlank(lines[after])) after++;
-    const next = lines[after];
+    const { lines, first: firsts, after: afters } = blankStretches(article);
+    const at = lineAt(lines, finding.span.start);
+    if (at < 0 || !isBlank(lines[at])) return undefined;
+    const first = firsts[at];
+    const next = lines[afters[at]];
     if (next) {
       // Between two paragraphs: the whole blank stretch becomes exactly one empty line.
       return { title: 'Replace the blank stretch with one empty line', edits: [{ start: lines[first].start, end: next.start, newText: lineBreakOf(article, lines[first]) }], safe: true };
     }
     const previous = first > 0 ? lines[first - 1] : article.title;
     if (!previous) return undefined;
-    const finalBreak = /\r?\n$/.exec(article.text)?.[0] ?? '';
+    const finalBreak = article.text.endsWith('\r\n') ? '\r\n' : article.text.endsWith('\n') ? '\n' : '';
     return { title: 'Delete the blank lines at the end', edits: [{ start: previous.end, end: article.text.length, newText: finalBreak }], safe: true };
   },
 };
