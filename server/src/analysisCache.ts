@@ -3,6 +3,10 @@
  * (build, config, knowledge base, file names) and the summary. A restart re-analyses only what changed. The file
  * is read whole and checked; anything unexpected (another format, another build, a bad entry) is dropped, never
  * trusted. It is written atomically.
+ *
+ * The file is JSON Lines: a header `{ format, build }`, then one `[article, entry]` per line. Ten thousand
+ * summaries are tens of megabytes: written and read line by line, with a pause for the event loop every
+ * megabyte or thousand lines, the server keeps answering the editor meanwhile.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -15,13 +19,18 @@ export interface CachedAnalysis {
   summary: FileSummary;
 }
 
-const format = 1;
+const format = 2;
 
-interface CacheFile {
+interface CacheHeader {
   format: number;
   build: string;
-  entries: Record<string, CachedAnalysis>;
 }
+
+/** Lines parsed, or bytes written, between two pauses for the event loop. */
+const linesPerPause = 1000;
+const bytesPerWrite = 1 << 20;
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function sha1(text: string | Uint8Array): string {
   return createHash('sha1').update(text).digest('hex');
@@ -29,7 +38,7 @@ export function sha1(text: string | Uint8Array): string {
 
 /** The cache file of a set of workspace folders, inside the client's storage folder. */
 export function cacheFileFor(cacheFolder: string, folders: readonly string[]): string {
-  return path.join(cacheFolder, `analysis-${sha1(folders.join('\n')).slice(0, 16)}.json`);
+  return path.join(cacheFolder, `analysis-${sha1(folders.join('\n')).slice(0, 16)}.jsonl`);
 }
 
 function isCachedAnalysis(value: unknown): value is CachedAnalysis {
@@ -45,25 +54,44 @@ function isCachedAnalysis(value: unknown): value is CachedAnalysis {
 /** The entries of the cache file written by this build; empty when there is none or it cannot be trusted. */
 export async function loadAnalysisCache(file: string, build: string): Promise<Map<string, CachedAnalysis>> {
   const entries = new Map<string, CachedAnalysis>();
-  let parsed: CacheFile;
+  let lines: string[];
   try {
-    parsed = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile;
+    lines = (await fs.readFile(file, 'utf8')).split('\n');
+    const header = JSON.parse(lines[0]) as CacheHeader;
+    if (header?.format !== format || header.build !== build) return entries;
   } catch {
     return entries;
   }
-  if (parsed?.format !== format || parsed.build !== build || typeof parsed.entries !== 'object' || parsed.entries === null) return entries;
-  for (const [article, entry] of Object.entries(parsed.entries)) if (isCachedAnalysis(entry)) entries.set(article, entry);
+  for (let i = 1; i < lines.length; i++) {
+    if (i % linesPerPause === 0) await pause();
+    if (lines[i] === '') continue;
+    try {
+      const [article, entry] = JSON.parse(lines[i]) as [unknown, unknown];
+      if (typeof article === 'string' && isCachedAnalysis(entry)) entries.set(article, entry);
+    } catch {
+      // A damaged line loses its article only: it is analysed afresh.
+    }
+  }
   return entries;
 }
 
 export async function saveAnalysisCache(file: string, build: string, entries: ReadonlyMap<string, CachedAnalysis>): Promise<void> {
-  const content: CacheFile = { format, build, entries: Object.fromEntries(entries) };
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await fs.open(temporary, 'w');
   try {
-    await fs.writeFile(temporary, JSON.stringify(content));
+    let chunk = JSON.stringify({ format, build } satisfies CacheHeader) + '\n';
+    for (const [article, entry] of entries) {
+      chunk += JSON.stringify([article, entry]) + '\n';
+      if (chunk.length < bytesPerWrite) continue;
+      await handle.write(chunk);
+      chunk = '';
+    }
+    await handle.write(chunk);
+    await handle.close();
     await fs.rename(temporary, file);
   } catch (error) {
+    await handle.close().catch(() => undefined);
     await fs.rm(temporary, { force: true });
     throw error;
   }

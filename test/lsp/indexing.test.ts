@@ -10,9 +10,19 @@ import { codesOf, LspSession, makeWorkspace, type TempWorkspace } from './lspCli
 const title = 'Indexing seeds';
 
 function cacheFileIn(folder: string): string {
-  const files = fs.readdirSync(folder).filter((f) => f.startsWith('analysis-') && f.endsWith('.json'));
+  const files = fs.readdirSync(folder).filter((f) => f.startsWith('analysis-') && f.endsWith('.jsonl'));
   assert.equal(files.length, 1, `one cache file in ${folder}: ${files.join(', ')}`);
   return path.join(folder, files[0]);
+}
+
+/** The cache file's header line and its entries by article (JSON Lines). */
+function readCache(file: string): { header: unknown; entries: Map<string, any> } {
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+  return { header: JSON.parse(header), entries: new Map(lines.map((line) => JSON.parse(line) as [string, any])) };
+}
+
+function writeCache(file: string, cache: { header: unknown; entries: Map<string, any> }): void {
+  fs.writeFileSync(file, [cache.header, ...cache.entries].map((line) => JSON.stringify(line) + '\n').join(''));
 }
 
 /** A server on `ws` with the cache folder; resolves after its first corpus pass and a clean shutdown. */
@@ -53,15 +63,15 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   });
   const first = await indexOnce(ws, cacheFolder);
   const file = cacheFileIn(cacheFolder);
-  const cache = JSON.parse(fs.readFileSync(file, 'utf8'));
-  assert.deepEqual(Object.keys(cache.entries).sort(), ws.articles.map((a) => ws.pathOf(a)).sort());
+  const cache = readCache(file);
+  assert.deepEqual([...cache.entries.keys()].sort(), ws.articles.map((a) => ws.pathOf(a)).sort());
 
   // An entry whose hash and signature match is trusted as it stands: mark one to see it come back.
   const [name] = ws.articles;
-  const entry = cache.entries[ws.pathOf(name)];
+  const entry = cache.entries.get(ws.pathOf(name));
   assert.ok(entry.summary.findings.length > 0, `${name} has findings in the cache`);
   entry.summary.findings[0].message = 'from the cache';
-  fs.writeFileSync(file, JSON.stringify(cache));
+  writeCache(file, cache);
   const second = await indexOnce(ws, cacheFolder);
   assert.equal(second.diagnostics.get(ws.uriOf(name))?.diagnostics[0].message, 'from the cache');
   for (const other of ws.articles.slice(1)) assert.deepEqual(second.diagnostics.get(ws.uriOf(other))?.diagnostics, first.diagnostics.get(ws.uriOf(other))?.diagnostics);
@@ -74,8 +84,20 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   assert.ok(codesOf(published).includes('multiple-spaces'));
 
   // A corrupt cache is ignored: every article is analysed afresh, with the same findings as without a cache.
-  fs.writeFileSync(file, '{"format": 1, "build": "x", "entries": {"');
+  fs.writeFileSync(file, '{"format": 2, "build": "x"}\n["');
   const fourth = await indexOnce(ws, cacheFolder);
   for (const article of ws.articles) assert.deepEqual(fourth.diagnostics.get(ws.uriOf(article))?.diagnostics, third.diagnostics.get(ws.uriOf(article))?.diagnostics);
-  assert.doesNotThrow(() => JSON.parse(fs.readFileSync(cacheFileIn(cacheFolder), 'utf8')), 'the cache was rewritten whole');
+  assert.equal(readCache(cacheFileIn(cacheFolder)).entries.size, ws.articles.length, 'the cache was rewritten whole');
+
+  // A damaged line costs its own article only; the others still come from the cache.
+  const rewritten = readCache(file);
+  rewritten.entries.get(ws.pathOf(ws.articles[1])).summary.findings[0].message = 'from the cache';
+  writeCache(file, rewritten);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const damaged = lines.findIndex((line) => line.startsWith(JSON.stringify([ws.pathOf(name)]).slice(0, -1)));
+  lines[damaged] = lines[damaged].slice(0, 40);
+  fs.writeFileSync(file, lines.join('\n'));
+  const fifth = await indexOnce(ws, cacheFolder);
+  assert.deepEqual(fifth.diagnostics.get(ws.uriOf(name))?.diagnostics, third.diagnostics.get(ws.uriOf(name))?.diagnostics);
+  assert.equal(fifth.diagnostics.get(ws.uriOf(ws.articles[1]))?.diagnostics[0].message, 'from the cache');
 });
