@@ -42,8 +42,9 @@ export function entityNames(entity: KbEntity): string[] {
 export function readKnowledgeBase(text: string): KbReading {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  // An error at the very end (the file cut off) is the empty span there: one character more would lie past the text.
   const problems: KbProblem[] = errors.map((e) => ({
-    span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    span: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
     message: `Invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`,
     severity: 'error',
   }));
