@@ -24,6 +24,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './core/analyze';
+import { spellingsStartingWith } from './core/entities/catalog';
 import { entityNames, appendEntityEdit, newKnowledgeBaseText, spellingSpans } from './core/entities/knowledge-base';
 import { entityTypes, type EntityType, type KbEntity } from './core/entities/kb';
 import { headerField } from './core/header';
@@ -273,30 +274,16 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     const line = document.getText({ start: { line: position.line, character: 0 }, end: position });
     await checkpoint(token);
     const prefix = /[\p{L}\p{N}]+$/u.exec(line)?.[0] ?? '';
-    const wanted = prefix.toLowerCase();
     const language = articleLanguage(found.analysis);
-    const items: CompletionItem[] = [];
-    let more = false;
-    let count = 0;
-    for (const entity of catalog.knowledgeBase.entities) {
-      if (++count % checkpointEvery === 0) await checkpoint(token);
-      for (const spelling of entityNames(entity)) {
-        if (!spelling.toLowerCase().startsWith(wanted)) continue;
-        if (items.length >= maxCompletions) {
-          more = true;
-          break;
-        }
-        const description = entity.description && (entity.description[language ?? 'en'] ?? entity.description.en);
-        items.push({
-          label: spelling,
-          kind: completionKinds[entity.type],
-          detail: spelling === entity.name ? entity.type : `${entity.type} · ${entity.name}`,
-          documentation: description,
-          // Only the entity's canonical name is preselected-worthy; aliases follow it.
-          sortText: `${spelling === entity.name ? 0 : 1}${spelling.toLowerCase()}`,
-        });
-      }
-    }
+    const { found: spellings, more } = spellingsStartingWith(catalog, prefix, maxCompletions);
+    const items = spellings.map(({ key, spelling, entity }): CompletionItem => ({
+      label: spelling,
+      kind: completionKinds[entity.type],
+      detail: spelling === entity.name ? entity.type : `${entity.type} · ${entity.name}`,
+      documentation: entity.description && (entity.description[language ?? 'en'] ?? entity.description.en),
+      // Only the entity's canonical name is preselected-worthy; aliases follow it.
+      sortText: `${spelling === entity.name ? 0 : 1}${key}`,
+    }));
     return { isIncomplete: more || prefix === '', items };
   });
 
