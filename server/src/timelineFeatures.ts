@@ -16,8 +16,20 @@ const checkpointEvery = 256;
 
 type Located = { event: LocatedEvent | RelationEvent; file?: string };
 
+/** The events in time order, as of one version of the index and one set of knowledge bases. */
+interface Sorted {
+  version: number;
+  catalogs: readonly EntityCatalog[];
+  located: Located[];
+  /** The whole timeline as the last unfiltered request got it, with the `uriOf` it was made with. */
+  entries?: { uriOf: (file: string) => string; entries: TimelineEntry[] };
+}
+
 export class TimelineIndex {
   private readonly byFile = new Map<string, LocatedEvent[]>();
+  /** Counts changes: a sorted timeline of an older version is stale. */
+  private version = 0;
+  private sorted?: Sorted;
 
   /** Records an article's events; returns whether they changed. */
   set(file: string, events: LocatedEvent[]): boolean {
@@ -25,10 +37,13 @@ export class TimelineIndex {
     const same = before.length === events.length && before.every((e, i) => e.value === events[i].value && e.span.start === events[i].span.start && e.entities.join() === events[i].entities.join());
     if (events.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, events);
+    // Unchanged values can still move (an edit above them shifts ranges), so any set makes the order stale.
+    this.version++;
     return !same;
   }
 
   delete(file: string): boolean {
+    this.version++;
     return this.byFile.delete(file);
   }
 
@@ -38,30 +53,61 @@ export class TimelineIndex {
 
   /** Every event of the corpus and the knowledge bases, in time order, optionally only those naming `entity`. */
   entries(catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity?: string): TimelineEntry[] {
-    const located: Located[] = [];
-    for (const _ of this.collect(located, catalogs, entity)) continue;
-    return inTimeOrder(located, catalogs, uriOf);
+    let sorted = this.current(catalogs);
+    if (!sorted) {
+      const located: Located[] = [];
+      for (const _ of this.collect(located, catalogs)) continue;
+      sorted = this.remember(this.version, catalogs, located);
+    }
+    return this.select(sorted, catalogs, uriOf, entity);
   }
 
   /** `entries` for the timeline request: lets other messages in as it goes, and stops with RequestCancelled when the client cancels. */
   async entriesCancellable(token: CancellationToken, catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity?: string): Promise<TimelineEntry[]> {
     await checkpoint(token);
-    const located: Located[] = [];
-    let steps = 0;
-    for (const _ of this.collect(located, catalogs, entity)) if (++steps % checkpointEvery === 0) await checkpoint(token);
-    throwIfCancelled(token);
-    return inTimeOrder(located, catalogs, uriOf);
+    let sorted = this.current(catalogs);
+    if (!sorted) {
+      const version = this.version;
+      const located: Located[] = [];
+      let steps = 0;
+      for (const _ of this.collect(located, catalogs)) if (++steps % checkpointEvery === 0) await checkpoint(token);
+      throwIfCancelled(token);
+      sorted = this.remember(version, catalogs, located);
+    }
+    return this.select(sorted, catalogs, uriOf, entity);
+  }
+
+  /** The sorted timeline, if it is still that of the index and of these knowledge bases. */
+  private current(catalogs: readonly EntityCatalog[]): Sorted | undefined {
+    const sorted = this.sorted;
+    const same = sorted && sorted.version === this.version && sorted.catalogs.length === catalogs.length && sorted.catalogs.every((c, i) => c === catalogs[i]);
+    return same ? sorted : undefined;
+  }
+
+  /** Sorts what was collected at `version`; keeps it unless the index changed meanwhile (the request yields). */
+  private remember(version: number, catalogs: readonly EntityCatalog[], located: Located[]): Sorted {
+    const sorted: Sorted = { version, catalogs, located: inTimeOrder(located) };
+    if (version === this.version) this.sorted = sorted;
+    return sorted;
+  }
+
+  private select(sorted: Sorted, catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity: string | undefined): TimelineEntry[] {
+    const nameOf = (id: string) => catalogs.map((c) => c.knowledgeBase.byId.get(id)?.name).find((n) => n !== undefined) ?? id;
+    const toEntries = (located: Located[]) => located.map(({ event, file }) => toEntry(event, nameOf, file ? uriOf(file) : undefined));
+    if (entity) return toEntries(sorted.located.filter(({ event }) => event.entities.includes(entity)));
+    if (sorted.entries?.uriOf !== uriOf) sorted.entries = { uriOf, entries: toEntries(sorted.located) };
+    return sorted.entries.entries;
   }
 
   /** Gathers the events into `located`, one step per article or knowledge base. */
-  private *collect(located: Located[], catalogs: readonly EntityCatalog[], entity: string | undefined): Generator<void> {
+  private *collect(located: Located[], catalogs: readonly EntityCatalog[]): Generator<void> {
     // A copy: an article re-indexed while the request yields must not be visited twice.
     for (const [file, events] of [...this.byFile]) {
-      for (const event of events) if (!entity || event.entities.includes(entity)) located.push({ event, file });
+      for (const event of events) located.push({ event, file });
       yield;
     }
     for (const catalog of catalogs) {
-      for (const event of relationEvents(catalog.knowledgeBase.entities)) if (!entity || event.entities.includes(entity)) located.push({ event });
+      for (const event of relationEvents(catalog.knowledgeBase.entities)) located.push({ event });
       yield;
     }
   }
@@ -72,10 +118,10 @@ export class TimelineIndex {
   }
 }
 
-function inTimeOrder(located: Located[], catalogs: readonly EntityCatalog[], uriOf: (file: string) => string): TimelineEntry[] {
-  const nameOf = (id: string) => catalogs.map((c) => c.knowledgeBase.byId.get(id)?.name).find((n) => n !== undefined) ?? id;
-  located.sort((a, b) => compareEvents(a.event, b.event) || (a.file ?? '').localeCompare(b.file ?? '') || spanStart(a.event) - spanStart(b.event));
-  return located.map(({ event, file }) => toEntry(event, nameOf, file ? uriOf(file) : undefined));
+const fileOrder = new Intl.Collator();
+
+function inTimeOrder(located: Located[]): Located[] {
+  return located.sort((a, b) => compareEvents(a.event, b.event) || fileOrder.compare(a.file ?? '', b.file ?? '') || spanStart(a.event) - spanStart(b.event));
 }
 
 function spanStart(event: TimelineEvent): number {

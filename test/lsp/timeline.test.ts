@@ -49,6 +49,11 @@ describe('timeline over LSP', { timeout: 5 * testTimeout }, () => {
 
     const uri000 = ws.uriOf(seed000);
     await s.open(uri000, ws.read(seed000));
+    // Asked once before the change, so that the server's sorted timeline exists and must be found stale after it.
+    const earlier = await s.request<TimelineResult>(timelineRequest.method, {});
+    const julyBefore = earlier.entries.filter((e) => e.uri === uri000 && e.text === 'im Juli');
+    assert.equal(julyBefore.length, 3);
+    assert.ok(julyBefore.every((e) => e.anchor !== 'article-date'), julyBefore.map((e) => e.anchor).join());
     const mark = s.mark();
     await s.replaceAll(uri000, 2, `---\npublished: 2022-05-24\n---\n${ws.read(seed000)}`);
     await s.waitForDiagnostics(uri000, { version: 2, since: mark });

@@ -72,8 +72,22 @@ const datePattern =
   /^(\d{4}|XXXX)(?:-(?:(\d{2}|XX)(?:-(\d{2}|XX))?|W(\d{2}|XX)(?:-([1-7]))?|(SP|SU|FA|WI)|Q([1-4])|H([12])))?(?:T(?:(MO|MI|AF|EV|NI)|(\d{2}):(\d{2})|XX:XX))?$/;
 const durationPattern = /^P(\d{1,4}|X)(Y|M|W|D|DE)$/;
 
-/** The parts of a value this module can write; undefined for anything else. */
-export function timexParts(value: string): TimexParts | undefined {
+// Sorting a corpus's timeline compares each value many times; the values themselves are few. A plain map,
+// emptied when full: an LRU's bookkeeping on every hit would cost more than the reading it saves.
+const partsOfValue = new Map<string, Readonly<TimexParts> | null>();
+const partsOfValueLimit = 10_000;
+
+/** The parts of a value this module can write (shared: read them, never change them); undefined for anything else. */
+export function timexParts(value: string): Readonly<TimexParts> | undefined {
+  let parts = partsOfValue.get(value);
+  if (parts === undefined) {
+    if (partsOfValue.size >= partsOfValueLimit) partsOfValue.clear();
+    partsOfValue.set(value, (parts = readTimexParts(value) ?? null));
+  }
+  return parts ?? undefined;
+}
+
+function readTimexParts(value: string): TimexParts | undefined {
   const duration = durationPattern.exec(value);
   if (duration) return { kind: 'duration', amount: duration[1] === 'X' ? undefined : Number(duration[1]), unit: duration[2] as DurationUnit };
   const m = datePattern.exec(value);
