@@ -10,6 +10,7 @@ import { catalogOf, compileKnowledgeBase, findArticleMentions, type EntityCatalo
 import type { KbEntity } from '../../server/src/core/entities/kb';
 import { appendEntityEdit, readKnowledgeBase, spellingSpans } from '../../server/src/core/entities/knowledge-base';
 import { applyEdits } from '../../server/src/core/text';
+import entityCase from '../../server/src/core/rules/entity-case';
 import entityMisspelling from '../../server/src/core/rules/entity-misspelling';
 import entityUnknown from '../../server/src/core/rules/entity-unknown';
 import { entityHoverMarkdown } from '../../server/src/lsp/entityHover';
@@ -135,6 +136,54 @@ describe('recognition', () => {
   });
   test('names across a line break do not match', () => {
     assert.deepEqual(mentionsIn('Leitz\nPhone 1'), []);
+  });
+});
+
+describe('names that end in punctuation (entity-case)', () => {
+  const catalog = catalogOf([
+    { id: 'leica-camera', type: 'organization', name: 'Leica Camera AG', aliases: ['Leica', 'Leica Camera'] },
+    { id: 'leica-italia', type: 'organization', name: 'Leica Camera S.p.A.' },
+    { id: 'sharp', type: 'organization', name: 'Sharp' },
+    { id: 'sharp-italia', type: 'organization', name: 'Sharp S.p.A.' },
+    { id: 'huawei', type: 'organization', name: 'Huawei', aliases: ['Huawei Technologies Co., Ltd.'] },
+    { id: 'xiaomi', type: 'organization', name: 'Xiaomi' },
+    { id: 'xiaomi-12s-pro', type: 'product', name: 'Xiaomi 12S Pro' },
+    { id: 'xiaomi-12s-pro-plus', type: 'product', name: 'Xiaomi 12S Pro+' },
+    { id: 'aquos-r6', type: 'product', name: 'Aquos R6' },
+  ]);
+  const file = { name: '000_0123456789abcdef.txt', entities: catalog };
+  const mentions = (text: string) => catalog.matcher.findMentions(text).map((m) => `${text.slice(m.span.start, m.span.end)}=${m.entityId}${m.caseDiffers ? ' (case)' : ''}`);
+  const article = (body: string) => `---\nlang: de\n---\nTitel\n\n${body}\n`;
+  const caseFindings = (body: string) => runRule(entityCase, article(body), { file }).map((f) => f.message);
+
+  test('a name ending in a full stop, at the end of a sentence: the stop is the name’s, and its case is right', () => {
+    assert.deepEqual(mentions('Wir waren bei Sharp S.p.A. Dann bei Leica Camera S.p.A.'), ['Sharp S.p.A.=sharp-italia', 'Leica Camera S.p.A.=leica-italia']);
+    assert.deepEqual(caseFindings('Wir waren bei Sharp S.p.A. Dann bei Leica Camera S.p.A.'), []);
+    assert.deepEqual(caseFindings('Die Huawei Technologies Co., Ltd. und die Sharp S.p.A. arbeiten bei Huawei Technologies Co., Ltd.'), []);
+  });
+
+  test('inside a sentence, and without the stop, it is the same name', () => {
+    assert.deepEqual(mentions('Die Sharp S.p.A. hat, die Sharp S.p.A hat'), ['Sharp S.p.A.=sharp-italia', 'Sharp S.p.A=sharp-italia']);
+    assert.deepEqual(caseFindings('Die Sharp S.p.A. hat, die Sharp S.p.A hat.'), []);
+  });
+
+  test('in another case it is reported, and the fix writes the stop once', () => {
+    const text = article('Wir waren bei SHARP S.P.A.');
+    const [finding, ...rest] = runRule(entityCase, text, { file });
+    assert.deepEqual(rest, []);
+    assert.equal(finding.message, '“SHARP S.P.A.” is written “Sharp S.p.A.” in the knowledge base.');
+    const fix = entityCase.fix!({ article: parseArticle(text) } as never, finding)!;
+    assert.equal(applyEdits(text, fix.edits), article('Wir waren bei Sharp S.p.A.'));
+  });
+
+  test('“Pro+” is another name than “Pro”', () => {
+    assert.deepEqual(mentions('Das Xiaomi 12S Pro+ und das Xiaomi 12S Pro.'), ['Xiaomi 12S Pro+=xiaomi-12s-pro-plus', 'Xiaomi 12S Pro=xiaomi-12s-pro']);
+    assert.deepEqual(caseFindings('Das Xiaomi 12S Pro+ und das Xiaomi 12S Pro.'), []);
+    assert.deepEqual(caseFindings('Das XIAOMI 12S PRO+ kommt.'), ['“XIAOMI 12S PRO+” is written “Xiaomi 12S Pro+” in the knowledge base.']);
+  });
+
+  test('a name followed by a “+” it does not have is not that name', () => {
+    assert.deepEqual(mentions('Das Aquos R6+ und das Aquos R6, Sharp+'), ['Aquos R6=aquos-r6']);
   });
 });
 

@@ -5,6 +5,8 @@
  *
  * Inflected forms count: a German genitive ("Xiaomis", "Leica’s"), an elided article ("dell’Huawei") and hyphen
  * compounds ("Leica-Kamera", "Huawei-Leica") — the mention covers the name alone, so a rename keeps the rest.
+ * Punctuation after a name's last word belongs to the name ("Pro+" is another name than "Pro"), except that a final
+ * full stop ("S.p.A.") may be missing or be the sentence's own, which the mention then covers.
  */
 import { entityNames, type KnowledgeBase } from './knowledge-base';
 import { lowercaseStart, separatorKey, uppercaseStart, wordTokens, type Token } from './tokens';
@@ -22,15 +24,29 @@ export interface Mention {
   caseDiffers: boolean;
 }
 
+interface Terminal {
+  entityId: string;
+  spellings: string[];
+  /** A spelling ends in a full stop ("S.p.A."): the text may have it, or leave it to the sentence's full stop. */
+  stop: boolean;
+}
+
 interface TrieNode {
   children: Map<string, TrieNode>;
-  terminal?: { entityId: string; spellings: string[] };
+  /**
+   * The names that end with this node's word, by what follows that word in the name: "" for most, "+" for "Pro+",
+   * and "" again for "S.p.A.", whose final full stop is optional.
+   */
+  terminals?: Map<string, Terminal>;
 }
 
 /** Separators longer than this cannot sit inside a name ("Leica Camera AG", "R & D"). */
 const maxSeparator = 3;
 const genitive = /(?:’s|s)$/u;
 const elision = /^\p{L}{1,6}’(?=\p{L})/u;
+/** A name directly followed by a plus is another name: "Pro+" is not "Pro". */
+const plus = 43;
+const fullStop = 46;
 
 export class EntityMatcher {
   private readonly root: TrieNode = { children: new Map() };
@@ -53,9 +69,29 @@ export class EntityMatcher {
       if (!child) node.children.set(key, (child = { children: new Map() }));
       node = child;
     });
+    // What follows the last word is part of the name ("Pro+"), but for a final full stop, which the text may omit.
+    const tail = spelling.slice(tokens[tokens.length - 1].end).trimEnd();
+    const stop = tail.endsWith('.');
+    const tailKey = stop ? tail.slice(0, -1) : tail;
+    node.terminals ??= new Map();
+    let terminal = node.terminals.get(tailKey);
+    if (!terminal) node.terminals.set(tailKey, (terminal = { entityId, spellings: [], stop: false }));
     // The reader gives every spelling (case-insensitively) to one entity, so a terminal has one owner.
-    if (!node.terminal) node.terminal = { entityId, spellings: [] };
-    if (node.terminal.entityId === entityId) node.terminal.spellings.push(spelling);
+    if (terminal.entityId !== entityId) return;
+    terminal.spellings.push(spelling);
+    terminal.stop ||= stop;
+  }
+
+  /** The name the text has ending at `end` on this node (longest tail first), and where it ends. */
+  private terminalAt(node: TrieNode | undefined, text: string, end: number): { terminal: Terminal; end: number } | undefined {
+    let found: { terminal: Terminal; end: number; tail: number } | undefined;
+    for (const [tail, terminal] of node?.terminals ?? []) {
+      if ((found && tail.length <= found.tail) || !text.startsWith(tail, end)) continue;
+      let nameEnd = end + tail.length;
+      if (terminal.stop && text.charCodeAt(nameEnd) === fullStop) nameEnd++;
+      if (text.charCodeAt(nameEnd) !== plus) found = { terminal, end: nameEnd, tail: tail.length };
+    }
+    return found;
   }
 
   /** Mentions in the given spans of `text`, in order and never overlapping. */
@@ -95,10 +131,10 @@ export class EntityMatcher {
         const exact: TrieNode | undefined = node.children.get(prefix + token.key);
         const inflected = genitive.exec(token.key);
         const stem = inflected && token.key.length - inflected[0].length >= 2 ? node.children.get(prefix + token.key.slice(0, -inflected[0].length)) : undefined;
-        const end = stem?.terminal && !exact?.terminal ? token.end - inflected![0].length : token.end;
-        const terminal = exact?.terminal ?? stem?.terminal;
-        if (terminal && (!best || end > best.mention.span.end)) {
-          const mention = this.accept(text, { start: start.start, end }, terminal);
+        const stemTerminal = stem?.terminals?.get('');
+        const found = this.terminalAt(exact, text, token.end) ?? (stemTerminal && text.charCodeAt(token.end) !== plus ? { terminal: stemTerminal, end: token.end - inflected![0].length } : undefined);
+        if (found && (!best || found.end > best.mention.span.end)) {
+          const mention = this.accept(text, { start: start.start, end: found.end }, found.terminal);
           if (mention) best = { mention, next: j + 1 };
         }
         node = exact;
@@ -108,10 +144,11 @@ export class EntityMatcher {
   }
 
   /** A match in a different case is still a mention, unless it is a lower-case word ("sharp") for a capitalised name. */
-  private accept(text: string, span: Span, terminal: NonNullable<TrieNode['terminal']>): Mention | undefined {
+  private accept(text: string, span: Span, terminal: Terminal): Mention | undefined {
     const written = text.slice(span.start, span.end);
     const surface = separatorKey(written);
-    const exact = terminal.spellings.find((s) => separatorKey(s) === surface);
+    const same = (spelling: string) => separatorKey(spelling) === surface || (spelling.endsWith('.') && separatorKey(spelling.slice(0, -1)) === surface);
+    const exact = terminal.spellings.find(same);
     if (!exact && lowercaseStart.test(surface) && terminal.spellings.every((s) => uppercaseStart.test(s))) return undefined;
     // Every spelling on one trie path folds to the same key, so any of them shows the intended case.
     return { span, entityId: terminal.entityId, text: written, spelling: exact ?? terminal.spellings[0], caseDiffers: !exact };
