@@ -217,6 +217,9 @@ describe('entity-unknown candidates', () => {
       'Leitz Phone 2:product', 'Aquos R7:product', 'Huawei P60:product', 'Andreas Mohrland:person',
     ]);
   });
+  test('a plus written against a model name belongs to it: a name of its own', () => {
+    assert.deepEqual(candidates('Titel\n\nDas Aquos R6+ und das Leitz Phone 2+ kommen, das Aquos R6 auch.\n', true), ['Aquos R6+:product', 'Leitz Phone 2+:product']);
+  });
   test('years, job titles and a title in headline case are not names', () => {
     assert.deepEqual(candidates('The Big New Phone Arrives Today\n\nSince 2016 Leica 2016 works with Huawei. Head of Development, Regional Marketing Manager.\n'), []);
   });

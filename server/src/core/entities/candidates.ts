@@ -67,7 +67,7 @@ export function findCandidates(text: string, regions: readonly Span[], mentions:
     });
     for (const run of runs(text, tokens)) {
       for (const { afterLowercaseWord, ...found } of fromRun(text, run, options)) {
-        if (!options.nounCapitalisation || found.type === 'product' || found.type === 'organization' || !afterLowercaseWord) candidates.push(found);
+        if (!options.nounCapitalisation || found.type === 'product' || found.type === 'organization' || !afterLowercaseWord) candidates.push(withPlus(text, found, region.end));
       }
     }
   }
@@ -149,6 +149,13 @@ function trim(segment: Marked[], options: CandidateOptions): Marked[] {
 function candidate(text: string, tokens: Marked[]): Found {
   const span = { start: tokens[0].start, end: tokens[tokens.length - 1].end };
   return { span, text: text.slice(span.start, span.end), type: guessType(tokens), afterLowercaseWord: tokens[0].afterLowercaseWord };
+}
+
+/** A plus written against a name is part of it ("Aquos R6+" is not "Aquos R6"), for candidates as for the matcher. */
+function withPlus(text: string, found: Candidate, limit: number): Candidate {
+  let end = found.span.end;
+  while (end < limit && text.charCodeAt(end) === 43) end++;
+  return end === found.span.end ? found : { ...found, span: { start: found.span.start, end }, text: text.slice(found.span.start, end) };
 }
 
 function guessType(tokens: Token[]): EntityType {
