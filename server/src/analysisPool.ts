@@ -4,8 +4,9 @@
  */
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
 import type { CorpusConfig } from './core/config';
-import type { KbEntity } from './core/entities/kb';
+import type { EntityCatalog } from './core/entities/catalog';
 import type { FileSummary } from './fileSummary';
 
 /** What a worker needs to know of a corpus; sent again whenever its signature changes. */
@@ -16,8 +17,23 @@ export interface CorpusState {
   config: CorpusConfig;
   /** File names of the corpus (for the rules that compare names). */
   names: string[];
-  /** The entities of the last valid knowledge base, as read by the server: a worker never parses the file again. */
-  entities?: readonly KbEntity[];
+  /**
+   * The entities of the last valid knowledge base as the server read them, in JSON: a string crosses to a thread as
+   * one copy, and a thread parses it only when it first analyses an article (a warm start whose hashes all match never does).
+   */
+  entities?: string;
+}
+
+const forThreads = new WeakMap<EntityCatalog, { json: string; hash: string }>();
+
+/** A knowledge base's entities as the threads get them (JSON) and its hash, made once per knowledge-base version. */
+export function entitiesForThreads(catalog: EntityCatalog): { json: string; hash: string } {
+  let found = forThreads.get(catalog);
+  if (!found) {
+    const json = JSON.stringify(catalog.knowledgeBase.entities);
+    forThreads.set(catalog, (found = { json, hash: createHash('sha1').update(json).digest('hex') }));
+  }
+  return found;
 }
 
 export type PoolMessage = { type: 'corpus'; state: CorpusState } | ({ type: 'analyse'; id: number } & AnalysisJob);

@@ -10,6 +10,7 @@ import { analyzeArticle } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
 import { createKnowledgeBase } from './core/entities/knowledge-base';
+import type { KbEntity } from './core/entities/kb';
 import { CorpusFileIndex } from './core/file-index';
 import { sha1 } from './analysisCache';
 import type { AnalysisReply, PoolMessage } from './analysisPool';
@@ -19,6 +20,8 @@ interface LoadedCorpus {
   signature: string;
   config: CorpusConfig;
   names: CorpusFileIndex;
+  /** The entities' JSON until the first analysis needs them compiled. */
+  entities?: string;
   catalog?: EntityCatalog;
 }
 
@@ -27,7 +30,7 @@ const corpora = new Map<string, LoadedCorpus>();
 function handle(message: PoolMessage): AnalysisReply | undefined {
   if (message.type === 'corpus') {
     const { key, signature, config, names, entities } = message.state;
-    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), catalog: entities && compileKnowledgeBase(createKnowledgeBase(entities)) });
+    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), entities });
     return undefined;
   }
   const { id, file, corpus: key, cachedHash, events } = message;
@@ -43,6 +46,10 @@ function handle(message: PoolMessage): AnalysisReply | undefined {
   }
   const hash = sha1(bytes);
   if (hash === cachedHash) return { id, hash, unchanged: true };
+  if (corpus.entities !== undefined) {
+    corpus.catalog = compileKnowledgeBase(createKnowledgeBase(JSON.parse(corpus.entities) as KbEntity[]));
+    corpus.entities = undefined;
+  }
   const analysis = analyzeArticle({ bytes, file: { name: path.basename(file), corpus: corpus.names, entities: corpus.catalog } }, corpus.config, { events });
   return { id, hash, summary: summarise(analysis) };
 }

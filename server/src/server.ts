@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { cacheFileFor, loadAnalysisCache, saveAnalysisCache, sha1, type CachedAnalysis } from './analysisCache';
-import { AnalysisPool, type CorpusState } from './analysisPool';
+import { AnalysisPool, entitiesForThreads, type CorpusState } from './analysisPool';
 import { analyzeArticle, decodeUtf8, type Analysis, type Finding } from './core/analyze';
 import { summarise, type FileSummary } from './fileSummary';
 import { configFileName } from './core/config';
@@ -169,8 +169,9 @@ export function startServer(connection: Connection): void {
     const config = workspace.configOf(file);
     const names = corpus.names.names();
     const catalog = corpus.knowledgeBase?.catalog;
-    const signature = sha1(JSON.stringify([build, config, names, (catalog && corpus.knowledgeBase?.goodText) ?? null]));
-    return { key: corpus.root, signature, config, names, entities: catalog?.knowledgeBase.entities };
+    const entities = catalog && entitiesForThreads(catalog);
+    const signature = sha1(JSON.stringify([build, config, names, entities?.hash ?? null]));
+    return { key: corpus.root, signature, config, names, entities: entities?.json };
   }
 
   /**
