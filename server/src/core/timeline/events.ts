@@ -6,6 +6,7 @@
 import type { Article } from '../article';
 import type { KbEntity, Localized } from '../entities/kb';
 import { proseLines } from '../rules/shared/prose';
+import { CachePerOwner, moveSpan, regionByRegion } from '../lru';
 import type { Span } from '../text';
 import { extractTemporalExpressions, type ExtractOptions, type TemporalExpression } from './extract';
 import { compareDated, timexType, type TimexType } from './timex';
@@ -57,33 +58,45 @@ export function extractEvents(article: Article, options: EventOptions): ArticleE
   const mentions = [...(options.mentions ?? [])].sort((a, b) => a.span.start - b.span.start);
   return expressions.map((expression) => {
     const span = sentenceAround(sentences, expression.span);
-    return {
-      ...expression,
-      source: 'article',
-      sentence: { span, text: article.text.slice(span.start, span.end) },
-      entities: entitiesWithin(mentions, span),
-      language: options.language,
-    };
+    // Spelled out: V8 copies a spread object with new keys slowly, and a long article has hundreds of events.
+    const { text, type, value, mod, anchor, resolution, anaphoric } = expression;
+    const event: ArticleEvent = { span: expression.span, text, type, value, anchor, resolution, source: 'article', sentence: { span, text: article.text.slice(span.start, span.end) }, entities: entitiesWithin(mentions, span), language: options.language };
+    if (mod) event.mod = mod;
+    if (anaphoric) event.anaphoric = anaphoric;
+    return event;
   });
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+/** Sentences of recent lines, per segmenter (language) and by text, with offsets into the line: typing changes one line. */
+const lineSentences = new CachePerOwner<Span[]>(5000);
+
+function sentenceSegmenter(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    } catch {
+      segmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
+    }
+    segmenters.set(language, segmenter);
+  }
+  return segmenter;
 }
 
 /** The sentences of the title and prose paragraphs, trimmed, in text order. */
 function sentenceSpans(article: Article, language: string): Span[] {
-  let segmenter: Intl.Segmenter;
-  try {
-    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
-  } catch {
-    segmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
-  }
-  const spans: Span[] = [];
-  for (const line of proseLines(article)) {
-    for (const { segment, index } of segmenter.segment(line.text)) {
+  const segmenter = sentenceSegmenter(language);
+  const lines = proseLines(article);
+  return regionByRegion(lineSentences.of(segmenter), article.text, lines, (line) => {
+    const spans: Span[] = [];
+    for (const { segment, index } of segmenter.segment(article.text.slice(line.start, line.end))) {
       const leading = segment.length - segment.trimStart().length;
       const trimmed = segment.trim();
       if (trimmed) spans.push({ start: line.start + index + leading, end: line.start + index + leading + trimmed.length });
     }
-  }
-  return spans;
+    return spans;
+  }, moveSpan);
 }
 
 /**
