@@ -5,7 +5,6 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-  CancellationToken,
   CompletionItemKind,
   LSPErrorCodes,
   ResponseError,
@@ -30,6 +29,7 @@ import { entityTypes, type EntityType, type KbEntity } from './core/entities/kb'
 import { headerField } from './core/header';
 import { LineIndex } from './core/text';
 import { knowledgeBasePath, type Corpus } from './corpus';
+import { checkpoint, throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { entityHoverMarkdown } from './lsp/entityHover';
 import { toTextEdits } from './lsp/convert';
 import type { IndexedMention } from './fileSummary';
@@ -78,32 +78,6 @@ const maxCompletions = 100;
 const maxWorkspaceSymbols = 500;
 /** Loops over the corpus (files, entities, mentions) let waiting messages in, and look for a cancellation, this often. */
 const checkpointEvery = 256;
-
-/** Stops a request the client cancelled (`$/cancelRequest`): it answers LSPErrorCodes.RequestCancelled. */
-export function throwIfCancelled(token: CancellationToken): void {
-  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-}
-
-/**
- * The cancellation token of a custom request's handler. The protocol library passes it last, after the params, or
- * after each element of params sent as an array, or alone when there are none: whatever a client sends, it is the
- * last argument.
- */
-export function tokenOf(args: readonly unknown[]): CancellationToken {
-  const last = args[args.length - 1];
-  return CancellationToken.is(last) ? last : CancellationToken.None;
-}
-
-/**
- * Yields to the event loop, so that messages that arrived meanwhile are handled (a `$/cancelRequest` among them:
- * the protocol library cancels the token when it reads one), then stops the request if it was cancelled.
- * Synchronous code alone never sees a cancellation; long-running handlers call this first and every so often.
- */
-export async function checkpoint(token: CancellationToken): Promise<void> {
-  throwIfCancelled(token);
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  throwIfCancelled(token);
-}
 
 export function registerEntityFeatures(host: EntityFeatureHost): void {
   const { connection, documents, mentions } = host;

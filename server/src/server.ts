@@ -44,6 +44,7 @@ import {
 import { Workspace } from './workspace';
 import { loadKnowledgeBase, updateKnowledgeBase, type Corpus } from './corpus';
 import { knowledgeBaseEdit, registerEntityFeatures, semanticTokensLegend } from './entityFeatures';
+import { throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { MentionIndex } from './mentionIndex';
 import { registerTimelineRequest, TimelineIndex, timelineInlayHints } from './timelineFeatures';
 import { LineIndex } from './core/text';
@@ -549,13 +550,16 @@ export function startServer(connection: Connection): void {
     return edits ? { changes: { [uri]: toTextEdits(analysis.article.index, edits) } } : null;
   });
 
-  connection.onRequest(fixCorpusRequest, async () => {
+  connection.onRequest(fixCorpusRequest, async (...args: unknown[]) => {
+    const token = tokenOf(args);
     const documentChanges: TextDocumentEdit[] = [];
     let fixes = 0;
     for (const file of workspace.articlePaths()) {
       const document = openDocument(file);
       // A file that is not UTF-8 is left alone, as by `seed-corpus fix`: its text is not known.
       const bytes = await fs.readFile(file).catch(() => undefined);
+      // The read let waiting messages in: a cancellation among them stops the whole edit.
+      throwIfCancelled(token);
       const fromDisk = bytes && decodeUtf8(bytes);
       if (bytes && fromDisk === undefined) continue;
       const text = document ? document.getText() : fromDisk;

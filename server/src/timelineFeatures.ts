@@ -4,7 +4,7 @@
  */
 import { InlayHintKind, type CancellationToken, type Connection, type InlayHint } from 'vscode-languageserver';
 import type { EntityCatalog } from './core/entities/catalog';
-import { checkpoint, throwIfCancelled, tokenOf } from './entityFeatures';
+import { checkpoint, throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { compareEvents, describeTimex, relationEvents, timexParts, type RelationEvent, type TimelineEvent, type TimexMod } from './core/timeline';
 import type { LocatedEvent } from './fileSummary';
 import { timelineRequest, type TimelineEntry } from './protocol';

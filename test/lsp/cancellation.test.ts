@@ -1,6 +1,6 @@
 /**
  * `$/cancelRequest` over real JSON-RPC: the long-running requests (references, rename, document and workspace
- * symbols, completion, the timeline, the Entities view's requests) answer RequestCancelled (-32800) when the client
+ * symbols, completion, the timeline, the Entities view's requests, fix corpus) answer RequestCancelled (-32800) when the client
  * cancels them, and the server goes on answering.
  *
  * Deterministic, not a race: each cancelled request is written together with its `$/cancelRequest` in one write
@@ -89,6 +89,10 @@ test('cancelled long-running requests answer RequestCancelled (-32800); the same
     {
       method: 'seedCorpus/entities',
       answered: (result) => assert.ok(result?.entities?.some((e: { id: string }) => e.id === 'leica-camera'), 'entities'),
+    },
+    {
+      method: 'seedCorpus/fixCorpus',
+      answered: (result) => assert.ok(result?.files > 0 && result?.edit?.documentChanges?.length === result.files, `fix corpus: ${JSON.stringify(result)?.slice(0, 200)}`),
     },
   ];
 
