@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import type { CodeAction, CompletionList, Diagnostic, TextEdit, DocumentSymbol, Hover, Location, MarkupContent, SemanticTokens, TextDocumentEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { entitiesRequest, entityLocationRequest, entityMentionsRequest, type EntitiesResult, type EntityMention } from '../../server/src/protocol';
-import { isCodeAction, startedSession } from './lspClient';
+import { isCodeAction, LspSession, makeWorkspace, startedSession } from './lspClient';
 
 const seed000 = '000_ebeef4f3d678d313.txt';
 const seed002 = '002_4d1a318a818ef0be.txt';
@@ -107,6 +107,27 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     assert.ok(byFile.has(kbName));
     assert.ok(byFile.size >= 5, 'four articles mention Huawei, plus the knowledge base');
 
+  });
+
+  test('rename of a name ending in a full stop keeps the full stop that also ends a sentence', { timeout: testTimeout }, async (t) => {
+    const ws = makeWorkspace();
+    const kb = JSON.parse(ws.read(kbName)) as { entities: Array<{ id: string; aliases?: string[] }> };
+    kb.entities.find((e) => e.id === 'sharp')!.aliases!.push('Sharp S.p.A.');
+    ws.write(kbName, JSON.stringify(kb, null, 2));
+    const article = '900_sharp_italia.txt';
+    const text = '---\nlang: de\n---\nSharp in Italien\n\nDer Vertrag liegt bei Sharp S.p.A. Die Sharp S.p.A. hat zugestimmt.\n';
+    const uri = ws.write(article, text);
+    const s = LspSession.start(ws.root);
+    t.after(async () => {
+      await s.dispose();
+      ws.cleanup();
+    });
+    await s.initializeAndAnalyse();
+    await s.open(uri, text);
+    const edit = await s.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'Sharp S.p.A.', 0, 2), newName: 'Sharp Italia' });
+    const change = (edit.documentChanges as TextDocumentEdit[]).find((c) => c.textDocument.uri === uri)!;
+    const after = TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 0, text), change.edits as TextEdit[]);
+    assert.equal(after, '---\nlang: de\n---\nSharp in Italien\n\nDer Vertrag liegt bei Sharp Italia. Die Sharp Italia hat zugestimmt.\n');
   });
 
   test('rename refusals answer RequestFailed (-32803) with the reason: a name taken, too short, a broken knowledge base', { timeout: testTimeout }, async (t) => {

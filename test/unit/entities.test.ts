@@ -156,8 +156,9 @@ describe('names that end in punctuation (entity-case)', () => {
   const article = (body: string) => `---\nlang: de\n---\nTitel\n\n${body}\n`;
   const caseFindings = (body: string) => runRule(entityCase, article(body), { file }).map((f) => f.message);
 
-  test('a name ending in a full stop, at the end of a sentence: the stop is the name’s, and its case is right', () => {
-    assert.deepEqual(mentions('Wir waren bei Sharp S.p.A. Dann bei Leica Camera S.p.A.'), ['Sharp S.p.A.=sharp-italia', 'Leica Camera S.p.A.=leica-italia']);
+  test('a name ending in a full stop, at the end of a sentence: the stop is left to the sentence, and the case is right', () => {
+    assert.deepEqual(mentions('Wir waren bei Sharp S.p.A. Dann bei Leica Camera S.p.A.'), ['Sharp S.p.A=sharp-italia', 'Leica Camera S.p.A=leica-italia']);
+    assert.deepEqual(mentions('Sie nannte „Sharp S.p.A.“ Dann ging sie.'), ['Sharp S.p.A=sharp-italia']);
     assert.deepEqual(caseFindings('Wir waren bei Sharp S.p.A. Dann bei Leica Camera S.p.A.'), []);
     assert.deepEqual(caseFindings('Die Huawei Technologies Co., Ltd. und die Sharp S.p.A. arbeiten bei Huawei Technologies Co., Ltd.'), []);
   });
@@ -171,9 +172,12 @@ describe('names that end in punctuation (entity-case)', () => {
     const text = article('Wir waren bei SHARP S.P.A.');
     const [finding, ...rest] = runRule(entityCase, text, { file });
     assert.deepEqual(rest, []);
-    assert.equal(finding.message, '“SHARP S.P.A.” is written “Sharp S.p.A.” in the knowledge base.');
+    assert.equal(finding.message, '“SHARP S.P.A” is written “Sharp S.p.A.” in the knowledge base.');
     const fix = entityCase.fix!({ article: parseArticle(text) } as never, finding)!;
     assert.equal(applyEdits(text, fix.edits), article('Wir waren bei Sharp S.p.A.'));
+    const inside = article('Die SHARP S.P.A. hat zugestimmt.');
+    const [insideFinding] = runRule(entityCase, inside, { file });
+    assert.equal(applyEdits(inside, entityCase.fix!({ article: parseArticle(inside) } as never, insideFinding)!.edits), article('Die Sharp S.p.A. hat zugestimmt.'));
   });
 
   test('“Pro+” is another name than “Pro”', () => {

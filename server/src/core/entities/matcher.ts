@@ -6,7 +6,8 @@
  * Inflected forms count: a German genitive ("Xiaomis", "Leica’s"), an elided article ("dell’Huawei") and hyphen
  * compounds ("Leica-Kamera", "Huawei-Leica") — the mention covers the name alone, so a rename keeps the rest.
  * Punctuation after a name's last word belongs to the name ("Pro+" is another name than "Pro"), except that a final
- * full stop ("S.p.A.") may be missing or be the sentence's own, which the mention then covers.
+ * full stop ("S.p.A.") may be missing, or be the sentence's own: where a sentence may end after it, the mention
+ * leaves it to the sentence, so that a rename or a case fix never takes the sentence's full stop away.
  */
 import { entityNames, type KnowledgeBase } from './knowledge-base';
 import { lowercaseStart, separatorKey, uppercaseStart, wordTokens, type Token } from './tokens';
@@ -88,7 +89,7 @@ export class EntityMatcher {
     for (const [tail, terminal] of node?.terminals ?? []) {
       if ((found && tail.length <= found.tail) || !text.startsWith(tail, end)) continue;
       let nameEnd = end + tail.length;
-      if (terminal.stop && text.charCodeAt(nameEnd) === fullStop) nameEnd++;
+      if (terminal.stop && text.charCodeAt(nameEnd) === fullStop && !endsSentence(text, nameEnd + 1)) nameEnd++;
       if (text.charCodeAt(nameEnd) !== plus) found = { terminal, end: nameEnd, tail: tail.length };
     }
     return found;
@@ -153,6 +154,22 @@ export class EntityMatcher {
     // Every spelling on one trie path folds to the same key, so any of them shows the intended case.
     return { span, entityId: terminal.entityId, text: written, spelling: exact ?? terminal.spellings[0], caseDiffers: !exact };
   }
+}
+
+const closingMarks = /[“”"»«’')\]]/u;
+const lineBreak = /[\r\n]/;
+
+/**
+ * Whether a sentence may end before `at` (just after a full stop): closing quotes or brackets, then the end of
+ * the line, or a space and anything but a lower-case word. "bei Sharp S.p.A. Die …" may end there, "Sharp S.p.A. hat" does not.
+ */
+function endsSentence(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && closingMarks.test(text[i])) i++;
+  if (i >= text.length || lineBreak.test(text[i])) return true;
+  if (text[i] !== ' ' && text[i] !== '\u00a0') return false;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\u00a0')) i++;
+  return i >= text.length || !lowercaseStart.test(text[i]);
 }
 
 function moveMention(m: Mention, by: number): Mention {

@@ -16,9 +16,11 @@ const rule: Rule = {
       .filter((m) => m.caseDiffers)
       .map((m) => ({ span: m.span, message: `“${m.text}” is written “${m.spelling}” in the knowledge base.`, data: { entity: m.entityId, spelling: m.spelling } }));
   },
-  fix(_context, finding) {
+  fix({ article }, finding) {
     const spelling = String(finding.data?.spelling);
-    return { title: `Write “${spelling}”`, edits: [{ ...finding.span, newText: spelling }], safe: false };
+    // A name's final full stop at the end of a sentence stays outside the mention: it is the sentence's too.
+    const written = spelling.endsWith('.') && !article.text.slice(finding.span.start, finding.span.end).endsWith('.') ? spelling.slice(0, -1) : spelling;
+    return { title: `Write “${written}”`, edits: [{ start: finding.span.start, end: finding.span.end, newText: written }], safe: false };
   },
 };
 
