@@ -27,6 +27,7 @@ import { spellingsStartingWith } from './core/entities/catalog';
 import { entityNames, appendEntityEdit, newKnowledgeBaseText, spellingSpans } from './core/entities/knowledge-base';
 import { entityTypes, type EntityType, type KbEntity } from './core/entities/kb';
 import { headerField } from './core/header';
+import { LruCache } from './core/lru';
 import { LineIndex } from './core/text';
 import { knowledgeBasePath, type Corpus } from './corpus';
 import { checkpoint, throwIfCancelled, tokenOf } from './lsp/cancellation';
@@ -79,6 +80,13 @@ const maxWorkspaceSymbols = 500;
 /** Loops over the corpus (files, entities, mentions) let waiting messages in, and look for a cancellation, this often. */
 const checkpointEvery = 256;
 
+/** Line indexes of recent knowledge-base texts: building one over megabytes of JSON for each definition cost more than the rest. */
+const knowledgeBaseLines = new LruCache<string, LineIndex>(4);
+
+function lineIndexOf(text: string): LineIndex {
+  return knowledgeBaseLines.getOrCompute(text, () => new LineIndex(text));
+}
+
 export function registerEntityFeatures(host: EntityFeatureHost): void {
   const { connection, documents, mentions } = host;
 
@@ -102,7 +110,7 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     const kb = corpus?.knowledgeBase;
     const location = kb?.locations.get(entityId);
     if (!kb?.goodText || !location) return undefined;
-    return { uri: host.uriOf(kb.file), range: new LineIndex(kb.goodText).rangeOf(location.name) };
+    return { uri: host.uriOf(kb.file), range: lineIndexOf(kb.goodText).rangeOf(location.name) };
   }
 
   function locationOfEntity(entityId: string): { corpus: Corpus; entity: KbEntity } | undefined {
@@ -180,7 +188,7 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
       documentChanges.push({ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits: renamed.map((m) => ({ range: m.range, newText: name })) });
     }
     const kbUri = host.uriOf(kb.file);
-    const kbIndex = new LineIndex(kb.text);
+    const kbIndex = lineIndexOf(kb.text);
     const kbEdits = spellingSpans(kb.text, found.mention.entityId, spelling).map((span) => ({ range: kbIndex.rangeOf(span), newText: JSON.stringify(name) }));
     if (kbEdits.length > 0) documentChanges.push({ textDocument: { uri: kbUri, version: documents.get(kbUri)?.version ?? null }, edits: kbEdits });
     return { documentChanges } satisfies WorkspaceEdit;
@@ -316,5 +324,5 @@ export function knowledgeBaseEdit(corpus: Corpus, entry: KbEntity, openText: (fi
   if (text === undefined) {
     return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newKnowledgeBaseText(entry) }] }] };
   }
-  return { changes: { [uri]: toTextEdits(new LineIndex(text), appendEntityEdit(text, entry)) } };
+  return { changes: { [uri]: toTextEdits(lineIndexOf(text), appendEntityEdit(text, entry)) } };
 }

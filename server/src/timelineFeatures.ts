@@ -53,13 +53,7 @@ export class TimelineIndex {
 
   /** Every event of the corpus and the knowledge bases, in time order, optionally only those naming `entity`. */
   entries(catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity?: string): TimelineEntry[] {
-    let sorted = this.current(catalogs);
-    if (!sorted) {
-      const located: Located[] = [];
-      for (const _ of this.collect(located, catalogs)) continue;
-      sorted = this.remember(this.version, catalogs, located);
-    }
-    return this.select(sorted, catalogs, uriOf, entity);
+    return this.select(this.sortedNow(catalogs), catalogs, uriOf, entity);
   }
 
   /** `entries` for the timeline request: lets other messages in as it goes, and stops with RequestCancelled when the client cancels. */
@@ -75,6 +69,15 @@ export class TimelineIndex {
       sorted = this.remember(version, catalogs, located);
     }
     return this.select(sorted, catalogs, uriOf, entity);
+  }
+
+  /** The sorted timeline, sorted again first if it is stale. */
+  private sortedNow(catalogs: readonly EntityCatalog[]): Sorted {
+    const sorted = this.current(catalogs);
+    if (sorted) return sorted;
+    const located: Located[] = [];
+    for (const _ of this.collect(located, catalogs)) continue;
+    return this.remember(this.version, catalogs, located);
   }
 
   /** The sorted timeline, if it is still that of the index and of these knowledge bases. */
@@ -114,7 +117,13 @@ export class TimelineIndex {
 
   /** Events naming an entity, for its hover card: value and a short sentence. */
   eventsOf(entity: string, catalogs: readonly EntityCatalog[]): Array<{ value: string; text: string }> {
-    return this.entries(catalogs, () => '', entity).filter((e) => e.year !== undefined).map((e) => ({ value: e.value, text: shorten(e.sentence) }));
+    // Straight from the sorted events: a hover needs neither their places nor their descriptions.
+    const events: Array<{ value: string; text: string }> = [];
+    for (const { event } of this.sortedNow(catalogs).located) {
+      if (!event.entities.includes(entity) || !isDated(event.value)) continue;
+      events.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
+    }
+    return events;
   }
 }
 
@@ -128,10 +137,15 @@ function spanStart(event: TimelineEvent): number {
   return event.source === 'article' ? event.span.start : 0;
 }
 
+/** A resolved date with a year: what the timeline places in its years. */
+function isDated(value: string): boolean {
+  const parts = timexParts(value);
+  return parts?.kind === 'date' && parts.resolved && parts.year !== undefined;
+}
+
 function toEntry(event: LocatedEvent | RelationEvent, nameOf: (id: string) => string, uri: string | undefined): TimelineEntry {
   const parts = timexParts(event.value);
-  const dated = parts?.kind === 'date' && parts.resolved && parts.year !== undefined;
-  const calendar = dated ? { year: parts.year, month: parts.month } : {};
+  const calendar = parts?.kind === 'date' && isDated(event.value) ? { year: parts.year, month: parts.month } : {};
   const entities = event.entities.map((id) => ({ id, name: nameOf(id) }));
   if (event.source === 'knowledge-base') {
     return {
