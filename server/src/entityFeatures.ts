@@ -31,7 +31,7 @@ import { LruCache } from './core/lru';
 import { LineIndex } from './core/text';
 import { knowledgeBasePath, type Corpus } from './corpus';
 import { checkpoint, throwIfCancelled, tokenOf } from './lsp/cancellation';
-import { entityHoverMarkdown } from './lsp/entityHover';
+import { entityHoverMarkdown, hoverEventCount } from './lsp/entityHover';
 import { toTextEdits } from './lsp/convert';
 import type { IndexedMention } from './fileSummary';
 import type { MentionIndex } from './mentionIndex';
@@ -45,8 +45,8 @@ export interface EntityFeatureHost {
   mentions: MentionIndex;
   /** The current analysis of an article: open ones brought up to date, others as last analysed. */
   analysisOf(uri: string): Promise<{ file: string; analysis: Analysis } | undefined>;
-  /** Dated events of an entity, for its hover card (empty until the timeline knows any). */
-  eventsOf(entityId: string): Array<{ value: string; text: string }>;
+  /** The first `limit` dated events of an entity and how many it has, for its hover card (none until the timeline knows any). */
+  eventsOf(entityId: string, limit: number): { shown: Array<{ value: string; text: string }>; total: number };
   toPath(uri: string): string | undefined;
   uriOf(file: string): string;
 }
@@ -131,7 +131,7 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
       knowledgeBase: catalog.knowledgeBase,
       language: articleLanguage(found.analysis),
       counts: mentions.counts(entity.id),
-      events: host.eventsOf(entity.id),
+      events: host.eventsOf(entity.id, hoverEventCount),
     });
     return { contents: { kind: 'markdown', value: markdown }, range: found.mention.range };
   });

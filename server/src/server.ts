@@ -597,7 +597,7 @@ export function startServer(connection: Connection): void {
       const analysis = document && (await currentAnalysis(document));
       return file && analysis ? { file, analysis } : undefined;
     },
-    eventsOf: (entity) => timeline.eventsOf(entity, catalogs()),
+    eventsOf: (entity, limit) => timeline.eventsOf(entity, catalogs(), limit),
     toPath,
     uriOf,
   });

@@ -115,15 +115,18 @@ export class TimelineIndex {
     }
   }
 
-  /** Events naming an entity, for its hover card: value and a short sentence. */
-  eventsOf(entity: string, catalogs: readonly EntityCatalog[]): Array<{ value: string; text: string }> {
-    // Straight from the sorted events: a hover needs neither their places nor their descriptions.
-    const events: Array<{ value: string; text: string }> = [];
+  /**
+   * The first `limit` dated events naming an entity, for its hover card (value and a short sentence), and how many
+   * there are: straight from the sorted events, since a card needs neither their places nor their descriptions.
+   */
+  eventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): { shown: Array<{ value: string; text: string }>; total: number } {
+    const shown: Array<{ value: string; text: string }> = [];
+    let total = 0;
     for (const { event } of this.sortedNow(catalogs).located) {
       if (!event.entities.includes(entity) || !isDated(event.value)) continue;
-      events.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
+      if (++total <= limit) shown.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
     }
-    return events;
+    return { shown, total };
   }
 }
 

@@ -298,4 +298,13 @@ describe('hover card', () => {
     assert.deepEqual(links, ['seedCorpus.openEntity', 'seedCorpus.findMentions', 'seedCorpus.showOnTimeline'], 'only the extension’s own commands are linked');
     assert.match(markdown, /Mentioned 2 times in 1 article · /);
   });
+
+  test('the card lists the first dated events and counts the others', () => {
+    const entity: KbEntity = { id: 'x', type: 'organization', name: 'Leica' };
+    const shown = ['2016', '2019', '2021-07', '2022-03-31', '2022-05'].map((value) => ({ value, text: `Event of ${value}.` }));
+    const markdown = entityHoverMarkdown({ entity, knowledgeBase: { entities: [entity], byId: new Map([['x', entity]]) }, counts: { mentions: 40, articles: 12 }, events: { shown, total: 12 } });
+    assert.match(markdown, /\*\*On the timeline\*\*\n\n- 2016: Event of 2016\\\.\n(?:- .*\n){4}- … 7 more$/);
+    const none = entityHoverMarkdown({ entity, knowledgeBase: { entities: [entity], byId: new Map([['x', entity]]) }, counts: { mentions: 1, articles: 1 }, events: { shown: [], total: 0 } });
+    assert.doesNotMatch(none, /On the timeline/);
+  });
 });

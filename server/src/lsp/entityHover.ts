@@ -12,12 +12,13 @@ export interface HoverFacts {
   counts: { mentions: number; articles: number };
   /** The text as written, when it differs from the canonical name. */
   written?: string;
-  /** Dated events of the entity from the timeline, already formatted (value, sentence). */
-  events?: Array<{ value: string; text: string }>;
+  /** The entity's first dated events on the timeline, already formatted (value, sentence), and how many it has. */
+  events?: { shown: Array<{ value: string; text: string }>; total: number };
 }
 
 const maxFacts = 8;
-const maxEvents = 5;
+/** Dated events a card lists; the rest are counted. */
+export const hoverEventCount = 5;
 
 export function entityHoverMarkdown(facts: HoverFacts): string {
   const { entity, knowledgeBase } = facts;
@@ -43,10 +44,11 @@ export function entityHoverMarkdown(facts: HoverFacts): string {
   const relations = (entity.relations ?? []).map((r) => `- ${escapeMarkdown(r.type)} with ${escapeMarkdown(nameOf(r.with))}${period(r.from, r.until)}`);
   const incoming = knowledgeBase.entities.flatMap((other) => (other.relations ?? []).filter((r) => r.with === entity.id).map((r) => `- ${escapeMarkdown(r.type)} with ${escapeMarkdown(other.name)}${period(r.from, r.until)}`));
   if (relations.length + incoming.length > 0) parts.push(`**Relations**\n\n${[...relations, ...incoming].join('\n')}`);
-  if (facts.events && facts.events.length > 0) {
-    const shown = facts.events.slice(0, maxEvents).map((e) => `- ${escapeMarkdown(e.value)}: ${escapeMarkdown(e.text)}`);
-    const more = facts.events.length > maxEvents ? `\n- … ${facts.events.length - maxEvents} more` : '';
-    parts.push(`**On the timeline**\n\n${shown.join('\n')}${more}`);
+  if (facts.events && facts.events.total > 0) {
+    const { shown, total } = facts.events;
+    const lines = shown.slice(0, hoverEventCount).map((e) => `- ${escapeMarkdown(e.value)}: ${escapeMarkdown(e.text)}`);
+    const more = total > lines.length ? `\n- … ${total - lines.length} more` : '';
+    parts.push(`**On the timeline**\n\n${lines.join('\n')}${more}`);
   }
   return parts.join('\n\n');
 }
