@@ -102,7 +102,11 @@ export class Workspace {
   /** Every corpus with its articles. */
   corpora(): Map<Corpus, string[]> {
     const result = new Map<Corpus, string[]>();
-    for (const [file, corpus] of this.articles) result.set(corpus, [...(result.get(corpus) ?? []), file]);
+    for (const [file, corpus] of this.articles) {
+      const files = result.get(corpus);
+      if (files) files.push(file);
+      else result.set(corpus, [file]);
+    }
     return result;
   }
 
