@@ -244,7 +244,11 @@ async function entities(options: Options): Promise<number> {
     return 0;
   }
   const byEntity = new Map<string, EntitiesReport['mentions']>();
-  for (const mention of report.mentions) byEntity.set(mention.entity, [...(byEntity.get(mention.entity) ?? []), mention]);
+  for (const mention of report.mentions) {
+    const list = byEntity.get(mention.entity);
+    if (list) list.push(mention);
+    else byEntity.set(mention.entity, [mention]);
+  }
   for (const [entity, list] of [...byEntity.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
     const files = new Set(list.map((m) => m.file)).size;
     process.stdout.write(`${entity} (${list[0].type}): ${list.length} in ${files} ${files === 1 ? 'file' : 'files'}\n`);

@@ -135,8 +135,13 @@ export function startServer(connection: Connection): void {
     return { findings: [finding], mentions: [], events: [] };
   }
 
-  const uriOf = (file: string) => documents.all().find((d) => toPath(d.uri) === file)?.uri ?? pathToFileURL(file).href;
-  const openDocument = (file: string) => documents.all().find((d) => toPath(d.uri) === file);
+  /** The URI of each open document, by path (kept on open and close): looked up for every entry of a timeline. */
+  const openUris = new Map<string, string>();
+  const uriOf = (file: string) => openUris.get(file) ?? pathToFileURL(file).href;
+  const openDocument = (file: string) => {
+    const uri = openUris.get(file);
+    return uri === undefined ? undefined : documents.get(uri);
+  };
 
   /** Analyses an open article. The editor shows undecodable bytes as U+FFFD; the disk says whether the file is UTF-8 at all. */
   async function analyseOpen(document: TextDocument, file: string): Promise<Analysis> {
@@ -441,11 +446,16 @@ export function startServer(connection: Connection): void {
 
   const isKnowledgeBase = (file: string | undefined) => file !== undefined && workspace.corporaWithKnowledgeBase(file).length > 0;
 
-  documents.onDidOpen((event) => scheduleAnalysis(event.document));
+  documents.onDidOpen((event) => {
+    const file = toPath(event.document.uri);
+    if (file) openUris.set(file, event.document.uri);
+    scheduleAnalysis(event.document);
+  });
   documents.onDidChangeContent((event) => scheduleAnalysis(event.document));
   documents.onDidClose((event) => {
     const file = toPath(event.document.uri);
     if (!file) return;
+    if (openUris.get(file) === event.document.uri) openUris.delete(file);
     clearTimeout(timers.get(file));
     results.delete(file);
     if (isKnowledgeBase(file)) {

@@ -47,7 +47,11 @@ export class EntitiesTreeProvider extends ServerTreeProvider<EntityNode> {
     if (!node) {
       const { entities } = await this.client.sendRequest(entitiesRequest);
       const byType = new Map<EntityTypeName, EntitySummary[]>();
-      for (const entity of entities) byType.set(entity.type, [...(byType.get(entity.type) ?? []), entity]);
+      for (const entity of entities) {
+        const list = byType.get(entity.type);
+        if (list) list.push(entity);
+        else byType.set(entity.type, [entity]);
+      }
       return [...byType.entries()].map(([type, list]) => ({ kind: 'type', type, entities: list }));
     }
     if (node.kind === 'type') return node.entities.map((entity) => ({ kind: 'entity', entity }));
