@@ -1,7 +1,9 @@
 import { legitimateDoubles } from '../data/doubled-words';
 import { workingLanguage } from '../language/declared';
 import { primaryLanguage } from '../language/tags';
+import { LruCache, moveSpan, regionByRegion } from '../lru';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
+import type { Span } from '../text';
 import { proseLines } from './shared/prose';
 
 // A word: letters and digits, inner apostrophes and hyphens included (l’arrivo, Leica-Kamera). Each repetition
@@ -18,6 +20,37 @@ function allowedDoubles(context: RuleContext): ReadonlySet<string> {
   return list ? new Set(list) : union;
 }
 
+interface Double {
+  /** The second word and the space before it. */
+  span: Span;
+  /** The word in lower case, as the legitimate doubles list it. */
+  word: string;
+  written: string;
+  /** Both words as written. */
+  excerpt: string;
+}
+
+/** The doubles of recent lines, by their text, whatever the language allows: typing changes one line. */
+const lineDoubles = new LruCache<string, Double[]>(5000);
+
+function doublesIn(text: string, line: Span): Double[] {
+  const doubles: Double[] = [];
+  let previous: { word: string; start: number; end: number } | undefined;
+  for (const m of text.slice(line.start, line.end).matchAll(word)) {
+    const start = line.start + m.index;
+    const current = { word: m[0].toLowerCase(), start, end: start + m[0].length };
+    if (previous && previous.word === current.word && start === previous.end + 1 && text[previous.end] === ' ' && letter.test(current.word)) {
+      doubles.push({ span: { start: previous.end, end: current.end }, word: current.word, written: m[0], excerpt: text.slice(previous.start, current.end) });
+    }
+    previous = current;
+  }
+  return doubles;
+}
+
+function moveDouble(double: Double, by: number): Double {
+  return { span: moveSpan(double.span, by), word: double.word, written: double.written, excerpt: double.excerpt };
+}
+
 const rule: Rule = {
   id: 'doubled-word',
   category: 'typography',
@@ -29,26 +62,13 @@ const rule: Rule = {
     good: { text: '---\nlang: de\n---\nLeica und Xiaomi\n\nDie Leica Camera AG baut ihre Kooperationen aus.\n' },
   },
   check(context) {
-    const { text } = context.article;
+    const { article } = context;
     const findings: RuleFinding[] = [];
     let allowed: ReadonlySet<string> | undefined;
-    for (const line of proseLines(context.article, ['text', 'credit'])) {
-      let previous: { word: string; start: number; end: number } | undefined;
-      for (const m of line.text.matchAll(word)) {
-        const start = line.start + m.index;
-        const current = { word: m[0].toLowerCase(), start, end: start + m[0].length };
-        if (previous && previous.word === current.word && start === previous.end + 1 && text[previous.end] === ' ' && letter.test(current.word)) {
-          // Detect the language only when there is something to judge: franc is the expensive part.
-          allowed ??= allowedDoubles(context);
-          if (!allowed.has(current.word)) {
-            findings.push({
-              span: { start: previous.end, end: current.end },
-              message: `The word “${m[0]}” is doubled in “${text.slice(previous.start, current.end)}”; delete one of them.`,
-            });
-          }
-        }
-        previous = current;
-      }
+    for (const double of regionByRegion(lineDoubles, article.text, proseLines(article, ['text', 'credit']), (line) => doublesIn(article.text, line), moveDouble)) {
+      // Detect the language only when there is something to judge: franc is the expensive part.
+      allowed ??= allowedDoubles(context);
+      if (!allowed.has(double.word)) findings.push({ span: double.span, message: `The word “${double.written}” is doubled in “${double.excerpt}”; delete one of them.` });
     }
     return findings;
   },

@@ -211,13 +211,17 @@ class Extraction {
 
   private resolve(candidate: Candidate, lineStart: number, narrative: { anchor: Anchor; value: string; text: string } | undefined): TemporalExpression | undefined {
     const span = { start: lineStart + candidate.span.start, end: lineStart + candidate.span.end };
-    const base = { span, text: candidate.text, ...(candidate.mod ? { mod: candidate.mod } : {}), ...(candidate.anaphoric ? { anaphoric: true as const } : {}) };
-    if (candidate.duration !== undefined) {
-      return { ...base, type: 'DURATION', value: candidate.duration, anchor: 'absolute', resolution: 'a duration: it needs no reference date' };
-    }
+    // Built field by field, not spread: V8 copies a spread object with new keys slowly.
+    const expression = (value: string, anchor: AnchorKind, resolution: string): TemporalExpression => {
+      const found: TemporalExpression = { span, text: candidate.text, type: timexType(value), value, anchor, resolution };
+      if (candidate.mod) found.mod = candidate.mod;
+      if (candidate.anaphoric) found.anaphoric = true;
+      return found;
+    };
+    // A duration's value starts with P, which timexType reads as DURATION.
+    if (candidate.duration !== undefined) return expression(candidate.duration, 'absolute', 'a duration: it needs no reference date');
     const reading = candidate.reading;
     if (!reading) return undefined;
-    const expression = (value: string, anchor: AnchorKind, resolution: string): TemporalExpression => ({ ...base, type: timexType(value), value, anchor, resolution });
     if (candidate.fromReference.size === 0) return expression(readingValue(reading), 'absolute', 'written out in full');
     const unresolved = (why: string) => expression(readingValue(reading, candidate.fromReference), 'unresolved', `unresolved: ${why}`);
     if (candidate.anaphoric) {
