@@ -21,6 +21,8 @@ interface Sorted {
   version: number;
   catalogs: readonly EntityCatalog[];
   located: Located[];
+  /** The same, per entity named (in time order), made on first use: hovers and filtered requests read one entity's events. */
+  byEntity?: Map<string, Located[]>;
   /** The whole timeline as the last unfiltered request got it, with the `uriOf` it was made with. */
   entries?: { uriOf: (file: string) => string; entries: TimelineEntry[] };
 }
@@ -97,7 +99,7 @@ export class TimelineIndex {
   private select(sorted: Sorted, catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity: string | undefined): TimelineEntry[] {
     const nameOf = (id: string) => catalogs.map((c) => c.knowledgeBase.byId.get(id)?.name).find((n) => n !== undefined) ?? id;
     const toEntries = (located: Located[]) => located.map(({ event, file }) => toEntry(event, nameOf, file ? uriOf(file) : undefined));
-    if (entity) return toEntries(sorted.located.filter(({ event }) => event.entities.includes(entity)));
+    if (entity) return toEntries(eventsNaming(sorted, entity));
     if (sorted.entries?.uriOf !== uriOf) sorted.entries = { uriOf, entries: toEntries(sorted.located) };
     return sorted.entries.entries;
   }
@@ -122,12 +124,26 @@ export class TimelineIndex {
   eventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): { shown: Array<{ value: string; text: string }>; total: number } {
     const shown: Array<{ value: string; text: string }> = [];
     let total = 0;
-    for (const { event } of this.sortedNow(catalogs).located) {
-      if (!event.entities.includes(entity) || !isDated(event.value)) continue;
+    for (const { event } of eventsNaming(this.sortedNow(catalogs), entity)) {
+      if (!isDated(event.value)) continue;
       if (++total <= limit) shown.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
     }
     return { shown, total };
   }
+}
+
+function eventsNaming(sorted: Sorted, entity: string): Located[] {
+  if (!sorted.byEntity) {
+    sorted.byEntity = new Map();
+    for (const located of sorted.located) {
+      for (const id of new Set(located.event.entities)) {
+        const list = sorted.byEntity.get(id);
+        if (list) list.push(located);
+        else sorted.byEntity.set(id, [located]);
+      }
+    }
+  }
+  return sorted.byEntity.get(entity) ?? [];
 }
 
 const fileOrder = new Intl.Collator();

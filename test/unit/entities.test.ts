@@ -299,6 +299,16 @@ describe('hover card', () => {
     assert.match(markdown, /Mentioned 2 times in 1 article · /);
   });
 
+  test('the card lists the relations other entities hold with the entity', () => {
+    const leica: KbEntity = { id: 'leica', type: 'organization', name: 'Leica' };
+    const xiaomi: KbEntity = { id: 'xiaomi', type: 'organization', name: 'Xiaomi', relations: [{ type: 'partnership', with: 'leica', from: '2022' }] };
+    const sharp: KbEntity = { id: 'sharp', type: 'organization', name: 'Sharp', relations: [{ type: 'partnership', with: 'xiaomi' }] };
+    const knowledgeBase = { entities: [leica, xiaomi, sharp], byId: new Map([leica, xiaomi, sharp].map((e) => [e.id, e])) };
+    const markdown = entityHoverMarkdown({ entity: leica, knowledgeBase, counts: { mentions: 1, articles: 1 } });
+    assert.match(markdown, /\*\*Relations\*\*\n\n- partnership with Xiaomi, since 2022$/m);
+    assert.doesNotMatch(markdown, /Sharp/);
+  });
+
   test('the card lists the first dated events and counts the others', () => {
     const entity: KbEntity = { id: 'x', type: 'organization', name: 'Leica' };
     const shown = ['2016', '2019', '2021-07', '2022-03-31', '2022-05'].map((value) => ({ value, text: `Event of ${value}.` }));

@@ -1,6 +1,6 @@
 /** The hover card of an entity mention: who or what it is, in the article's language, with its corpus footprint. */
 import type { KnowledgeBase } from '../core/entities/knowledge-base';
-import type { KbEntity, Localized } from '../core/entities/kb';
+import type { KbEntity, KbRelation, Localized } from '../core/entities/kb';
 import { primaryLanguage } from '../core/language/tags';
 import { commandLink, escapeMarkdown } from './markdown';
 
@@ -42,7 +42,7 @@ export function entityHoverMarkdown(facts: HoverFacts): string {
   const factLines = (entity.facts ?? []).slice(0, maxFacts).map((f) => `- ${escapeMarkdown(f.property)}: ${escapeMarkdown(f.entity ? nameOf(f.entity) : f.value)}`);
   if (factLines.length > 0) parts.push(factLines.join('\n'));
   const relations = (entity.relations ?? []).map((r) => `- ${escapeMarkdown(r.type)} with ${escapeMarkdown(nameOf(r.with))}${period(r.from, r.until)}`);
-  const incoming = knowledgeBase.entities.flatMap((other) => (other.relations ?? []).filter((r) => r.with === entity.id).map((r) => `- ${escapeMarkdown(r.type)} with ${escapeMarkdown(other.name)}${period(r.from, r.until)}`));
+  const incoming = relationsTo(knowledgeBase, entity.id).map(({ holder, relation: r }) => `- ${escapeMarkdown(r.type)} with ${escapeMarkdown(holder.name)}${period(r.from, r.until)}`);
   if (relations.length + incoming.length > 0) parts.push(`**Relations**\n\n${[...relations, ...incoming].join('\n')}`);
   if (facts.events && facts.events.total > 0) {
     const { shown, total } = facts.events;
@@ -51,6 +51,25 @@ export function entityHoverMarkdown(facts: HoverFacts): string {
     parts.push(`**On the timeline**\n\n${lines.join('\n')}${more}`);
   }
   return parts.join('\n\n');
+}
+
+const incomingByKnowledgeBase = new WeakMap<KnowledgeBase, Map<string, Array<{ holder: KbEntity; relation: KbRelation }>>>();
+
+/** The relations other entities hold with `id`, from an index made once per knowledge base (a card must not scan them all). */
+function relationsTo(knowledgeBase: KnowledgeBase, id: string): Array<{ holder: KbEntity; relation: KbRelation }> {
+  let incoming = incomingByKnowledgeBase.get(knowledgeBase);
+  if (!incoming) {
+    incoming = new Map();
+    for (const holder of knowledgeBase.entities) {
+      for (const relation of holder.relations ?? []) {
+        const list = incoming.get(relation.with);
+        if (list) list.push({ holder, relation });
+        else incoming.set(relation.with, [{ holder, relation }]);
+      }
+    }
+    incomingByKnowledgeBase.set(knowledgeBase, incoming);
+  }
+  return incoming.get(id) ?? [];
 }
 
 /** Text in the language (or its primary subtag), else English when `fallback`, else nothing. */
