@@ -165,8 +165,9 @@ export function startServer(connection: Connection): void {
     // A newer edit arrived while this one was analysed: its own run will publish.
     if (openDocument(file)?.version !== document.version) return 0;
     results.set(file, { version: document.version, analysis });
-    index(file, summarise(analysis));
+    // Diagnostics first: the editor waits for them, the corpus indexes do not.
     publish(file, analysis.findings, document.version);
+    index(file, summarise(analysis));
     return analysis.findings.length;
   }
 

@@ -25,7 +25,15 @@ interface Sorted {
   byEntity?: Map<string, Located[]>;
   /** The whole timeline as the last unfiltered request got it, with the `uriOf` it was made with. */
   entries?: { uriOf: (file: string) => string; entries: TimelineEntry[] };
+  /** Files updated in place since the timeline was last read. */
+  updates: number;
 }
+
+/**
+ * Changed files a sorted timeline takes in place (each in time linear in its size) before it is left to be sorted
+ * again when next read: typing changes one file between two hovers, a corpus pass thousands.
+ */
+const updatesInPlace = 8;
 
 export class TimelineIndex {
   private readonly byFile = new Map<string, LocatedEvent[]>();
@@ -39,14 +47,44 @@ export class TimelineIndex {
     const same = before.length === events.length && before.every((e, i) => e.value === events[i].value && e.span.start === events[i].span.start && e.entities.join() === events[i].entities.join());
     if (events.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, events);
-    // Unchanged values can still move (an edit above them shifts ranges), so any set makes the order stale.
-    this.version++;
+    // Unchanged values can still move (an edit above them shifts ranges), so every set replaces the file's events.
+    this.replaceInSorted(file, before, events);
     return !same;
   }
 
   delete(file: string): boolean {
-    this.version++;
+    this.replaceInSorted(file, this.byFile.get(file) ?? [], []);
     return this.byFile.delete(file);
+  }
+
+  /** Takes one file's change into the sorted timeline, if there is one and it is not due to be sorted again anyway. */
+  private replaceInSorted(file: string, before: readonly LocatedEvent[], after: readonly LocatedEvent[]): void {
+    const sorted = this.sorted;
+    const upToDate = sorted?.version === this.version;
+    this.version++;
+    if (!sorted || !upToDate || sorted.updates >= updatesInPlace) return;
+    const inserted = after.map((event): Located => ({ event, file }));
+    for (const event of before) removeInOrder(sorted.located, event, file);
+    for (const located of inserted) insertInOrder(sorted.located, located);
+    if (sorted.byEntity) {
+      for (const event of before) {
+        for (const id of new Set(event.entities)) {
+          const list = sorted.byEntity.get(id);
+          if (list) removeInOrder(list, event, file);
+          if (list?.length === 0) sorted.byEntity.delete(id);
+        }
+      }
+      for (const located of inserted) {
+        for (const id of new Set(located.event.entities)) {
+          const list = sorted.byEntity.get(id);
+          if (list) insertInOrder(list, located);
+          else sorted.byEntity.set(id, [located]);
+        }
+      }
+    }
+    sorted.entries = undefined;
+    sorted.updates++;
+    sorted.version = this.version;
   }
 
   eventsIn(file: string): readonly LocatedEvent[] {
@@ -86,12 +124,14 @@ export class TimelineIndex {
   private current(catalogs: readonly EntityCatalog[]): Sorted | undefined {
     const sorted = this.sorted;
     const same = sorted && sorted.version === this.version && sorted.catalogs.length === catalogs.length && sorted.catalogs.every((c, i) => c === catalogs[i]);
-    return same ? sorted : undefined;
+    if (!same) return undefined;
+    sorted.updates = 0;
+    return sorted;
   }
 
   /** Sorts what was collected at `version`; keeps it unless the index changed meanwhile (the request yields). */
   private remember(version: number, catalogs: readonly EntityCatalog[], located: Located[]): Sorted {
-    const sorted: Sorted = { version, catalogs, located: inTimeOrder(located) };
+    const sorted: Sorted = { version, catalogs, located: located.sort(compareLocated), updates: 0 };
     if (version === this.version) this.sorted = sorted;
     return sorted;
   }
@@ -148,8 +188,37 @@ function eventsNaming(sorted: Sorted, entity: string): Located[] {
 
 const fileOrder = new Intl.Collator();
 
-function inTimeOrder(located: Located[]): Located[] {
-  return located.sort((a, b) => compareEvents(a.event, b.event) || fileOrder.compare(a.file ?? '', b.file ?? '') || spanStart(a.event) - spanStart(b.event));
+/** Time order; among equal dates, by file, then by place in the file. */
+function compareLocated(a: Located, b: Located): number {
+  return compareEvents(a.event, b.event) || fileOrder.compare(a.file ?? '', b.file ?? '') || spanStart(a.event) - spanStart(b.event);
+}
+
+/** The first index in the ordered list whose item comes after `located` (or equals it, with `orEqual`). */
+function positionOf(list: readonly Located[], located: Located, orEqual: boolean): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const order = compareLocated(list[middle], located);
+    if (order < 0 || (order === 0 && !orEqual)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Removes a file's event from a list in time order, found by search among the events that sort equal to it. */
+function removeInOrder(list: Located[], event: LocatedEvent, file: string): void {
+  for (let i = positionOf(list, { event, file }, true); i < list.length && compareLocated(list[i], { event, file }) === 0; i++) {
+    if (list[i].event === event) {
+      list.splice(i, 1);
+      return;
+    }
+  }
+}
+
+/** Inserts into a list in time order, after any equal ones (as a stable sort would place it). */
+function insertInOrder(list: Located[], located: Located): void {
+  list.splice(positionOf(list, located, false), 0, located);
 }
 
 function spanStart(event: TimelineEvent): number {
