@@ -90,6 +90,8 @@ export async function saveAnalysisCache(file: string, build: string, entries: Re
     await handle.write(chunk);
     await handle.close();
     await fs.rename(temporary, file);
+    // The cache of earlier builds (format 1) was one JSON document beside it: nothing reads it any more.
+    await fs.rm(file.replace(/\.jsonl$/, '.json'), { force: true });
   } catch (error) {
     await handle.close().catch(() => undefined);
     await fs.rm(temporary, { force: true });

@@ -63,6 +63,9 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   });
   const first = await indexOnce(ws, cacheFolder);
   const file = cacheFileIn(cacheFolder);
+  // The same cache as an earlier build wrote it (format 1, one JSON document): the next save removes it.
+  const legacy = file.replace(/\.jsonl$/, '.json');
+  fs.writeFileSync(legacy, '{"format": 1, "build": "old", "entries": {}}');
   const cache = readCache(file);
   assert.deepEqual([...cache.entries.keys()].sort(), ws.articles.map((a) => ws.pathOf(a)).sort());
 
@@ -73,6 +76,7 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   entry.summary.findings[0].message = 'from the cache';
   writeCache(file, cache);
   const second = await indexOnce(ws, cacheFolder);
+  assert.ok(!fs.existsSync(legacy), 'the format-1 cache file is gone');
   assert.equal(second.diagnostics.get(ws.uriOf(name))?.diagnostics[0].message, 'from the cache');
   for (const other of ws.articles.slice(1)) assert.deepEqual(second.diagnostics.get(ws.uriOf(other))?.diagnostics, first.diagnostics.get(ws.uriOf(other))?.diagnostics);
 
