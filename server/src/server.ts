@@ -111,6 +111,8 @@ export function startServer(connection: Connection): void {
   const pool = new AnalysisPool(workerScript);
   let cacheFile: string | undefined;
   let cacheSaveTimer: NodeJS.Timeout | undefined;
+  /** `onDisk` differs from the cache file: a warm start that found every hash unchanged writes nothing. */
+  let cacheDirty = false;
   /** Each corpus pass gets a number; results of a pass that a newer one replaced are dropped. */
   let passNumber = 0;
   const mentions = new MentionIndex();
@@ -205,7 +207,10 @@ export function startServer(connection: Connection): void {
           return onDone(0);
         }
         const summary = reply.unchanged && known ? known.summary : reply.summary ?? analysisFailed(file, reply.error ?? 'no result');
-        if (reply.hash && reply.summary) onDisk.set(file, { hash: reply.hash, signature: state.signature, summary });
+        if (reply.hash && reply.summary) {
+          onDisk.set(file, { hash: reply.hash, signature: state.signature, summary });
+          cacheDirty = true;
+        }
         index(file, summary);
         publish(file, summary.findings);
         onDone(summary.findings.length);
@@ -227,7 +232,7 @@ export function startServer(connection: Connection): void {
 
   function forget(file: string): void {
     results.delete(file);
-    onDisk.delete(file);
+    if (onDisk.delete(file)) cacheDirty = true;
     if (mentions.delete(file)) announceEntitiesChanged();
     if (timeline.delete(file)) announceTimelineChanged();
     void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
@@ -279,12 +284,21 @@ export function startServer(connection: Connection): void {
   }
 
   function scheduleCacheSave(): void {
-    if (!cacheFile) return;
+    if (!cacheFile || !cacheDirty) return;
     clearTimeout(cacheSaveTimer);
-    cacheSaveTimer = setTimeout(() => {
-      const entries = new Map([...onDisk].filter(([file]) => workspace.has(file)));
-      saveAnalysisCache(cacheFile!, build, entries).catch((error: Error) => connection.console.warn(`Seed Corpus could not write its cache ${cacheFile}: ${error.message}`));
-    }, cacheSaveDelayMs);
+    cacheSaveTimer = setTimeout(() => void saveCache().catch((error: Error) => connection.console.warn(`Seed Corpus could not write its cache ${cacheFile}: ${error.message}`)), cacheSaveDelayMs);
+  }
+
+  /** Writes the cache if it changed; a failed write leaves it to be written again. */
+  async function saveCache(): Promise<void> {
+    if (!cacheFile || !cacheDirty) return;
+    cacheDirty = false;
+    try {
+      await saveAnalysisCache(cacheFile, build, new Map([...onDisk].filter(([file]) => workspace.has(file))));
+    } catch (error) {
+      cacheDirty = true;
+      throw error;
+    }
   }
 
   async function loadSettings(): Promise<void> {
@@ -426,7 +440,10 @@ export function startServer(connection: Connection): void {
     const cached = cacheFile ? loadAnalysisCache(cacheFile, build) : Promise.resolve(new Map<string, CachedAnalysis>());
     await loadSettings();
     await workspace.scan();
-    for (const [file, entry] of await cached) if (workspace.has(file)) onDisk.set(file, entry);
+    const loaded = await cached;
+    for (const [file, entry] of loaded) if (workspace.has(file)) onDisk.set(file, entry);
+    // Entries of files gone since (or a cache of another build, loaded as empty) make the file worth rewriting.
+    cacheDirty = onDisk.size !== loaded.size || loaded.size === 0;
     adoptOpenKnowledgeBases();
     await reportConfigProblems();
     await analyseCorpus();
@@ -435,7 +452,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     clearTimeout(cacheSaveTimer);
     pool.dispose();
-    if (cacheFile && onDisk.size > 0) return saveAnalysisCache(cacheFile, build, onDisk).catch(() => undefined);
+    if (onDisk.size > 0) return saveCache().catch(() => undefined);
   });
 
   connection.onDidChangeConfiguration(async () => {

@@ -63,7 +63,7 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   });
   const first = await indexOnce(ws, cacheFolder);
   const file = cacheFileIn(cacheFolder);
-  // The same cache as an earlier build wrote it (format 1, one JSON document): the next save removes it.
+  // The same cache as an earlier build wrote it (format 1, one JSON document): the next write removes it.
   const legacy = file.replace(/\.jsonl$/, '.json');
   fs.writeFileSync(legacy, '{"format": 1, "build": "old", "entries": {}}');
   const cache = readCache(file);
@@ -75,14 +75,16 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   assert.ok(entry.summary.findings.length > 0, `${name} has findings in the cache`);
   entry.summary.findings[0].message = 'from the cache';
   writeCache(file, cache);
+  const written = fs.statSync(file).mtimeMs;
   const second = await indexOnce(ws, cacheFolder);
-  assert.ok(!fs.existsSync(legacy), 'the format-1 cache file is gone');
+  assert.equal(fs.statSync(file).mtimeMs, written, 'a start that found every hash unchanged does not write the cache again');
   assert.equal(second.diagnostics.get(ws.uriOf(name))?.diagnostics[0].message, 'from the cache');
   for (const other of ws.articles.slice(1)) assert.deepEqual(second.diagnostics.get(ws.uriOf(other))?.diagnostics, first.diagnostics.get(ws.uriOf(other))?.diagnostics);
 
   // The file changed on disk: its entry is stale and it is analysed again.
   ws.write(name, ws.read(name) + '\nNeuer Absatz mit  zwei Leerzeichen.\n');
   const third = await indexOnce(ws, cacheFolder);
+  assert.ok(!fs.existsSync(legacy), 'the next write of the cache removed its format-1 file');
   const published = third.diagnostics.get(ws.uriOf(name))!.diagnostics;
   assert.ok(!published.some((d) => d.message === 'from the cache'));
   assert.ok(codesOf(published).includes('multiple-spaces'));
