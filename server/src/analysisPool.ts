@@ -4,7 +4,7 @@
  */
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createHash } from 'node:crypto';
+import { sha1 } from './analysisCache';
 import type { CorpusConfig } from './core/config';
 import type { EntityCatalog } from './core/entities/catalog';
 import type { FileSummary } from './fileSummary';
@@ -31,7 +31,7 @@ export function entitiesForThreads(catalog: EntityCatalog): { json: string; hash
   let found = forThreads.get(catalog);
   if (!found) {
     const json = JSON.stringify(catalog.knowledgeBase.entities);
-    forThreads.set(catalog, (found = { json, hash: createHash('sha1').update(json).digest('hex') }));
+    forThreads.set(catalog, (found = { json, hash: sha1(json) }));
   }
   return found;
 }
