@@ -77,6 +77,9 @@ describe('normalisation, Italian', () => {
     ['Negli ultimi anni è cresciuta.', 'Negli ultimi anni → PXY'],
     ["L'estate scorsa è uscito.", "L'estate scorsa → 2021-SU"],
     ['Il lancio è previsto per luglio, secondo quanto annunciato.', 'luglio → 2022-07'],
+    // chrono reads the "mar" of a name as March; an expression starts and ends with a word.
+    ['Il titolo di Delmar è salito nel 2019.', 'nel 2019 → 2019'],
+    ['Delmar ha presentato a marzo il nuovo Delmar Aura.', 'marzo → 2022-03'],
   ]);
 });
 
@@ -104,6 +107,8 @@ describe('normalisation, English', () => {
     ['A five-year partnership ended.', 'five-year → P5Y'],
     ['Prices rise from mid-June 2021.', 'mid-June 2021 → 2021-06 MID'],
     ['Last week he said so.', 'Last week → 2022-W20'],
+    // A number is a year only where nothing after it says otherwise, however far the words that cue a date lie.
+    ['The Xepre Aero 14 will cost around 1999 dollars in the United States and will be available in stores in July.', 'July → 2022-07'],
   ]);
 });
 

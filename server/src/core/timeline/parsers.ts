@@ -473,8 +473,11 @@ function dropUnlikely(cx: Context): Refiner {
   const weekdayName = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(Object.keys(cx.lexicon.weekdays))})(?![\\p{L}])`, 'iu');
   const lowerCaseMonth = new RegExp(`^(?:${alternation(cx.lexicon.ambiguousMonths)})$`, 'u');
   return {
-    refine: (_context, results) =>
+    refine: (context, results) =>
       results.filter((r) => {
+        // chrono's Italian reads the "mar" of "Delmar" as March: an expression starts and ends with a word.
+        const start = r.index + r.text.length - r.text.trimStart().length;
+        if (!startsWord(context.text, start) || !endsWord(context.text, r.index + r.text.trimEnd().length)) return false;
         // chrono reads "Mi 11" (a phone) as Wednesday 11:00; a weekday must be written out.
         if (r.start.isCertain('weekday') && !r.start.isCertain('day') && !weekdayName.test(r.text) && !isOurs(r)) return false;
         // "3/4 of users", "1.5." are fractions and versions as often as dates: numbers alone need a year.
