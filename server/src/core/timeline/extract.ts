@@ -90,6 +90,8 @@ const secondReferenceShift = 1000;
 const chunkLength = 400;
 // Longer than any expression: one that a chunk's end cuts through starts inside the next chunk's first words.
 const chunkOverlap = 80;
+// Around each cue: more than the words of an expression before ("Ende des vergangenen") or after ("24. Mai 2022").
+const windowPadding = 40;
 
 /**
  * Every temporal expression of the title and prose paragraphs, in text order. A string is parsed as an
@@ -318,26 +320,28 @@ function normalise(line: string): { text: string; offsets: number[] } {
 }
 
 /**
- * The stretches of a normalised line that may hold dates: `chunkOverlap` characters (longer than any expression)
- * on either side of each word or number that may head one, widened to whole words and merged where they meet.
+ * The stretches of a normalised line that may hold dates: `windowPadding` characters on either side of each word
+ * or number that may head one, widened to whole words and merged where they meet.
  * chrono runs every one of its patterns over all it is given, so prose without a date is never handed to it.
  */
 function dateWindows(text: string, triggers: RegExp): Span[] {
   const windows: Span[] = [];
   triggers.lastIndex = 0;
   for (let m = triggers.exec(text); m; m = triggers.exec(text)) {
-    let end = Math.min(text.length, m.index + m[0].length + chunkOverlap);
-    while (end < text.length && text[end] !== ' ') end++;
+    let end = Math.min(text.length, m.index + m[0].length + windowPadding);
     const last = windows[windows.length - 1];
-    if (last && m.index - chunkOverlap <= last.end + 1) {
+    // Every cue counts ("14 … 1999 dollars": the window must reach past the year's unit), but the walk to a
+    // space only ever covers text beyond the last window, so a long run without spaces is walked once.
+    if (last && end <= last.end) continue;
+    while (end < text.length && text[end] !== ' ') end++;
+    if (last && m.index - windowPadding <= last.end + 1) {
       last.end = end;
     } else {
       // The previous window ends at a space, so this walk never goes back into it.
-      let start = Math.max(0, m.index - chunkOverlap);
+      let start = Math.max(0, m.index - windowPadding);
       while (start > 0 && text[start - 1] !== ' ') start--;
       windows.push({ start, end });
     }
-    triggers.lastIndex = Math.max(triggers.lastIndex, end);
   }
   return windows;
 }

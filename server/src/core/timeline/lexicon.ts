@@ -322,9 +322,11 @@ export function timelineLanguage(tag: string): TimelineLanguage | undefined {
 }
 
 /**
- * Whether a piece of text may hold a date at all: a digit, or the start of a word that heads a time expression
- * (a month and its three-letter abbreviation, a weekday, a season, a unit of time, a casual word). Prefixes, edges,
- * directions and number words never make a date without one of these, so text without any is not read.
+ * Whether a piece of text may hold a date at all: a number that can be a year or part of a numeric date, a quarter
+ * or half ("Q3", "H1"), or the start of a word that heads a time expression (a month and its three-letter
+ * abbreviation, a weekday, a season, a unit of time, a casual word, a year reference). Prefixes, edges, directions,
+ * number words and other numbers never make a date without one of these ("am 24. Mai", "vor 3 Jahren": the month
+ * or unit is the cue), so text without any is not read.
  */
 export function mayHoldDatePattern(lexicon: Lexicon): RegExp {
   let pattern = mayHoldDatePatterns.get(lexicon);
@@ -338,9 +340,12 @@ const dateTriggerPatterns = new Map<Lexicon, RegExp>();
 /** The same words and digit runs as `mayHoldDatePattern`, to find (flag g) each place a date may stand. */
 export function dateTriggerPattern(lexicon: Lexicon): RegExp {
   let pattern = dateTriggerPatterns.get(lexicon);
-  if (!pattern) dateTriggerPatterns.set(lexicon, (pattern = new RegExp(mayHoldDatePattern(lexicon).source.replace(/^\\d/, '\\d+'), 'giu')));
+  if (!pattern) dateTriggerPatterns.set(lexicon, (pattern = new RegExp(mayHoldDatePattern(lexicon).source, 'giu')));
   return pattern;
 }
+
+// A year ("2016", "1990er"), a numeric date ("24.05.2022", "2022-05-24", "24/5"), a quarter or half ("Q3").
+const dateNumber = String.raw`(?<!\d)(?:\d{4}(?!\d)|\d{1,4}[./-]\d)|(?<![\p{L}\p{N}])[QH][1-4](?!\d)`;
 
 function buildMayHoldDatePattern(lexicon: Lexicon): RegExp {
   const months = Object.keys(lexicon.months);
@@ -357,9 +362,14 @@ function buildMayHoldDatePattern(lexicon: Lexicon): RegExp {
     ...lexicon.weekWords,
     ...lexicon.casualWords,
     ...(lexicon.yearAdjectiveStem ? [lexicon.yearAdjectiveStem] : []),
-    ...Object.keys(lexicon.yearReferences).flatMap((phrase) => phrase.split(/[\s']+/)).filter((w) => w.length >= 4),
   ];
-  return new RegExp(`\\d|(?<![\\p{L}])(?:${alternation(words)})`, 'iu');
+  // A year reference needs a cue only when none of its words is one already ("vorjahres"; not "dell'anno scorso").
+  const headsDate = new RegExp(`^(?:${alternation(words)})`, 'iu');
+  for (const phrase of Object.keys(lexicon.yearReferences)) {
+    const phraseWords = phrase.split(/[\s']+/);
+    if (!phraseWords.some((w) => headsDate.test(w))) words.push(...phraseWords.filter((w) => w.length >= 4));
+  }
+  return new RegExp(`${dateNumber}|(?<![\\p{L}])(?:${alternation(words)})`, 'iu');
 }
 
 /** A regex alternation of words, longest first so that "bis zum" wins over "bis"; spaces match any whitespace. */
