@@ -11,6 +11,7 @@ import {
 } from '../../server/src/protocol';
 import { articleLanguageId } from './articleFiles';
 import type { EntitiesTreeProvider, EntityNode } from './views/entitiesTree';
+import type { TimelineNode } from './views/timelineGroups';
 import { timelineViewId, type TimelineTreeProvider } from './views/timelineTree';
 
 /** What command handlers work with. */
@@ -40,6 +41,8 @@ const commands = {
   'seedCorpus.filterTimeline': (context: CommandContext) => filterTimeline(context),
   'seedCorpus.clearTimelineFilter': ({ timeline }: CommandContext) => timeline.setFilter(undefined),
   'seedCorpus.refreshTimeline': ({ timeline }: CommandContext) => timeline.refresh(),
+  // The "Show more…" row of a timeline group.
+  'seedCorpus.showMoreTimelineEvents': ({ timeline }: CommandContext, node: TimelineNode) => timeline.showMore(node),
 } satisfies Record<`seedCorpus.${string}`, CommandHandler>;
 
 export type CommandId = keyof typeof commands;

@@ -164,18 +164,69 @@ export interface TimelineEntry {
   month?: number;
 }
 
-export interface TimelineParams {
+/**
+ * A place in the Corpus Timeline, as the client asks for its events: a month of a year (`{ year, month }`), the
+ * events of a year that name no month — the year itself, a half, quarter, season or week of it (`{ year }`) — or
+ * the undated ones, unresolved dates and durations (`{}`).
+ */
+export interface TimelinePlace {
+  year?: number;
+  /** 1–12. */
+  month?: number;
+}
+
+/** A group of the timeline with the number of events in it (in the scope asked for: the corpus, or one entity). */
+export type TimelineGroup =
+  | { kind: 'year'; year: number; count: number }
+  | { kind: 'month'; year: number; month: number; count: number }
+  /** The events of the year that name no month (the place `{ year }`). */
+  | { kind: 'no-month'; year: number; count: number }
+  | { kind: 'undated'; count: number };
+
+export interface TimelineGroupsParams {
   /** Only events naming this entity (by knowledge-base id). */
   entity?: string;
+  /** The groups of this year (its no-month group, then its months); without it, the years and Undated. */
+  year?: number;
 }
 
-export interface TimelineResult {
-  /** In time order; undated entries last. */
+export interface TimelineGroupsResult {
+  /** In time order: years ascending and Undated last; in a year, its no-month group first, then months ascending. */
+  groups: TimelineGroup[];
+  /** Events in all of them. */
+  total: number;
+  /** Changes whenever the timeline does: pages of different versions need not fit together. */
+  version: number;
+}
+
+/** client → server: the top of the Corpus Timeline (years and Undated) or one year's groups, with their event counts. */
+export const timelineGroupsRequest = new RequestType<TimelineGroupsParams, TimelineGroupsResult, void>('seedCorpus/timelineGroups');
+
+export interface TimelineEventsParams {
+  /** Only events naming this entity (by knowledge-base id). */
+  entity?: string;
+  place: TimelinePlace;
+  /** Events to skip (default 0). */
+  offset?: number;
+  /** Events to return at most (default `timelinePageSize`, at most `timelineMaxPage`). */
+  limit?: number;
+}
+
+export interface TimelineEventsResult {
+  /** The page, in time order: the place's events from `offset` on. */
   entries: TimelineEntry[];
+  offset: number;
+  /** Events at the place in all (the page may be the last, or past the end and empty). */
+  total: number;
+  /** As in TimelineGroupsResult. */
+  version: number;
 }
 
-/** client → server: the dated events of the whole corpus (open or not) and of its knowledge bases. */
-export const timelineRequest = new RequestType<TimelineParams, TimelineResult, void>('seedCorpus/timeline');
+export const timelinePageSize = 200;
+export const timelineMaxPage = 1000;
+
+/** client → server: one page of the events at a place of the Corpus Timeline (a month, a year's no-month events, Undated). */
+export const timelineEventsRequest = new RequestType<TimelineEventsParams, TimelineEventsResult, void>('seedCorpus/timelineEvents');
 
 /** server → client: events changed (an edit, a file, the knowledge base); the timeline view refreshes. */
 export const timelineChangedNotification = new NotificationType0('seedCorpus/timelineChanged');

@@ -46,7 +46,7 @@ import { loadKnowledgeBase, updateKnowledgeBase, type Corpus } from './corpus';
 import { knowledgeBaseEdit, registerEntityFeatures, semanticTokensLegend } from './entityFeatures';
 import { throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { MentionIndex } from './mentionIndex';
-import { registerTimelineRequest, TimelineIndex, timelineInlayHints } from './timelineFeatures';
+import { registerTimelineRequests, TimelineIndex, timelineInlayHints } from './timelineFeatures';
 import { LineIndex } from './core/text';
 
 /** Edits of a knowledge base closer together than this are taken as one (each re-checks its whole corpus). */
@@ -602,7 +602,7 @@ export function startServer(connection: Connection): void {
   });
 
   const catalogs = () => [...workspace.corpora().keys()].flatMap((c) => (c.knowledgeBase?.catalog ? [c.knowledgeBase.catalog] : []));
-  registerTimelineRequest({ connection, timeline, catalogs, uriOf });
+  registerTimelineRequests({ connection, timeline, catalogs, uriOf });
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {
     const document = documents.get(textDocument.uri);

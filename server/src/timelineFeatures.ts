@@ -1,30 +1,108 @@
 /**
  * The timeline in the language server: every article's events, kept in step with its analysis, the knowledge
- * bases' dated relations, the `seedCorpus/timeline` request, and inlay hints after relative and partial dates.
+ * bases' dated relations, the Corpus Timeline's paged requests, and inlay hints after relative and partial dates.
  */
-import { InlayHintKind, type CancellationToken, type Connection, type InlayHint } from 'vscode-languageserver';
+import { ErrorCodes, InlayHintKind, ResponseError, type CancellationToken, type Connection, type InlayHint } from 'vscode-languageserver';
 import type { EntityCatalog } from './core/entities/catalog';
 import { checkpoint, throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { compareEvents, describeTimex, relationEvents, timexParts, type RelationEvent, type TimelineEvent, type TimexMod } from './core/timeline';
 import type { LocatedEvent } from './fileSummary';
-import { timelineRequest, type TimelineEntry } from './protocol';
+import {
+  timelineEventsRequest,
+  timelineGroupsRequest,
+  timelineMaxPage,
+  timelinePageSize,
+  type TimelineEntry,
+  type TimelineEventsParams,
+  type TimelineEventsResult,
+  type TimelineGroup,
+  type TimelineGroupsParams,
+  type TimelineGroupsResult,
+  type TimelinePlace,
+} from './protocol';
 
 /** Sentences longer than this are cut for the row label (the tooltip has them whole). */
 const labelLength = 80;
-/** The timeline request lets waiting messages in, and looks for a cancellation, after this many articles. */
+/** A timeline request lets waiting messages in, and looks for a cancellation, after this many articles. */
 const checkpointEvery = 256;
 
 type Located = { event: LocatedEvent | RelationEvent; file?: string };
 
+/** The events at one place of the timeline (a month, a year's events without a month, Undated), in time order. */
+interface Place {
+  year?: number;
+  month?: number;
+  located: Located[];
+}
+
+/**
+ * Events in time order (the whole timeline, or one entity's), and the same split by place, made on the first
+ * group or page request and then kept in step: a group request counts places, a page slices one.
+ */
+class Scope {
+  private places?: Map<number, Place>;
+
+  constructor(readonly located: Located[] = []) {}
+
+  insert(located: Located): void {
+    insertInOrder(this.located, located);
+    if (!this.places) return;
+    const key = placeKey(located.event.value);
+    const place = this.places.get(key);
+    if (place) insertInOrder(place.located, located);
+    else this.places.set(key, newPlace(key, [located]));
+  }
+
+  remove(event: LocatedEvent, file: string): void {
+    removeInOrder(this.located, event, file);
+    if (!this.places) return;
+    const key = placeKey(event.value);
+    const place = this.places.get(key);
+    if (!place) return;
+    removeInOrder(place.located, event, file);
+    if (place.located.length === 0) this.places.delete(key);
+  }
+
+  placesNow(): Map<number, Place> {
+    if (!this.places) {
+      this.places = new Map();
+      for (const located of this.located) {
+        const key = placeKey(located.event.value);
+        const place = this.places.get(key);
+        if (place) place.located.push(located);
+        else this.places.set(key, newPlace(key, [located]));
+      }
+    }
+    return this.places;
+  }
+}
+
+/** Undated events' place key; a dated event's is `year * 16 + month`, month 0 for none. */
+const undatedKey = -1;
+
+function placeKey(value: string): number {
+  const parts = timexParts(value);
+  if (parts?.kind !== 'date' || !parts.resolved || parts.year === undefined) return undatedKey;
+  return parts.year * 16 + (parts.month ?? 0);
+}
+
+function keyOfPlace(place: TimelinePlace): number {
+  return place.year === undefined ? undatedKey : place.year * 16 + (place.month ?? 0);
+}
+
+function newPlace(key: number, located: Located[]): Place {
+  return key === undatedKey ? { located } : { year: Math.floor(key / 16), month: key % 16 || undefined, located };
+}
+
 /** The events in time order, as of one version of the index and one set of knowledge bases. */
 interface Sorted {
   version: number;
+  /** Told to clients: changes with every change of the events, whether sorted anew or updated in place. */
+  stamp: number;
   catalogs: readonly EntityCatalog[];
-  located: Located[];
+  all: Scope;
   /** The same, per entity named (in time order), made on first use: hovers and filtered requests read one entity's events. */
-  byEntity?: Map<string, Located[]>;
-  /** The whole timeline as the last unfiltered request got it, with the `uriOf` it was made with. */
-  entries?: { uriOf: (file: string) => string; entries: TimelineEntry[] };
+  byEntity?: Map<string, Scope>;
   /** Files updated in place since the timeline was last read. */
   updates: number;
 }
@@ -39,6 +117,8 @@ export class TimelineIndex {
   private readonly byFile = new Map<string, LocatedEvent[]>();
   /** Counts changes: a sorted timeline of an older version is stale. */
   private version = 0;
+  /** Counts sorted timelines made and updated in place. */
+  private stamps = 0;
   private sorted?: Sorted;
 
   /** Records an article's events; returns whether they changed. */
@@ -64,51 +144,79 @@ export class TimelineIndex {
     this.version++;
     if (!sorted || !upToDate || sorted.updates >= updatesInPlace) return;
     const inserted = after.map((event): Located => ({ event, file }));
-    for (const event of before) removeInOrder(sorted.located, event, file);
-    for (const located of inserted) insertInOrder(sorted.located, located);
+    for (const event of before) sorted.all.remove(event, file);
+    for (const located of inserted) sorted.all.insert(located);
     if (sorted.byEntity) {
       for (const event of before) {
         for (const id of new Set(event.entities)) {
-          const list = sorted.byEntity.get(id);
-          if (list) removeInOrder(list, event, file);
-          if (list?.length === 0) sorted.byEntity.delete(id);
+          const scope = sorted.byEntity.get(id);
+          scope?.remove(event, file);
+          if (scope?.located.length === 0) sorted.byEntity.delete(id);
         }
       }
       for (const located of inserted) {
         for (const id of new Set(located.event.entities)) {
-          const list = sorted.byEntity.get(id);
-          if (list) insertInOrder(list, located);
-          else sorted.byEntity.set(id, [located]);
+          const scope = sorted.byEntity.get(id);
+          if (scope) scope.insert(located);
+          else sorted.byEntity.set(id, new Scope([located]));
         }
       }
     }
-    sorted.entries = undefined;
     sorted.updates++;
     sorted.version = this.version;
+    sorted.stamp = ++this.stamps;
   }
 
   eventsIn(file: string): readonly LocatedEvent[] {
     return this.byFile.get(file) ?? [];
   }
 
-  /** Every event of the corpus and the knowledge bases, in time order, optionally only those naming `entity`. */
-  entries(catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity?: string): TimelineEntry[] {
-    return this.select(this.sortedNow(catalogs), catalogs, uriOf, entity);
+  /**
+   * The timeline's years and Undated, or one year's groups (its events without a month, then its months), with
+   * their counts; of the whole corpus and the knowledge bases, or only the events naming `entity`.
+   */
+  async groups(token: CancellationToken, catalogs: readonly EntityCatalog[], { entity, year }: TimelineGroupsParams): Promise<TimelineGroupsResult> {
+    const sorted = await this.sortedCancellable(token, catalogs);
+    const places = scopeOf(sorted, entity).placesNow();
+    const groups: TimelineGroup[] = [];
+    let total = 0;
+    if (year === undefined) {
+      const years = new Map<number, number>();
+      let undated = 0;
+      for (const place of places.values()) {
+        if (place.year === undefined) undated += place.located.length;
+        else years.set(place.year, (years.get(place.year) ?? 0) + place.located.length);
+      }
+      for (const [y, count] of [...years].sort((a, b) => a[0] - b[0])) groups.push({ kind: 'year', year: y, count });
+      if (undated > 0) groups.push({ kind: 'undated', count: undated });
+    } else {
+      const inYear = [...places.values()].filter((p) => p.year === year).sort((a, b) => (a.month ?? 0) - (b.month ?? 0));
+      for (const { month, located } of inYear) groups.push(month === undefined ? { kind: 'no-month', year, count: located.length } : { kind: 'month', year, month, count: located.length });
+    }
+    for (const group of groups) total += group.count;
+    return { groups, total, version: sorted.stamp };
   }
 
-  /** `entries` for the timeline request: lets other messages in as it goes, and stops with RequestCancelled when the client cancels. */
-  async entriesCancellable(token: CancellationToken, catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity?: string): Promise<TimelineEntry[]> {
+  /** A page of the events at one place of the timeline, in time order. */
+  async page(token: CancellationToken, catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, { entity, place, offset, limit }: { entity?: string; place: TimelinePlace; offset: number; limit: number }): Promise<TimelineEventsResult> {
+    const sorted = await this.sortedCancellable(token, catalogs);
+    const located = scopeOf(sorted, entity).placesNow().get(keyOfPlace(place))?.located ?? [];
+    const nameOf = (id: string) => catalogs.map((c) => c.knowledgeBase.byId.get(id)?.name).find((n) => n !== undefined) ?? id;
+    const entries = located.slice(offset, offset + limit).map(({ event, file }) => toEntry(event, nameOf, file ? uriOf(file) : undefined));
+    return { entries, offset, total: located.length, version: sorted.stamp };
+  }
+
+  /** The sorted timeline for a request: lets other messages in as it collects, and stops with RequestCancelled when the client cancels. */
+  private async sortedCancellable(token: CancellationToken, catalogs: readonly EntityCatalog[]): Promise<Sorted> {
     await checkpoint(token);
-    let sorted = this.current(catalogs);
-    if (!sorted) {
-      const version = this.version;
-      const located: Located[] = [];
-      let steps = 0;
-      for (const _ of this.collect(located, catalogs)) if (++steps % checkpointEvery === 0) await checkpoint(token);
-      throwIfCancelled(token);
-      sorted = this.remember(version, catalogs, located);
-    }
-    return this.select(sorted, catalogs, uriOf, entity);
+    const sorted = this.current(catalogs);
+    if (sorted) return sorted;
+    const version = this.version;
+    const located: Located[] = [];
+    let steps = 0;
+    for (const _ of this.collect(located, catalogs)) if (++steps % checkpointEvery === 0) await checkpoint(token);
+    throwIfCancelled(token);
+    return this.remember(version, catalogs, located);
   }
 
   /** The sorted timeline, sorted again first if it is stale. */
@@ -131,17 +239,9 @@ export class TimelineIndex {
 
   /** Sorts what was collected at `version`; keeps it unless the index changed meanwhile (the request yields). */
   private remember(version: number, catalogs: readonly EntityCatalog[], located: Located[]): Sorted {
-    const sorted: Sorted = { version, catalogs, located: located.sort(compareLocated), updates: 0 };
+    const sorted: Sorted = { version, stamp: ++this.stamps, catalogs, all: new Scope(located.sort(compareLocated)), updates: 0 };
     if (version === this.version) this.sorted = sorted;
     return sorted;
-  }
-
-  private select(sorted: Sorted, catalogs: readonly EntityCatalog[], uriOf: (file: string) => string, entity: string | undefined): TimelineEntry[] {
-    const nameOf = (id: string) => catalogs.map((c) => c.knowledgeBase.byId.get(id)?.name).find((n) => n !== undefined) ?? id;
-    const toEntries = (located: Located[]) => located.map(({ event, file }) => toEntry(event, nameOf, file ? uriOf(file) : undefined));
-    if (entity) return toEntries(eventsNaming(sorted, entity));
-    if (sorted.entries?.uriOf !== uriOf) sorted.entries = { uriOf, entries: toEntries(sorted.located) };
-    return sorted.entries.entries;
   }
 
   /** Gathers the events into `located`, one step per article or knowledge base. */
@@ -164,7 +264,7 @@ export class TimelineIndex {
   eventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): { shown: Array<{ value: string; text: string }>; total: number } {
     const shown: Array<{ value: string; text: string }> = [];
     let total = 0;
-    for (const { event } of eventsNaming(this.sortedNow(catalogs), entity)) {
+    for (const { event } of scopeOf(this.sortedNow(catalogs), entity).located) {
       if (!isDated(event.value)) continue;
       if (++total <= limit) shown.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
     }
@@ -172,18 +272,23 @@ export class TimelineIndex {
   }
 }
 
-function eventsNaming(sorted: Sorted, entity: string): Located[] {
+const noEvents = new Scope();
+
+/** The whole timeline, or the events naming one entity. */
+function scopeOf(sorted: Sorted, entity: string | undefined): Scope {
+  if (entity === undefined) return sorted.all;
   if (!sorted.byEntity) {
-    sorted.byEntity = new Map();
-    for (const located of sorted.located) {
+    const lists = new Map<string, Located[]>();
+    for (const located of sorted.all.located) {
       for (const id of new Set(located.event.entities)) {
-        const list = sorted.byEntity.get(id);
+        const list = lists.get(id);
         if (list) list.push(located);
-        else sorted.byEntity.set(id, [located]);
+        else lists.set(id, [located]);
       }
     }
+    sorted.byEntity = new Map([...lists].map(([id, list]) => [id, new Scope(list)]));
   }
-  return sorted.byEntity.get(entity) ?? [];
+  return sorted.byEntity.get(entity) ?? noEvents;
 }
 
 const fileOrder = new Intl.Collator();
@@ -232,11 +337,10 @@ function isDated(value: string): boolean {
 }
 
 function toEntry(event: LocatedEvent | RelationEvent, nameOf: (id: string) => string, uri: string | undefined): TimelineEntry {
-  const parts = timexParts(event.value);
-  const calendar = parts?.kind === 'date' && isDated(event.value) ? { year: parts.year, month: parts.month } : {};
   const entities = event.entities.map((id) => ({ id, name: nameOf(id) }));
+  let entry: TimelineEntry;
   if (event.source === 'knowledge-base') {
-    return {
+    entry = {
       value: event.value,
       source: 'knowledge-base',
       text: event.summary,
@@ -244,23 +348,28 @@ function toEntry(event: LocatedEvent | RelationEvent, nameOf: (id: string) => st
       entities,
       resolution: event.sources.length > 0 ? `From the knowledge base, stated in ${event.sources.join(', ')}.` : 'From the knowledge base.',
       description: describeTimex(event.value),
-      ...calendar,
+    };
+  } else {
+    entry = {
+      value: event.value,
+      mod: event.mod,
+      source: 'article',
+      text: event.text,
+      sentence: event.sentence.text,
+      uri,
+      range: event.range,
+      entities,
+      anchor: event.anchor,
+      resolution: event.resolution,
+      description: describeTimex(event.value, event.mod as TimexMod | undefined),
     };
   }
-  return {
-    value: event.value,
-    mod: event.mod,
-    source: 'article',
-    text: event.text,
-    sentence: event.sentence.text,
-    uri,
-    range: event.range,
-    entities,
-    anchor: event.anchor,
-    resolution: event.resolution,
-    description: describeTimex(event.value, event.mod as TimexMod | undefined),
-    ...calendar,
-  };
+  const parts = timexParts(event.value);
+  if (parts?.kind === 'date' && isDated(event.value)) {
+    entry.year = parts.year;
+    if (parts.month !== undefined) entry.month = parts.month;
+  }
+  return entry;
 }
 
 export function shorten(sentence: string): string {
@@ -288,6 +397,33 @@ export interface TimelineHost {
   uriOf(file: string): string;
 }
 
-export function registerTimelineRequest({ connection, timeline, catalogs, uriOf }: TimelineHost): void {
-  connection.onRequest(timelineRequest, async (params, ...rest: unknown[]) => ({ entries: await timeline.entriesCancellable(tokenOf(rest), catalogs(), uriOf, params?.entity) }));
+/** `seedCorpus/timelineGroups` and `seedCorpus/timelineEvents`: the Corpus Timeline, a level or a page at a time. */
+export function registerTimelineRequests({ connection, timeline, catalogs, uriOf }: TimelineHost): void {
+  connection.onRequest(timelineGroupsRequest, (params, ...rest: unknown[]) => {
+    const { entity, year } = (params ?? {}) as Partial<Record<keyof TimelineGroupsParams, unknown>>;
+    return timeline.groups(tokenOf(rest), catalogs(), { entity: entityParam(entity), year: wholeNumber(year, 'year') });
+  });
+  connection.onRequest(timelineEventsRequest, (params, ...rest: unknown[]) => {
+    const { entity, place, offset, limit } = (params ?? {}) as Partial<Record<keyof TimelineEventsParams, unknown>>;
+    if (typeof place !== 'object' || place === null) throw new ResponseError(ErrorCodes.InvalidParams, 'place: { year?, month? } is required');
+    const { year, month } = place as Record<string, unknown>;
+    const where = { year: wholeNumber(year, 'place.year'), month: wholeNumber(month, 'place.month') };
+    if (where.month !== undefined && (where.year === undefined || where.month < 1 || where.month > 12)) throw new ResponseError(ErrorCodes.InvalidParams, 'place.month: 1–12, with a year');
+    const from = wholeNumber(offset, 'offset') ?? 0;
+    const size = Math.min(wholeNumber(limit, 'limit') ?? timelinePageSize, timelineMaxPage);
+    if (from < 0 || size < 0) throw new ResponseError(ErrorCodes.InvalidParams, 'offset and limit cannot be negative');
+    return timeline.page(tokenOf(rest), catalogs(), uriOf, { entity: entityParam(entity), place: where, offset: from, limit: size });
+  });
+}
+
+function entityParam(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'entity: a knowledge-base id');
+  return value;
+}
+
+function wholeNumber(value: unknown, name: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Number.isSafeInteger(value)) throw new ResponseError(ErrorCodes.InvalidParams, `${name}: a whole number`);
+  return value as number;
 }

@@ -77,9 +77,14 @@ test('cancelled long-running requests answer RequestCancelled (-32800); the same
       answered: (result) => assert.deepEqual(result.map((x: { name: string }) => x.name), ['Peking']),
     },
     {
-      method: 'seedCorpus/timeline',
+      method: 'seedCorpus/timelineGroups',
       params: {},
-      answered: (result) => assert.ok(result?.entries?.length > 10, 'timeline entries'),
+      answered: (result) => assert.ok(result?.groups?.length > 2 && result.total > 10, 'timeline groups'),
+    },
+    {
+      method: 'seedCorpus/timelineEvents',
+      params: { place: {} },
+      answered: (result) => assert.ok(result?.entries?.length > 10, 'timeline events'),
     },
     {
       method: 'seedCorpus/entityMentions',

@@ -540,7 +540,8 @@ function fuzzer(random: () => number, ws: TempWorkspace, protectedUri: string): 
     ['seedCorpus/entities', 1, garbage],
     ['seedCorpus/entityMentions', 3, () => maybe(() => ({ id: maybe(() => pick(['leica-camera', 'no-such', '__proto__', 'constructor'])) }))],
     ['seedCorpus/entityLocation', 3, () => maybe(() => ({ id: maybe(() => pick(['wetzlar', 'no-such', '__proto__', 'toString'])) }))],
-    ['seedCorpus/timeline', 1, () => maybe(() => ({ entity: maybe(() => pick(['huawei', 'no-such', '__proto__'])) }))],
+    ['seedCorpus/timelineGroups', 1, () => maybe(() => ({ entity: maybe(() => pick(['huawei', 'no-such', '__proto__', 5])), year: maybe(() => pick([2022, 2016, -1, 1e300, '2022', null])) }))],
+    ['seedCorpus/timelineEvents', 2, () => maybe(() => ({ entity: maybe(() => pick(['huawei', 'no-such', '__proto__'])), place: maybe(() => pick([{}, { year: 2022 }, { year: 2022, month: 3 }, { month: 3 }, { year: 2022, month: 0 }, null, 'x', garbage()])), offset: maybe(() => pick([0, 2, -1, 1e9, NaN, '1'])), limit: maybe(() => pick([0, 1, 200, 1e9, -5, 0.5])) }))],
     // Not registered: answered with MethodNotFound.
     ['textDocument/formatting', 1, garbage],
     ['workspace/executeCommand', 1, () => ({ command: 'workbench.action.terminal.new', arguments: [] })],

@@ -197,7 +197,8 @@ describe('safety over LSP', { timeout: 5 * testTimeout }, () => {
     await s.request('textDocument/references', { textDocument: { uri: uri000 }, position: huawei, context: { includeDeclaration: true } });
     for (const method of ['textDocument/documentSymbol', 'textDocument/semanticTokens/full']) await s.request(method, { textDocument: { uri: uri003 } });
     await s.request('textDocument/inlayHint', { textDocument: { uri: uri003 }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } } });
-    await s.request('seedCorpus/timeline', {});
+    await s.request('seedCorpus/timelineGroups', {});
+    await s.request('seedCorpus/timelineEvents', { place: { year: 2022, month: 5 } });
     await s.request('seedCorpus/entities');
     assert.ok(edits.length >= 10, `the session produced edits (${edits.length})`);
 

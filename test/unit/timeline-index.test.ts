@@ -1,15 +1,19 @@
-// The server's timeline index keeps its sorted timeline in step with edits (one file at a time, in place) instead
-// of sorting every event again: whatever the order of changes and reads, it must answer as a freshly built one.
+// The server's timeline index keeps its sorted timeline, and the counts and pages of its groups, in step with edits (one
+// file at a time, in place) instead of sorting every event again: whatever the order of changes and reads, it must
+// answer as a freshly built one, and its counts must add up to the events its pages hold.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { CancellationToken } from 'vscode-languageserver';
 import type { LocatedEvent } from '../../server/src/fileSummary';
+import type { TimelineEntry, TimelineGroup, TimelinePlace } from '../../server/src/protocol';
 import { TimelineIndex } from '../../server/src/timelineFeatures';
 
-const values = ['2016', '2016-07', '2019', '2021-SU', '2022-03-31', '2022-05', 'XXXX-07', 'P5Y'];
+const values = ['2016', '2016-07', '2016-07-01', '2016-SU', '2019', '2021-SU', '2022-03-31', '2022-05', 'XXXX-07', 'P5Y'];
 const entities = ['leica', 'xiaomi', 'huawei', 'sharp'];
 const files = ['/c/a.txt', '/c/b.txt', '/c/c.txt', '/c/d.txt'];
 const uriOf = (file: string) => `file://${file}`;
+const none = CancellationToken.None;
 
 const event = fc.record({ value: fc.constantFrom(...values), start: fc.nat(500), entities: fc.subarray(entities) }).map(({ value, start, entities: ids }): LocatedEvent => ({
   span: { start, end: start + 4 },
@@ -25,16 +29,58 @@ const event = fc.record({ value: fc.constantFrom(...values), start: fc.nat(500),
   range: { start: { line: 0, character: start }, end: { line: 0, character: start + 4 } },
 }));
 
-// A change (a file's new events, or its removal) or a read (whole timeline, one entity, a hover's events).
+const entity = fc.option(fc.constantFrom(...entities), { nil: undefined });
+const place = fc.constantFrom<TimelinePlace>({}, { year: 2016 }, { year: 2016, month: 7 }, { year: 2021 }, { year: 2022, month: 3 }, { year: 2022, month: 5 }, { year: 2030, month: 1 });
+
+// A change (a file's new events, or its removal) or a read (the top groups, a year's groups, a page, a hover's events).
 const step = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), file: fc.constantFrom(...files), events: fc.array(event, { maxLength: 6 }) }),
   fc.record({ kind: fc.constant('delete' as const), file: fc.constantFrom(...files) }),
-  fc.record({ kind: fc.constant('read' as const), entity: fc.option(fc.constantFrom(...entities), { nil: undefined }) }),
+  fc.record({ kind: fc.constant('groups' as const), entity, year: fc.option(fc.constantFrom(2016, 2019, 2022), { nil: undefined }) }),
+  fc.record({ kind: fc.constant('page' as const), entity, place, offset: fc.nat(8), limit: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({ kind: fc.constant('hover' as const), entity: fc.constantFrom(...entities) }),
 );
 
-test('after any changes and reads, the index answers as one built afresh from the same files', () => {
-  fc.assert(
-    fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+interface Tree {
+  groups: TimelineGroup[];
+  years: Array<{ year: number; groups: TimelineGroup[] }>;
+  places: Array<{ place: TimelinePlace; entries: TimelineEntry[] }>;
+}
+
+/** The whole tree of one scope, read as the view does, its pages `pageSize` long; checks that the counts add up on the way. */
+async function walk(index: TimelineIndex, entity: string | undefined, pageSize: number): Promise<Tree> {
+  const top = await index.groups(none, [], { entity });
+  assert.equal(top.total, top.groups.reduce((sum, g) => sum + g.count, 0));
+  const tree: Tree = { groups: top.groups, years: [], places: [] };
+  const read = async (where: TimelinePlace, count: number) => {
+    const entries: TimelineEntry[] = [];
+    for (let offset = 0; offset <= count; offset += pageSize) {
+      const page = await index.page(none, [], uriOf, { entity, place: where, offset, limit: pageSize });
+      assert.equal(page.total, count, 'a page’s total is its group’s count');
+      assert.equal(page.version, top.version);
+      entries.push(...page.entries);
+    }
+    assert.equal(entries.length, count, 'the pages hold as many events as the count, each once');
+    tree.places.push({ place: where, entries });
+  };
+  for (const group of top.groups) {
+    if (group.kind === 'undated') {
+      await read({}, group.count);
+      continue;
+    }
+    assert.equal(group.kind, 'year');
+    const inYear = await index.groups(none, [], { entity, year: group.year });
+    assert.equal(inYear.total, group.count);
+    assert.equal(inYear.groups.reduce((sum, g) => sum + g.count, 0), group.count);
+    tree.years.push({ year: group.year, groups: inYear.groups });
+    for (const g of inYear.groups) await read(g.kind === 'month' ? { year: g.year, month: g.month } : { year: group.year }, g.count);
+  }
+  return tree;
+}
+
+test('after any changes and reads, the index answers as one built afresh from the same files', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(step, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), async (steps, pageSize) => {
       const index = new TimelineIndex();
       const state = new Map<string, LocatedEvent[]>();
       for (const s of steps) {
@@ -45,19 +91,38 @@ test('after any changes and reads, the index answers as one built afresh from th
         } else if (s.kind === 'delete') {
           index.delete(s.file);
           state.delete(s.file);
+        } else if (s.kind === 'groups') {
+          await index.groups(none, [], { entity: s.entity, year: s.year });
+        } else if (s.kind === 'page') {
+          await index.page(none, [], uriOf, { entity: s.entity, place: s.place, offset: s.offset, limit: s.limit });
         } else {
-          index.entries([], uriOf, s.entity);
-          if (s.entity) index.eventsOf(s.entity, [], 5);
+          index.eventsOf(s.entity, [], 5);
         }
       }
       const fresh = new TimelineIndex();
       for (const [file, events] of state) fresh.set(file, events);
-      assert.deepEqual(index.entries([], uriOf), fresh.entries([], uriOf));
-      for (const entity of entities) {
-        assert.deepEqual(index.entries([], uriOf, entity), fresh.entries([], uriOf, entity));
-        assert.deepEqual(index.eventsOf(entity, [], 5), fresh.eventsOf(entity, [], 5));
+      const whole = await walk(index, undefined, pageSize);
+      assert.deepEqual(whole, await walk(fresh, undefined, 1000));
+      const all = whole.places.flatMap((p) => p.entries);
+      assert.equal(all.length, [...state.values()].reduce((sum, events) => sum + events.length, 0), 'every event once');
+      for (const { place: where, entries } of whole.places) {
+        assert.ok(entries.every((e) => e.year === where.year && e.month === where.month), `${JSON.stringify(where)}: ${entries.map((e) => e.value).join()}`);
+      }
+      for (const id of entities) {
+        const scoped = await walk(index, id, pageSize);
+        assert.deepEqual(scoped, await walk(fresh, id, 1000));
+        const naming = all.filter((e) => e.entities.some((x) => x.id === id));
+        assert.deepEqual(scoped.places.flatMap((p) => p.entries), naming, 'an entity’s timeline is the whole one’s events naming it');
+        assert.deepEqual(index.eventsOf(id, [], 5), fresh.eventsOf(id, [], 5));
       }
     }),
     { numRuns: 300 },
   );
+});
+
+test('a cancelled request stops with RequestCancelled', async () => {
+  const index = new TimelineIndex();
+  const cancelled = { isCancellationRequested: true, onCancellationRequested: CancellationToken.None.onCancellationRequested };
+  await assert.rejects(index.groups(cancelled, [], {}), (error: { code?: number }) => error.code === -32800);
+  await assert.rejects(index.page(cancelled, [], uriOf, { place: {}, offset: 0, limit: 10 }), (error: { code?: number }) => error.code === -32800);
 });

@@ -11,8 +11,9 @@ export abstract class ServerTreeProvider<Node> implements vscode.TreeDataProvide
     this.subscription = client.onNotification(changedNotification, () => this.refresh());
   }
 
-  refresh(): void {
-    this.changed.fire(undefined);
+  /** Reloads the whole tree, or only `node`'s children (an object the tree got from `getChildren`). */
+  refresh(node?: Node): void {
+    this.changed.fire(node);
   }
 
   abstract getChildren(node?: Node): Promise<Node[]>;
