@@ -58,7 +58,7 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 /** Runs every enabled rule on one article. Pure: same input and config, same findings. */
 export function analyzeArticle(input: ArticleInput, config: CorpusConfig, options: AnalysisOptions = {}): Analysis {
   let text = input.text;
-  const tooLarge = sizeFindings(text === undefined ? input.bytes?.length ?? 0 : utf8Length(text), config);
+  const tooLarge = sizeFindings(text === undefined ? input.bytes?.length ?? 0 : utf8Length(text, config.maxArticleSize * 1024), config);
   if (tooLarge.length > 0) return { findings: tooLarge, mentions: [] };
   if (text === undefined) {
     const bytes = input.bytes ?? new Uint8Array();
@@ -140,8 +140,10 @@ function sizeFindings(bytes: number, config: CorpusConfig): Finding[] {
   return findings;
 }
 
-/** The UTF-8 length of a string, without encoding it. */
-function utf8Length(text: string): number {
+/** The UTF-8 length of a string, without encoding it; any length up to `limit` when it cannot exceed `limit`. */
+function utf8Length(text: string, limit: number): number {
+  // At most three bytes per UTF-16 unit: typing in a long article need not count them on every keystroke.
+  if (text.length * 3 <= limit) return text.length;
   let length = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

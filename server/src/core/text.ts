@@ -22,19 +22,16 @@ export interface TextEdit extends Span {
 }
 
 /** Maps offsets to positions and back in O(log lines). Line breaks are \n, \r\n or a lone \r. */
+const lineBreaks = /\r\n?|\n/g;
+
 export class LineIndex {
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
+    // The regex engine finds the breaks far faster than a loop over every character of a long article.
+    lineBreaks.lastIndex = 0;
+    for (let m = lineBreaks.exec(text); m; m = lineBreaks.exec(text)) starts.push(m.index + m[0].length);
     this.lineStarts = starts;
   }
 

@@ -2,6 +2,7 @@ import type { Rule, RuleFinding } from '../rule';
 import { excerpt, proseLines } from './shared/prose';
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0';
+const bracket = /[()[\]]/g;
 
 const rule: Rule = {
   id: 'bracket-spacing',
@@ -17,20 +18,26 @@ const rule: Rule = {
     const { text } = article;
     const findings: RuleFinding[] = [];
     for (const line of proseLines(article, ['text', 'credit'])) {
-      // A plain scan rather than a regular expression: each run of spaces is looked at once.
-      for (let start = line.start; start < line.end; start++) {
-        if (!isSpace(text[start])) continue;
-        let end = start;
-        while (end < line.end && isSpace(text[end])) end++;
-        // Spaces at either end of the line are the leading/trailing-whitespace rules' business.
-        const afterOpening = start > line.start && (text[start - 1] === '(' || text[start - 1] === '[') && end < line.end;
-        const beforeClosing = end < line.end && (text[end] === ')' || text[end] === ']') && start > line.start;
-        if (afterOpening || beforeClosing) {
-          const span = { start, end };
-          const where = afterOpening ? `after “${text[start - 1]}”` : `before “${text[end]}”`;
-          findings.push({ span, message: `Space ${where} in “${excerpt(text, line, span, 12)}”; delete it.` });
+      // Only the brackets are visited, each looking at the run of spaces beside it.
+      bracket.lastIndex = 0;
+      for (let m = bracket.exec(line.text); m; m = bracket.exec(line.text)) {
+        const at = line.start + m.index;
+        let start: number;
+        let end: number;
+        if (m[0] === '(' || m[0] === '[') {
+          start = end = at + 1;
+          while (end < line.end && isSpace(text[end])) end++;
+          // Spaces at either end of the line are the leading/trailing-whitespace rules' business.
+          if (end === start || end === line.end) continue;
+        } else {
+          start = end = at;
+          while (start > line.start && isSpace(text[start - 1])) start--;
+          // A run between "(" and ")" was reported after its opening bracket.
+          if (start === end || start === line.start || text[start - 1] === '(' || text[start - 1] === '[') continue;
         }
-        start = end;
+        const span = { start, end };
+        const where = m[0] === '(' || m[0] === '[' ? `after “${m[0]}”` : `before “${m[0]}”`;
+        findings.push({ span, message: `Space ${where} in “${excerpt(text, line, span, 12)}”; delete it.` });
       }
     }
     return findings;

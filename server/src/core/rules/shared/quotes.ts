@@ -70,6 +70,8 @@ export function analyzeQuotes(article: Article): QuoteAnalysis {
   return analysis;
 }
 
+const quoteMark = /[„«»“”"]/g;
+
 function pairLine(text: string, line: Line, pairs: QuotePair[], strays: StrayQuote[]): void {
   const stack: Array<{ offset: number; mark: string }> = [];
   const close = (offset: number) => {
@@ -77,8 +79,11 @@ function pairLine(text: string, line: Line, pairs: QuotePair[], strays: StrayQuo
     const style = styleOpenedBy.get(opening.mark)!;
     pairs.push({ line, open: opening.offset, close: offset, style, wellFormed: quoteMarks[style].close === text[offset] });
   };
-  for (let offset = line.start; offset < line.end; offset++) {
-    const mark = text[offset];
+  quoteMark.lastIndex = 0;
+  // Only the marks are visited: a loop over every character cost a millisecond per keystroke in a 100 KB article.
+  for (let m = quoteMark.exec(line.text); m; m = quoteMark.exec(line.text)) {
+    const offset = line.start + m.index;
+    const mark = m[0];
     const top = stack.at(-1)?.mark;
     switch (mark) {
       case '„':
