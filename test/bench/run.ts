@@ -16,6 +16,16 @@ import { franc } from 'franc';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnowledgeBaseFile } from '../../server/src/core/entities/kb';
+import {
+  timelineEventsRequest,
+  timelineGroupsRequest,
+  timelinePageSize,
+  type TimelineEventsParams,
+  type TimelineEventsResult,
+  type TimelineGroupsParams,
+  type TimelineGroupsResult,
+  type TimelinePlace,
+} from '../../server/src/protocol';
 import { assertBuilt, cliJs, repoRoot, serverJs } from '../lsp/lspClient';
 import { BenchServer, MemoryWatch } from './client';
 import { benchRoot, defaultSeed, ensureCorpus, ensureHugeCorpus, generatorVersion, hash32, knowledgeBaseSize, Rng, sizeLabel, type CorpusInfo } from './generator';
@@ -123,9 +133,27 @@ interface Interactive {
   referencesFound: Summary;
   completionMs: number[];
   completionItems: Summary;
-  timelineEntityMs: number[];
-  timelineAllMs: number[];
-  timelineAllEntries: number;
+  timeline: TimelineMeasures;
+}
+
+/** The Corpus Timeline's requests, as the view sends them when a level is expanded or "Show more…" clicked. */
+interface TimelineMeasures {
+  /** `seedCorpus/timelineGroups` of the whole corpus: its years and Undated. */
+  yearsMs: number[];
+  /** `seedCorpus/timelineGroups` of a year (picked at random): its months. */
+  yearMs: number[];
+  /** `seedCorpus/timelineEvents`: a page at a random offset in the corpus's largest month. */
+  pageMs: number[];
+  /** The years of the events naming an entity of the article. */
+  entityYearsMs: number[];
+  /** The first page of such an entity's largest month (or other place). */
+  entityPageMs: number[];
+  events: number;
+  years: number;
+  largestMonth: { year: number; month: number; count: number };
+  /** Entities of the article with events, and the median count of their largest place. */
+  entities: number;
+  entityPlaceEvents: Summary;
 }
 
 interface CliRun {
@@ -205,7 +233,7 @@ function findMentions(text: string, kb: KnowledgeBaseFile): Mention[] {
   return mentions;
 }
 
-/** Typing, hover, definition, references, completion and timeline on the ~100 KB article of an indexed corpus. */
+/** Typing, hover, definition, references, completion and the timeline's requests on the ~100 KB article of an indexed corpus. */
 async function measureInteractive(server: BenchServer, corpus: CorpusInfo, options: Options): Promise<Interactive> {
   const file = path.join(corpus.dir, corpus.typingArticle);
   const uri = pathToFileURL(file).href;
@@ -234,7 +262,7 @@ async function measureInteractive(server: BenchServer, corpus: CorpusInfo, optio
   };
   const inside = (m: Mention): Position => document.positionAt(m.start + Math.floor((m.end - m.start) / 2));
 
-  log(`  hover, definition, references, completion, timeline: ${options.requests} requests each (${mentions.length} mentions in the article)`);
+  log(`  hover, definition, references, completion: ${options.requests} requests each (${mentions.length} mentions in the article)`);
   const hover = await repeat(options.requests, (m) => server.timed('textDocument/hover', { textDocument, position: inside(m) }));
   const definition = await repeat(options.requests, (m) => server.timed('textDocument/definition', { textDocument, position: inside(m) }));
   const references = await repeat(options.requests, async (m) => {
@@ -246,13 +274,7 @@ async function measureInteractive(server: BenchServer, corpus: CorpusInfo, optio
     const { ms, result } = await server.timed<{ items: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument, position, context: { triggerKind: 1 } });
     return { ms, size: Array.isArray(result) ? result.length : (result?.items.length ?? 0) };
   });
-  const timelineEntity = await repeat(options.requests, (m) => server.timed('seedCorpus/timeline', { entity: m.id }));
-  let timelineAllEntries = 0;
-  const timelineAll = await repeat(Math.min(options.requests, 20), async () => {
-    const { ms, result } = await server.timed<{ entries: unknown[] }>('seedCorpus/timeline', {});
-    timelineAllEntries = result.entries.length;
-    return { ms };
-  });
+  const timeline = await measureTimeline(server, options.requests, [...new Set(mentions.map((m) => m.id))], rng);
 
   // Typing: a letter typed at a varied place in a paragraph, then deleted again; each version's diagnostics awaited.
   log(`  typing: ${options.edits} edits, each awaited until its diagnostics are published`);
@@ -289,9 +311,62 @@ async function measureInteractive(server: BenchServer, corpus: CorpusInfo, optio
     referencesFound: summarize(references.sizes),
     completionMs: completion.ms,
     completionItems: summarize(completion.sizes),
-    timelineEntityMs: timelineEntity.ms,
-    timelineAllMs: timelineAll.ms,
-    timelineAllEntries,
+    timeline,
+  };
+}
+
+/**
+ * `count` requests each of the Corpus Timeline's levels: the corpus's years, a year's months, a page of its largest
+ * month at a random offset; an entity's years and the first page of its largest place. The places asked for are
+ * found first, untimed.
+ */
+async function measureTimeline(server: BenchServer, count: number, entities: readonly string[], rng: Rng): Promise<TimelineMeasures> {
+  const groups = (params: TimelineGroupsParams) => server.timed<TimelineGroupsResult>(timelineGroupsRequest.method, params);
+  const page = (params: TimelineEventsParams) => server.timed<TimelineEventsResult>(timelineEventsRequest.method, params);
+  const times = async (request: () => Promise<{ ms: number }>) => {
+    const ms: number[] = [];
+    for (let i = 0; i < count; i++) ms.push((await request()).ms);
+    return ms;
+  };
+  /** The place with the most events among the groups of the scope's busiest year (Undated when nothing is dated). */
+  const largestPlace = async (entity?: string): Promise<{ place: TimelinePlace; count: number } | undefined> => {
+    const top = (await groups({ entity })).result.groups;
+    const years = top.flatMap((g) => (g.kind === 'year' ? [g] : [])).sort((a, b) => b.count - a.count);
+    if (years.length === 0) return top.length > 0 ? { place: {}, count: top[0].count } : undefined;
+    const inYear = (await groups({ entity, year: years[0].year })).result.groups;
+    const [largest] = [...inYear].sort((a, b) => (b.kind === 'month' ? 1 : 0) - (a.kind === 'month' ? 1 : 0) || b.count - a.count);
+    if (largest.kind === 'month') return { place: { year: largest.year, month: largest.month }, count: largest.count };
+    return largest.kind === 'no-month' ? { place: { year: largest.year }, count: largest.count } : undefined;
+  };
+
+  log(`  timeline: ${count} requests each of the years, a year's months, a page of a month, an entity's years and a page`);
+  const { result: top } = await groups({});
+  const years = top.groups.flatMap((g) => (g.kind === 'year' ? [g.year] : []));
+  const largest = await largestPlace();
+  if (!largest?.place.month || years.length === 0) throw new Error('the corpus timeline has no month');
+  const largestMonth = { year: largest.place.year!, month: largest.place.month, count: largest.count };
+  const withEvents: Array<{ entity: string; place: TimelinePlace; count: number }> = [];
+  for (const entity of entities.slice(0, 50)) {
+    const found = await largestPlace(entity);
+    if (found) withEvents.push({ entity, ...found });
+  }
+  if (withEvents.length === 0) throw new Error('no entity of the typing article has a timeline');
+
+  const pages = Math.ceil(largest.count / timelinePageSize);
+  return {
+    yearsMs: await times(() => groups({})),
+    yearMs: await times(() => groups({ year: rng.pick(years) })),
+    pageMs: await times(() => page({ place: largest.place, offset: timelinePageSize * rng.int(pages), limit: timelinePageSize })),
+    entityYearsMs: await times(() => groups({ entity: rng.pick(withEvents).entity })),
+    entityPageMs: await times(() => {
+      const { entity, place } = rng.pick(withEvents);
+      return page({ entity, place, offset: 0, limit: timelinePageSize });
+    }),
+    events: top.total,
+    years: years.length,
+    largestMonth,
+    entities: withEvents.length,
+    entityPlaceEvents: summarize(withEvents.map((e) => e.count)),
   };
 }
 
@@ -535,8 +610,7 @@ function rowsOf(label: string, r: SizeResult, debounceMs: number | undefined): R
       { size: label, measure: 'Definition', unit: 'ms', summary: summarize(i.definitionMs) },
       { size: label, measure: `References, whole corpus (median ${Math.round(i.referencesFound.p50 ?? 0)} locations)`, unit: 'ms', summary: summarize(i.referencesMs), target: targets.references },
       { size: label, measure: `Completion (median ${Math.round(i.completionItems.p50 ?? 0)} items)`, unit: 'ms', summary: summarize(i.completionMs), target: targets.completion },
-      { size: label, measure: 'Timeline, one entity', unit: 'ms', summary: summarize(i.timelineEntityMs), target: targets.timeline },
-      { size: label, measure: `Timeline, whole corpus (${i.timelineAllEntries} entries)`, unit: 'ms', summary: summarize(i.timelineAllMs), target: targets.timeline },
+      ...timelineRows(label, i.timeline),
     );
   }
   rows.push(
@@ -550,6 +624,18 @@ function rowsOf(label: string, r: SizeResult, debounceMs: number | undefined): R
   );
   for (const error of r.errors) rows.push({ size: label, measure: `Error: ${error.split('\n')[0].slice(0, 120)}`, unit: '', text: '' });
   return rows.map((row) => (row.summary?.n === 0 && !row.text ? { ...row, text: 'not measured' } : row)).map(judge);
+}
+
+function timelineRows(size: string, t: TimelineMeasures): Row[] {
+  const { year, month, count } = t.largestMonth;
+  const row = (measure: string, ms: number[]): Row => ({ size, measure, unit: 'ms', summary: summarize(ms), target: targets.timeline });
+  return [
+    row(`Timeline: the corpus's years (${t.events} events, ${t.years} years)`, t.yearsMs),
+    row(`Timeline: a year's months`, t.yearMs),
+    row(`Timeline: a page of ${timelinePageSize} in the largest month (${year}-${String(month).padStart(2, '0')}, ${count} events)`, t.pageMs),
+    row(`Timeline: one entity's years (${t.entities} entities)`, t.entityYearsMs),
+    row(`Timeline: one entity's first page (median place ${Math.round(t.entityPlaceEvents.p50 ?? 0)} events)`, t.entityPageMs),
+  ];
 }
 
 /** The commit measured, and whether server/ had uncommitted changes (the build includes them). */
