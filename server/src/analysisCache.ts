@@ -4,22 +4,31 @@
  * is read whole and checked; anything unexpected (another format, another build, a bad entry) is dropped, never
  * trusted. It is written atomically.
  *
- * The file is JSON Lines: a header `{ format, build }`, then one `[article, entry]` per line. Ten thousand
- * summaries are some 175 MB: written and read line by line, with a pause for the event loop every 64 KB
- * or 50 lines (under a millisecond of work each), the server keeps answering the editor meanwhile.
+ * The file is JSON Lines: a header `{ format, build }`, then one `[article, entry]` per line, the entry's summary
+ * packed as the analysis threads send it (see fileSummary.ts): its findings, its string table and its block in
+ * base64. Ten thousand summaries are some 60 MB: written and read line by line, with a pause for the event loop
+ * every 64 KB or 50 lines (under a millisecond of work each), the server keeps answering the editor meanwhile.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { FileSummary } from './fileSummary';
+import { CompactSummary, intern } from './fileSummary';
 
 export interface CachedAnalysis {
   hash: string;
   signature: string;
-  summary: FileSummary;
+  summary: CompactSummary;
 }
 
-const format = 2;
+/** An entry as a line of the file holds it. */
+interface StoredAnalysis {
+  hash: string;
+  signature: string;
+  summary: { findings: unknown[]; strings: unknown[]; data: string };
+}
+
+/** 1: one JSON document; 2: JSON Lines of plain summaries; 3: JSON Lines of packed summaries. */
+const format = 3;
 
 interface CacheHeader {
   format: number;
@@ -41,14 +50,27 @@ export function cacheFileFor(cacheFolder: string, folders: readonly string[]): s
   return path.join(cacheFolder, `analysis-${sha1(folders.join('\n')).slice(0, 16)}.jsonl`);
 }
 
-function isCachedAnalysis(value: unknown): value is CachedAnalysis {
-  const entry = value as CachedAnalysis | null;
+function isStoredAnalysis(value: unknown): value is StoredAnalysis {
+  const entry = value as StoredAnalysis | null;
   return (
     typeof entry === 'object' && entry !== null &&
     typeof entry.hash === 'string' && typeof entry.signature === 'string' &&
     typeof entry.summary === 'object' && entry.summary !== null &&
-    Array.isArray(entry.summary.findings) && Array.isArray(entry.summary.mentions) && Array.isArray(entry.summary.events)
+    Array.isArray(entry.summary.findings) && Array.isArray(entry.summary.strings) && typeof entry.summary.data === 'string'
   );
+}
+
+/** A stored entry read back; throws when its summary does not hold together. */
+function fromStored({ hash, signature, summary }: StoredAnalysis): CachedAnalysis {
+  // The block gets a buffer of its own (Buffer.from would take a slice of a shared pool).
+  const data = new Uint8Array(new ArrayBuffer(Buffer.byteLength(summary.data, 'base64')));
+  if (Buffer.from(data.buffer).write(summary.data, 'base64') !== data.byteLength) throw new Error('summary block damaged');
+  return { hash, signature: intern(signature), summary: new CompactSummary({ findings: summary.findings as CompactSummary['findings'], strings: summary.strings as string[], data }) };
+}
+
+function toStored({ hash, signature, summary }: CachedAnalysis): StoredAnalysis {
+  const { findings, strings, data } = summary.packed();
+  return { hash, signature, summary: { findings, strings, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') } };
 }
 
 /** The entries of the cache file written by this build; empty when there is none or it cannot be trusted. */
@@ -67,7 +89,7 @@ export async function loadAnalysisCache(file: string, build: string): Promise<Ma
     if (lines[i] === '') continue;
     try {
       const [article, entry] = JSON.parse(lines[i]) as [unknown, unknown];
-      if (typeof article === 'string' && isCachedAnalysis(entry)) entries.set(article, entry);
+      if (typeof article === 'string' && isStoredAnalysis(entry)) entries.set(article, fromStored(entry));
     } catch {
       // A damaged line loses its article only: it is analysed afresh.
     }
@@ -82,7 +104,7 @@ export async function saveAnalysisCache(file: string, build: string, entries: Re
   try {
     let chunk = JSON.stringify({ format, build } satisfies CacheHeader) + '\n';
     for (const [article, entry] of entries) {
-      chunk += JSON.stringify([article, entry]) + '\n';
+      chunk += JSON.stringify([article, toStored(entry)]) + '\n';
       if (chunk.length < bytesPerWrite) continue;
       await handle.write(chunk);
       chunk = '';
@@ -90,7 +112,8 @@ export async function saveAnalysisCache(file: string, build: string, entries: Re
     await handle.write(chunk);
     await handle.close();
     await fs.rename(temporary, file);
-    // The cache of earlier builds (format 1) was one JSON document beside it: nothing reads it any more.
+    // The cache of earlier builds (format 1) was one JSON document beside it: nothing reads it any more. (Format 2
+    // had this file's name: the rename replaced it.)
     await fs.rm(file.replace(/\.jsonl$/, '.json'), { force: true });
   } catch (error) {
     await handle.close().catch(() => undefined);

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { sha1 } from './analysisCache';
 import type { CorpusConfig } from './core/config';
 import type { EntityCatalog } from './core/entities/catalog';
-import type { FileSummary } from './fileSummary';
+import { CompactSummary, type PackedSummary } from './fileSummary';
 
 /** What a worker needs to know of a corpus; sent again whenever its signature changes. */
 export interface CorpusState {
@@ -44,11 +44,14 @@ export interface AnalysisReply {
   hash?: string;
   /** The bytes hash to `cachedHash`: the cached summary holds. */
   unchanged?: true;
-  summary?: FileSummary;
+  summary?: CompactSummary;
   /** The file is gone (or is not a file). */
   missing?: boolean;
   error?: string;
 }
+
+/** A reply as a thread sends it: the summary packed, its block transferred without a copy. */
+export type WorkerReply = Omit<AnalysisReply, 'summary'> & { packed?: PackedSummary };
 
 export interface AnalysisJob {
   file: string;
@@ -130,10 +133,14 @@ export class AnalysisPool {
     const entry: PoolWorker = { worker, inFlight: new Map() };
     this.workers.push(entry);
     for (const state of this.states.values()) worker.postMessage({ type: 'corpus', state } satisfies PoolMessage);
-    worker.on('message', (reply: AnalysisReply) => {
+    worker.on('message', ({ packed, ...reply }: WorkerReply) => {
       const pending = entry.inFlight.get(reply.id);
       entry.inFlight.delete(reply.id);
-      pending?.resolve(reply);
+      try {
+        pending?.resolve(packed ? { ...reply, summary: new CompactSummary(packed) } : reply);
+      } catch (error) {
+        pending?.resolve({ id: reply.id, error: (error as Error).message });
+      }
       this.dispatch();
     });
     // A worker that dies (out of memory, a bug) fails its own jobs, never the server; a new one takes its place.

@@ -1,7 +1,7 @@
 /**
  * Entry point of dist/analysisWorker.js: one of the threads that analyse the corpus while the server's own
  * thread answers the editor. It reads each file itself, hashes it, and analyses it unless the hash is the one
- * the cache already holds; it sends back plain summaries (see fileSummary.ts).
+ * the cache already holds; it sends back packed summaries (see fileSummary.ts), their blocks transferred.
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -13,8 +13,8 @@ import { createKnowledgeBase } from './core/entities/knowledge-base';
 import type { KbEntity } from './core/entities/kb';
 import { CorpusFileIndex } from './core/file-index';
 import { sha1 } from './analysisCache';
-import type { AnalysisReply, PoolMessage } from './analysisPool';
-import { summarise } from './fileSummary';
+import type { PoolMessage, WorkerReply } from './analysisPool';
+import { packSummary } from './fileSummary';
 
 interface LoadedCorpus {
   signature: string;
@@ -27,7 +27,7 @@ interface LoadedCorpus {
 
 const corpora = new Map<string, LoadedCorpus>();
 
-function handle(message: PoolMessage): AnalysisReply | undefined {
+function handle(message: PoolMessage): WorkerReply | undefined {
   if (message.type === 'corpus') {
     const { key, signature, config, names, entities } = message.state;
     corpora.set(key, { signature, config, names: new CorpusFileIndex(names), entities });
@@ -51,15 +51,15 @@ function handle(message: PoolMessage): AnalysisReply | undefined {
     corpus.entities = undefined;
   }
   const analysis = analyzeArticle({ bytes, file: { name: path.basename(file), corpus: corpus.names, entities: corpus.catalog } }, corpus.config, { events });
-  return { id, hash, summary: summarise(analysis) };
+  return { id, hash, packed: packSummary(analysis) };
 }
 
 parentPort?.on('message', (message: PoolMessage) => {
-  let reply: AnalysisReply | undefined;
+  let reply: WorkerReply | undefined;
   try {
     reply = handle(message);
   } catch (error) {
     reply = message.type === 'analyse' ? { id: message.id, error: (error as Error).stack ?? String(error) } : undefined;
   }
-  if (reply) parentPort!.postMessage(reply);
+  if (reply) parentPort!.postMessage(reply, reply.packed ? [reply.packed.data.buffer as ArrayBuffer] : []);
 });

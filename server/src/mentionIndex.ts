@@ -1,8 +1,11 @@
 /**
  * Where each entity is mentioned across the corpus, kept in step with every analysis, so hovers, references
  * and the Entities view answer from an index instead of scanning every article.
+ *
+ * It keeps each file's summary (the same object the server keeps anyway) and, per entity, how many mentions each
+ * file has: a compact summary gives one entity's mentions from its block when asked (see fileSummary.ts).
  */
-import type { IndexedMention } from './fileSummary';
+import { CompactSummary, type FileSummary, type IndexedMention } from './fileSummary';
 
 export interface FileMentions {
   file: string;
@@ -10,52 +13,58 @@ export interface FileMentions {
 }
 
 export class MentionIndex {
-  private readonly byFile = new Map<string, IndexedMention[]>();
-  private readonly byEntity = new Map<string, Map<string, IndexedMention[]>>();
+  /** Files with mentions: their summary. */
+  private readonly byFile = new Map<string, FileSummary>();
+  /** Entity → file → its number of mentions there. */
+  private readonly byEntity = new Map<string, Map<string, number>>();
 
   /** Records a file's mentions; returns whether they differ from what was recorded (entity or place). */
-  set(file: string, mentions: IndexedMention[]): boolean {
-    const before = this.byFile.get(file) ?? [];
+  set(file: string, summary: FileSummary): boolean {
+    const before = this.byFile.get(file)?.mentions ?? [];
+    const mentions = summary.mentions;
     const same = before.length === mentions.length && before.every((m, i) => m.entityId === mentions[i].entityId && m.span.start === mentions[i].span.start && m.span.end === mentions[i].span.end);
     this.delete(file);
     if (mentions.length === 0) return !same;
-    this.byFile.set(file, mentions);
+    this.byFile.set(file, summary);
     for (const mention of mentions) {
       let files = this.byEntity.get(mention.entityId);
       if (!files) this.byEntity.set(mention.entityId, (files = new Map()));
-      const list = files.get(file);
-      if (list) list.push(mention);
-      else files.set(file, [mention]);
+      files.set(file, (files.get(file) ?? 0) + 1);
     }
     return !same;
   }
 
   delete(file: string): boolean {
-    const had = this.byFile.has(file);
-    for (const mention of this.byFile.get(file) ?? []) {
+    const summary = this.byFile.get(file);
+    if (!summary) return false;
+    for (const mention of summary.mentions) {
       const files = this.byEntity.get(mention.entityId);
       files?.delete(file);
       if (files?.size === 0) this.byEntity.delete(mention.entityId);
     }
     this.byFile.delete(file);
-    return had;
+    return true;
   }
 
   inFile(file: string): readonly IndexedMention[] {
-    return this.byFile.get(file) ?? [];
+    return this.byFile.get(file)?.mentions ?? [];
   }
 
   /** Mentions of one entity, by file (files in path order). */
   mentionsOf(entityId: string): FileMentions[] {
     const files = this.byEntity.get(entityId);
     if (!files) return [];
-    return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([file, mentions]) => ({ file, mentions }));
+    return [...files.keys()].sort((a, b) => a.localeCompare(b)).map((file) => ({ file, mentions: mentionsIn(this.byFile.get(file)!, entityId) }));
   }
 
   counts(entityId: string): { mentions: number; articles: number } {
     const files = this.byEntity.get(entityId);
     let mentions = 0;
-    for (const list of files?.values() ?? []) mentions += list.length;
+    for (const count of files?.values() ?? []) mentions += count;
     return { mentions, articles: files?.size ?? 0 };
   }
+}
+
+function mentionsIn(summary: FileSummary, entityId: string): IndexedMention[] {
+  return summary instanceof CompactSummary ? summary.mentionsOf(entityId) : summary.mentions.filter((m) => m.entityId === entityId);
 }

@@ -123,7 +123,7 @@ export function startServer(connection: Connection): void {
 
   /** Keeps the mention and timeline indexes in step with a file's newest analysis. */
   function index(file: string, summary: FileSummary): void {
-    if (mentions.set(file, summary.mentions)) announceEntitiesChanged();
+    if (mentions.set(file, summary)) announceEntitiesChanged();
     if (timeline.set(file, summary.events)) announceTimelineChanged();
   }
 
@@ -208,7 +208,7 @@ export function startServer(connection: Connection): void {
         }
         const summary = reply.unchanged && known ? known.summary : reply.summary ?? analysisFailed(file, reply.error ?? 'no result');
         if (reply.hash && reply.summary) {
-          onDisk.set(file, { hash: reply.hash, signature: state.signature, summary });
+          onDisk.set(file, { hash: reply.hash, signature: state.signature, summary: reply.summary });
           cacheDirty = true;
         }
         index(file, summary);

@@ -90,7 +90,7 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   assert.ok(codesOf(published).includes('multiple-spaces'));
 
   // A corrupt cache is ignored: every article is analysed afresh, with the same findings as without a cache.
-  fs.writeFileSync(file, '{"format": 2, "build": "x"}\n["');
+  fs.writeFileSync(file, '{"format": 3, "build": "x"}\n["');
   const fourth = await indexOnce(ws, cacheFolder);
   for (const article of ws.articles) assert.deepEqual(fourth.diagnostics.get(ws.uriOf(article))?.diagnostics, third.diagnostics.get(ws.uriOf(article))?.diagnostics);
   assert.equal(readCache(cacheFileIn(cacheFolder)).entries.size, ws.articles.length, 'the cache was rewritten whole');
@@ -106,4 +106,32 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   const fifth = await indexOnce(ws, cacheFolder);
   assert.deepEqual(fifth.diagnostics.get(ws.uriOf(name))?.diagnostics, third.diagnostics.get(ws.uriOf(name))?.diagnostics);
   assert.equal(fifth.diagnostics.get(ws.uriOf(ws.articles[1]))?.diagnostics[0].message, 'from the cache');
+
+  // A summary block that does not hold together (base64 of other bytes) costs its own article only, too.
+  const blocks = readCache(file);
+  blocks.entries.get(ws.pathOf(ws.articles[1])).summary.data = Buffer.from('not a summary block').toString('base64');
+  writeCache(file, blocks);
+  const sixth = await indexOnce(ws, cacheFolder);
+  assert.deepEqual(sixth.diagnostics.get(ws.uriOf(ws.articles[1]))?.diagnostics, third.diagnostics.get(ws.uriOf(ws.articles[1]))?.diagnostics);
+});
+
+test('the analysis cache of an earlier build (format 2, plain summaries) is ignored, and replaced by the next save', async (t) => {
+  const ws = makeWorkspace();
+  const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-corpus-cache-'));
+  t.after(() => {
+    ws.cleanup();
+    fs.rmSync(cacheFolder, { recursive: true, force: true });
+  });
+  const first = await indexOnce(ws, cacheFolder);
+  const file = cacheFileIn(cacheFolder);
+  const current = readCache(file) as { header: { format: number; build: string }; entries: Map<string, any> };
+  assert.equal(current.header.format, 3);
+  // The same articles as format 2 held them, under this build, each marked to show whether it was used.
+  const old = new Map([...current.entries].map(([article, entry]) => [article, { hash: entry.hash, signature: entry.signature, summary: { findings: [{ ruleId: 'x', severity: 'error', message: 'from format 2', span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], mentions: [], events: [] } }]));
+  writeCache(file, { header: { format: 2, build: current.header.build }, entries: old });
+  const second = await indexOnce(ws, cacheFolder);
+  for (const article of ws.articles) assert.deepEqual(second.diagnostics.get(ws.uriOf(article))?.diagnostics, first.diagnostics.get(ws.uriOf(article))?.diagnostics);
+  const replaced = readCache(cacheFileIn(cacheFolder)) as { header: { format: number }; entries: Map<string, any> };
+  assert.equal(replaced.header.format, 3, 'the next save wrote format 3 over it');
+  assert.equal(replaced.entries.size, ws.articles.length);
 });

@@ -1,0 +1,100 @@
+// The analysis cache on disk (server/src/analysisCache.ts), format 3: packed summaries come back with every field;
+// another build's file, a format-2 file, a corrupt file or a damaged line are never trusted; a save replaces the
+// file atomically and removes the format-1 file beside it.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { cacheFileFor, loadAnalysisCache, saveAnalysisCache, type CachedAnalysis } from '../../server/src/analysisCache';
+import { analyzeArticle } from '../../server/src/core/analyze';
+import { mergeConfig } from '../../server/src/core/config';
+import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
+import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
+import { summarise } from '../../server/src/fileSummary';
+
+const seeds = path.join(__dirname, '..', '..', 'seeds');
+const catalog = compileKnowledgeBase(readKnowledgeBase(fs.readFileSync(path.join(seeds, 'entities.json'), 'utf8')).knowledgeBase!);
+const config = mergeConfig(JSON.parse(fs.readFileSync(path.join(seeds, 'seed-corpus.json'), 'utf8')));
+const articles = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((name) => path.join(seeds, name));
+
+function entries(): Map<string, CachedAnalysis> {
+  return new Map(
+    articles.map((file, i) => {
+      const analysis = analyzeArticle({ bytes: fs.readFileSync(file), file: { name: path.basename(file), entities: catalog } }, config, { events: true });
+      return [file, { hash: `hash ${i}`, signature: 'signature', summary: summarise(analysis) }];
+    }),
+  );
+}
+
+function tempFolder(t: { after(fn: () => void): void }): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-corpus-cache-unit-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+describe('analysis cache', () => {
+  test('a round trip gives every entry back, each summary with the same fields', async (t) => {
+    const file = cacheFileFor(tempFolder(t), ['/w']);
+    const saved = entries();
+    await saveAnalysisCache(file, 'build', saved);
+    const loaded = await loadAnalysisCache(file, 'build');
+    assert.deepEqual([...loaded.keys()], [...saved.keys()]);
+    for (const [article, entry] of saved) {
+      const back = loaded.get(article)!;
+      assert.equal(back.hash, entry.hash);
+      assert.equal(back.signature, entry.signature);
+      assert.deepEqual(plain(back.summary), plain(entry.summary), article);
+      assert.ok(back.summary.events.length + back.summary.mentions.length > 0 || entry.summary.events.length + entry.summary.mentions.length === 0);
+    }
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file left');
+  });
+
+  test('another build, a format-2 file, a missing or corrupt file: nothing is trusted', async (t) => {
+    const folder = tempFolder(t);
+    const file = cacheFileFor(folder, ['/w']);
+    assert.equal((await loadAnalysisCache(file, 'build')).size, 0, 'no file');
+    await saveAnalysisCache(file, 'build', entries());
+    assert.equal((await loadAnalysisCache(file, 'other build')).size, 0, 'another build');
+    const [header, ...lines] = fs.readFileSync(file, 'utf8').split('\n');
+    assert.equal(JSON.parse(header).format, 3);
+    fs.writeFileSync(file, [JSON.stringify({ format: 2, build: 'build' }), ...lines].join('\n'));
+    assert.equal((await loadAnalysisCache(file, 'build')).size, 0, 'format 2');
+    for (const corrupt of ['', '{', 'null', '{"format": 3, "build": "build"}\n["', '\u0000\u0001']) {
+      fs.writeFileSync(file, corrupt);
+      assert.equal((await loadAnalysisCache(file, 'build')).size, 0, JSON.stringify(corrupt));
+    }
+  });
+
+  test('a damaged line, or an entry whose block does not hold together, loses its own article only', async (t) => {
+    const file = cacheFileFor(tempFolder(t), ['/w']);
+    await saveAnalysisCache(file, 'build', entries());
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    lines[1] = lines[1].slice(0, 40);
+    const third = JSON.parse(lines[3]);
+    third[1].summary.data = third[1].summary.data.slice(0, -8);
+    lines[3] = JSON.stringify(third);
+    const fourth = JSON.parse(lines[4]);
+    fourth[1].summary.strings = fourth[1].summary.strings.slice(0, 1);
+    lines[4] = JSON.stringify(fourth);
+    fs.writeFileSync(file, lines.join('\n'));
+    const loaded = await loadAnalysisCache(file, 'build');
+    assert.deepEqual([...loaded.keys()], articles.filter((_, i) => ![0, 2, 3].includes(i)));
+  });
+
+  test('a save replaces the file whole and removes the format-1 file beside it', async (t) => {
+    const folder = tempFolder(t);
+    const file = cacheFileFor(folder, ['/w']);
+    const legacy = file.replace(/\.jsonl$/, '.json');
+    fs.writeFileSync(legacy, '{"format": 1, "build": "old", "entries": {}}');
+    fs.writeFileSync(file, `${JSON.stringify({ format: 2, build: 'build' })}\n["/gone", {}]\n`);
+    const all = entries();
+    const [first] = all.keys();
+    await saveAnalysisCache(file, 'build', new Map([[first, all.get(first)!]]));
+    assert.ok(!fs.existsSync(legacy));
+    assert.deepEqual([...(await loadAnalysisCache(file, 'build')).keys()], [first]);
+    assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '').length, 2);
+  });
+});
