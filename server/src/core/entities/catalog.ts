@@ -3,8 +3,7 @@
  * so recognition costs nothing per entity. The matcher and the spelling index are built on first use: a process
  * that only needs the entities (the CLI's main thread, a warm start whose every file is cached) never pays for them.
  */
-import type { Article } from '../article';
-import type { Span } from '../text';
+import type { Article, Line } from '../article';
 import { createKnowledgeBase, entityNames, type KnowledgeBase } from './knowledge-base';
 import type { KbEntity } from './kb';
 import { EntityMatcher, type Mention } from './matcher';
@@ -72,9 +71,8 @@ export function catalogOf(entities: readonly KbEntity[]): EntityCatalog {
 }
 
 /** Where an article names things: its title and every paragraph but web residue. */
-export function mentionRegions(article: Article): Span[] {
-  const lines = [...(article.title ? [article.title] : []), ...article.paragraphs.filter((p) => p.kind !== 'residue').map((p) => p.line)];
-  return lines.map((line) => ({ start: line.start, end: line.end }));
+export function mentionRegions(article: Article): Line[] {
+  return [...(article.title ? [article.title] : []), ...article.paragraphs.filter((p) => p.kind !== 'residue').map((p) => p.line)];
 }
 
 export function findArticleMentions(article: Article, catalog: EntityCatalog): Mention[] {

@@ -95,21 +95,28 @@ interface ParagraphReading {
   ranking?: Array<[string, number]>;
 }
 
-/** Readings of recently seen paragraphs: typing re-analyses an article whose other paragraphs did not change. */
-const readings = new LruCache<string, ParagraphReading>(20_000);
+/**
+ * Readings of recently seen paragraphs, by text, then by settings: typing re-analyses an article whose other
+ * paragraphs did not change. The text alone is the outer key: a paragraph without names is the line's own string,
+ * which V8 hashed already for the other caches of the analysis.
+ */
+const readings = new LruCache<string, Map<string, ParagraphReading>>(20_000);
 
 /** Masks a paragraph's text and ranks its language, remembering the answer for the same text and settings. */
 function paragraphReader(names: readonly string[], only: string[]): (text: string) => ParagraphReading {
   const mask = maskerFor(names);
-  const settings = `${only.join()}\u0000${names.join('\u0001')}\u0000`;
+  const settings = `${only.join()}\u0000${names.join('\u0001')}`;
   return (text) => {
-    return readings.getOrCompute(settings + text, () => {
+    const bySettings = readings.getOrCompute(text, () => new Map());
+    let reading = bySettings.get(settings);
+    if (!reading) {
       const masked = mask(text);
       const letters = countLetters(masked);
       const judged = masked.length > francReadLength ? masked.slice(0, francReadLength) : masked;
       const ranking = letters < minVotingLetters ? undefined : only.length === 1 ? [[only[0], 1] as [string, number]] : francAll(judged, { only, minLength: 10 });
-      return { letters, ranking };
-    });
+      bySettings.set(settings, (reading = { letters, ranking }));
+    }
+    return reading;
   };
 }
 

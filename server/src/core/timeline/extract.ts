@@ -81,9 +81,11 @@ type DateSource = 'published' | 'dateline' | 'option';
 const sourceNames: Record<DateSource, string> = { published: 'header `published`', dateline: 'dateline', option: 'given reference date' };
 
 // What chrono read of recent pieces of text, and the candidates of recent lines: typing changes one line of a long
-// article, not the others. Keys hold the language and the reference dates besides the text.
+// article, not the others. Keys hold the language and the reference dates besides the text. Lines are looked up
+// by their own string, then by language and reference: V8 hashes a string once, and every cache of an analysis
+// looks up the same line strings.
 const parsedPieces = new LruCache<string, ParsedResult[]>(5000);
-const lineCandidates = new LruCache<string, Candidate[]>(5000);
+const lineCandidates = new LruCache<string, Map<string, Candidate[]>>(5000);
 
 // A reference far from any other: every year, month, day and weekday differs from the primary one.
 const secondReferenceShift = 1000;
@@ -141,9 +143,12 @@ class Extraction {
   run(): TemporalExpression[] {
     const expressions: TemporalExpression[] = [];
     let narrative: { anchor: Anchor; value: string; text: string } | undefined;
+    const reading = `${this.language}\u0000${this.primary.getTime()}`;
     for (const line of proseLines(this.article)) {
-      const key = `${this.language}\u0000${this.primary.getTime()}\u0000${line.text}`;
-      for (const candidate of lineCandidates.getOrCompute(key, () => this.candidates(line.text))) {
+      const readings = lineCandidates.getOrCompute(line.text, () => new Map());
+      let candidates = readings.get(reading);
+      if (!candidates) readings.set(reading, (candidates = this.candidates(line.text)));
+      for (const candidate of candidates) {
         const expression = this.resolve(candidate, line.start, narrative);
         if (!expression) continue;
         expressions.push(expression);
