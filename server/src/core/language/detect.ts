@@ -86,7 +86,7 @@ export function detectLanguage(article: Article, config: CorpusConfig, names: re
 }
 
 /** franc reads no more of a paragraph than this: the language is clear long before. */
-const francReadLength = 1500;
+const francReadLength = 500;
 
 interface ParagraphReading {
   /** Letters left after masking. */
