@@ -148,14 +148,14 @@ export class TimelineIndex {
     for (const located of inserted) sorted.all.insert(located);
     if (sorted.byEntity) {
       for (const event of before) {
-        for (const id of new Set(event.entities)) {
+        for (const id of distinct(event.entities)) {
           const scope = sorted.byEntity.get(id);
           scope?.remove(event, file);
           if (scope?.located.length === 0) sorted.byEntity.delete(id);
         }
       }
       for (const located of inserted) {
-        for (const id of new Set(located.event.entities)) {
+        for (const id of distinct(located.event.entities)) {
           const scope = sorted.byEntity.get(id);
           if (scope) scope.insert(located);
           else sorted.byEntity.set(id, new Scope([located]));
@@ -239,7 +239,7 @@ export class TimelineIndex {
 
   /** Sorts what was collected at `version`; keeps it unless the index changed meanwhile (the request yields). */
   private remember(version: number, catalogs: readonly EntityCatalog[], located: Located[]): Sorted {
-    const sorted: Sorted = { version, stamp: ++this.stamps, catalogs, all: new Scope(located.sort(compareLocated)), updates: 0 };
+    const sorted: Sorted = { version, stamp: ++this.stamps, catalogs, all: new Scope(inTimeOrder(located)), updates: 0 };
     if (version === this.version) this.sorted = sorted;
     return sorted;
   }
@@ -280,7 +280,7 @@ function scopeOf(sorted: Sorted, entity: string | undefined): Scope {
   if (!sorted.byEntity) {
     const lists = new Map<string, Located[]>();
     for (const located of sorted.all.located) {
-      for (const id of new Set(located.event.entities)) {
+      for (const id of distinct(located.event.entities)) {
         const list = lists.get(id);
         if (list) list.push(located);
         else lists.set(id, [located]);
@@ -291,11 +291,58 @@ function scopeOf(sorted: Sorted, entity: string | undefined): Scope {
   return sorted.byEntity.get(entity) ?? noEvents;
 }
 
+/** Each id once: an article's event lists each entity once already, so this rarely copies (a Set per event did, for all 137,000). */
+function distinct(ids: readonly string[]): readonly string[] {
+  return ids.every((id, i) => ids.indexOf(id) === i) ? ids : [...new Set(ids)];
+}
+
 const fileOrder = new Intl.Collator();
 
 /** Time order; among equal dates, by file, then by place in the file. */
 function compareLocated(a: Located, b: Located): number {
   return compareEvents(a.event, b.event) || fileOrder.compare(a.file ?? '', b.file ?? '') || spanStart(a.event) - spanStart(b.event);
+}
+
+/**
+ * `located` sorted by `compareLocated`, in the same order, faster: each distinct date (value, modifier, kind of
+ * event) and each file is ranked once, then the events sort by those ranks and their place in the file. Sorting
+ * 137,000 events with `compareLocated` itself compared dates and file paths some two million times each (seconds).
+ */
+function inTimeOrder(located: Located[]): Located[] {
+  // Per value, its variants: an article's modifier, or a relation's edge (what else `compareEvents` reads).
+  const dates = new Map<string, DateRank[]>();
+  const files = new Map<string, number>();
+  const dateOf = located.map(({ event, file }) => {
+    const variant = event.source === 'article' ? (event.mod ?? '') : event.edge === 'start' ? relationStart : relationEnd;
+    let variants = dates.get(event.value);
+    if (!variants) dates.set(event.value, (variants = []));
+    let date = variants.find((d) => d.variant === variant);
+    if (!date) variants.push((date = { variant, event, rank: 0 }));
+    files.set(file ?? '', 0);
+    return date;
+  });
+  rankInOrder([...dates.values()].flat(), (a, b) => compareEvents(a.event, b.event), (date, rank) => (date.rank = rank));
+  rankInOrder([...files.keys()], (a, b) => fileOrder.compare(a, b), (file, rank) => files.set(file, rank));
+  // Date and file in one number (ranks stay far below 2^26 each), then the place in the file.
+  const ranked = located.map((l, i) => ({ located: l, key: dateOf[i].rank * 2 ** 26 + files.get(l.file ?? '')!, start: spanStart(l.event) }));
+  ranked.sort((a, b) => a.key - b.key || a.start - b.start);
+  return ranked.map((r) => r.located);
+}
+
+interface DateRank {
+  variant: string;
+  event: Located['event'];
+  rank: number;
+}
+
+const relationStart = '\u0000start';
+const relationEnd = '\u0000end';
+
+/** Sorts `items` and gives each its rank in that order, equal items the same one. */
+function rankInOrder<T>(items: T[], compare: (a: T, b: T) => number, setRank: (item: T, rank: number) => void): void {
+  items.sort(compare);
+  let rank = 0;
+  items.forEach((item, i) => setRank(item, i > 0 && compare(items[i - 1], item) !== 0 ? ++rank : rank));
 }
 
 /** The first index in the ordered list whose item comes after `located` (or equals it, with `orEqual`). */

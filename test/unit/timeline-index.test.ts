@@ -15,7 +15,10 @@ const files = ['/c/a.txt', '/c/b.txt', '/c/c.txt', '/c/d.txt'];
 const uriOf = (file: string) => `file://${file}`;
 const none = CancellationToken.None;
 
-const event = fc.record({ value: fc.constantFrom(...values), start: fc.nat(500), entities: fc.subarray(entities) }).map(({ value, start, entities: ids }): LocatedEvent => ({
+const mods = [undefined, undefined, 'START', 'END', 'ON_OR_AFTER'] as const;
+
+const event = fc.record({ value: fc.constantFrom(...values), mod: fc.constantFrom(...mods), start: fc.nat(500), entities: fc.subarray(entities) }).map(({ value, mod, start, entities: ids }): LocatedEvent => ({
+  ...(mod ? { mod } : {}),
   span: { start, end: start + 4 },
   text: value,
   type: value.startsWith('P') ? 'DURATION' : 'DATE',
