@@ -6,11 +6,12 @@
  *
  * The file is JSON Lines: a header `{ format, build }`, then one `[article, entry]` per line, the entry's summary
  * packed as the analysis threads send it (see fileSummary.ts): its findings, its string table and its block in
- * base64. Ten thousand summaries are some 60 MB: written and read line by line, with a pause for the event loop
- * every 64 KB or 50 lines (under a millisecond of work each), the server keeps answering the editor meanwhile.
+ * base64. Ten thousand summaries are some 60 MB: written and read line by line, a megabyte read at a time, with a
+ * pause for the event loop every 64 KB or 50 lines (under a millisecond of work each), the server keeps answering
+ * the editor meanwhile.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, type promises } from 'node:fs';
 import * as path from 'node:path';
 import { CompactSummary, intern } from './fileSummary';
 
@@ -38,6 +39,11 @@ interface CacheHeader {
 /** Lines parsed, or bytes written, between two pauses for the event loop. */
 const linesPerPause = 50;
 const bytesPerWrite = 1 << 16;
+const bytesPerRead = 1 << 20;
+/** Longer lines are damaged: a summary of the largest article allowed (2 MB) takes some 6 MB. */
+const longestLine = 1 << 26;
+
+type FileHandle = promises.FileHandle;
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -76,25 +82,66 @@ function toStored({ hash, signature, summary }: CachedAnalysis): StoredAnalysis 
 /** The entries of the cache file written by this build; empty when there is none or it cannot be trusted. */
 export async function loadAnalysisCache(file: string, build: string): Promise<Map<string, CachedAnalysis>> {
   const entries = new Map<string, CachedAnalysis>();
-  let lines: string[];
+  let handle: FileHandle;
   try {
-    lines = (await fs.readFile(file, 'utf8')).split('\n');
-    const header = JSON.parse(lines[0]) as CacheHeader;
-    if (header?.format !== format || header.build !== build) return entries;
+    handle = await fs.open(file, 'r');
   } catch {
     return entries;
   }
-  for (let i = 1; i < lines.length; i++) {
-    if (i % linesPerPause === 0) await pause();
-    if (lines[i] === '') continue;
-    try {
-      const [article, entry] = JSON.parse(lines[i]) as [unknown, unknown];
-      if (typeof article === 'string' && isStoredAnalysis(entry)) entries.set(article, fromStored(entry));
-    } catch {
-      // A damaged line loses its article only: it is analysed afresh.
+  try {
+    const lines = linesOf(handle);
+    const first = await lines.next();
+    const header = first.done ? undefined : (JSON.parse(first.value) as CacheHeader | null);
+    if (header?.format !== format || header.build !== build) return entries;
+    let count = 0;
+    for await (const line of lines) {
+      if (++count % linesPerPause === 0) await pause();
+      if (line === '') continue;
+      try {
+        const [article, entry] = JSON.parse(line) as [unknown, unknown];
+        if (typeof article === 'string' && isStoredAnalysis(entry)) entries.set(article, fromStored(entry));
+      } catch {
+        // A damaged line loses its article only: it is analysed afresh.
+      }
+    }
+    return entries;
+  } catch {
+    return new Map();
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The lines of a file, read a megabyte at a time: a cache of 100,000 articles (some 600 MB) is longer than a string
+ * may be, and need never be in memory whole. A line longer than `longestLine` is given as '' (damaged).
+ */
+async function* linesOf(handle: FileHandle): AsyncGenerator<string> {
+  const chunk = Buffer.allocUnsafe(bytesPerRead);
+  let rest: Buffer[] = [];
+  let restLength = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    const data = chunk.subarray(0, bytesRead);
+    let start = 0;
+    for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
+      if (rest.length === 0) yield data.toString('utf8', start, end);
+      else {
+        yield restLength + end > longestLine ? '' : Buffer.concat([...rest, data.subarray(0, end)]).toString('utf8');
+        rest = [];
+        restLength = 0;
+      }
+      start = end + 1;
+    }
+    // The start of a line that goes on in the next chunk, copied (the chunk is read into again); past the
+    // longest line, only its length is kept.
+    if (start < bytesRead) {
+      restLength += bytesRead - start;
+      rest = restLength > longestLine ? [Buffer.alloc(0)] : [...rest, Buffer.from(data.subarray(start))];
     }
   }
-  return entries;
+  if (rest.length > 0) yield restLength > longestLine ? '' : Buffer.concat(rest).toString('utf8');
 }
 
 export async function saveAnalysisCache(file: string, build: string, entries: ReadonlyMap<string, CachedAnalysis>): Promise<void> {

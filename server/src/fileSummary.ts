@@ -539,9 +539,9 @@ export class CompactEvent implements LocatedEvent {
 
 function internFinding(finding: Finding): Finding {
   if (typeof finding !== 'object' || finding === null || typeof finding.message !== 'string' || typeof finding.ruleId !== 'string') throw new Error('summary finding damaged');
+  // Not the message: it may quote the text, and typing would fill the table with one per keystroke.
   finding.ruleId = intern(finding.ruleId);
   finding.severity = intern(finding.severity) as Finding['severity'];
-  finding.message = intern(finding.message);
   return finding;
 }
 

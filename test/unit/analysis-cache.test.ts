@@ -52,6 +52,17 @@ describe('analysis cache', () => {
     assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file left');
   });
 
+  test('a file of many megabytes: lines across the reads of a megabyte come back whole', async (t) => {
+    const file = cacheFileFor(tempFolder(t), ['/w']);
+    const seeds = [...entries().values()];
+    const many = new Map(Array.from({ length: 1500 }, (_, i): [string, CachedAnalysis] => [`/w/${i}.txt`, seeds[i % seeds.length]]));
+    await saveAnalysisCache(file, 'build', many);
+    assert.ok(fs.statSync(file).size > 3 * (1 << 20), `${fs.statSync(file).size} bytes`);
+    const loaded = await loadAnalysisCache(file, 'build');
+    assert.deepEqual([...loaded.keys()], [...many.keys()]);
+    for (const [article, entry] of many) assert.deepEqual(plain(loaded.get(article)!.summary), plain(entry.summary), article);
+  });
+
   test('another build, a format-2 file, a missing or corrupt file: nothing is trusted', async (t) => {
     const folder = tempFolder(t);
     const file = cacheFileFor(folder, ['/w']);
