@@ -42,6 +42,10 @@ test('files the fast reading leaves to the tree: repeated and escaped keys, othe
     '{"entities":[{"id":"a","type":"organization","name":"A"},]}',
     '[]',
     '',
+    // Long and cut-off texts: the scan for spans is linear, whatever it meets.
+    '"\\'.repeat(50_000),
+    `{"entities":[${'{"id":"a\\\\",'.repeat(20_000)}`,
+    `{"entities":[${'['.repeat(50_000)}`,
   ]) {
     assertSameReading(text);
   }
@@ -78,4 +82,10 @@ test('any knowledge base: the same reading as the tree, problems and spans inclu
   );
   // Enough of the generated files are clean for the fast reading to be the one compared.
   assert.ok(clean >= 20, `${clean} clean files of 400`);
+});
+
+test('brackets nested thousands deep: one problem, never a stack overflow', () => {
+  const reading = readKnowledgeBase(`{"entities":[${'['.repeat(50_000)}${']'.repeat(50_000)}]}`);
+  assert.equal(reading.knowledgeBase, undefined);
+  assert.deepEqual(reading.problems.map((p) => [p.severity, p.message.split(' (')[0]]), [['error', 'The file nests brackets too deeply to be read']]);
 });

@@ -49,7 +49,8 @@ export function readKnowledgeBase(text: string): KbReading {
  */
 export function readKnowledgeBaseTree(text: string): KbReading {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const root = treeOf(text, errors);
+  if (root === tooDeep) return { problems: [{ span: { start: 0, end: Math.min(1, text.length) }, message: tooDeepMessage, severity: 'error' }], locations: new Map() };
   // An error at the very end (the file cut off) is the empty span there: one character more would lie past the text.
   const problems: KbProblem[] = errors.map((e) => ({
     span: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
@@ -74,6 +75,19 @@ export function readKnowledgeBaseTree(text: string): KbReading {
     locations.set(entity.id, { entry: spanOf(entry), name: spanOf(findNodeAtLocation(entry, ['name'])!) });
   });
   return { knowledgeBase: createKnowledgeBase(entities), problems, locations };
+}
+
+const tooDeep = Symbol('too deep');
+const tooDeepMessage = 'The file nests brackets too deeply to be read (thousands of levels; an entity needs three or four).';
+
+/** jsonc's syntax tree, or `tooDeep` when its parser, which recurses once per level, runs out of stack. */
+function treeOf(text: string, errors: ParseError[]): Node | undefined | typeof tooDeep {
+  try {
+    return parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  } catch (error) {
+    if (error instanceof RangeError) return tooDeep;
+    throw error;
+  }
 }
 
 /**
@@ -101,9 +115,19 @@ function readWellFormed(text: string): KbReading | undefined {
 }
 
 // A JSON string (a key when a colon follows) or a bracket: in valid JSON, nothing else nests or names.
-// A JSON string (then a key when a colon follows) or a bracket: in valid JSON, nothing else nests or names. Written
-// unrolled, so that a long string is one simple loop for the regex engine, not a backtracking position per character.
-const jsonToken = /("[^"\\]*(?:\\.[^"\\]*)*")(\s*:)?|[{}[\]]/g;
+// Where a string starts or a container opens or closes: in valid JSON, nothing else nests or names.
+const jsonStructure = /["{}[\]]/g;
+const jsonSpace = /[ \t\n\r]*/y;
+
+/** The offset just past the string that opens at `start`, or -1 when it is never closed. Linear: no regex backtracking. */
+function stringEnd(text: string, start: number): number {
+  for (let quote = text.indexOf('"', start + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+  }
+  return -1;
+}
 
 /**
  * The spans of the entries of a knowledge base (the containers two levels in: root → `entities` → entry) and of
@@ -120,34 +144,40 @@ function scanEntries(text: string): Array<{ entry: Span; name: Span }> | undefin
   let entryStart = 0;
   let name: Span | undefined;
   let nameNext = false;
-  jsonToken.lastIndex = 0;
-  for (let m = jsonToken.exec(text); m; m = jsonToken.exec(text)) {
-    const string = m[1];
-    if (string === undefined) {
-      const bracket = m[0];
-      if (bracket === '{' || bracket === '[') {
-        openObject[depth] = bracket === '{' ? ++objects : 0;
-        if (depth === 2) {
-          entryStart = m.index;
-          name = undefined;
-        }
-        depth++;
+  jsonStructure.lastIndex = 0;
+  for (let m = jsonStructure.exec(text); m; m = jsonStructure.exec(text)) {
+    const at = m.index;
+    const mark = m[0];
+    if (mark === '"') {
+      const end = stringEnd(text, at);
+      if (end === -1) return undefined;
+      jsonStructure.lastIndex = end;
+      jsonSpace.lastIndex = end;
+      jsonSpace.test(text);
+      if (text[jsonSpace.lastIndex] === ':') {
+        const key = text.slice(at, end);
+        const owner = openObject[depth - 1];
+        const owners = (keyOwners[depth - 1] ??= new Map());
+        if (key.includes('\\') || !owner || owners.get(key) === owner) return undefined;
+        owners.set(key, owner);
+        nameNext = depth === 3 && key === '"name"';
       } else {
-        depth--;
-        if (depth === 2) {
-          if (!name) return undefined;
-          entries.push({ entry: { start: entryStart, end: m.index + 1 }, name });
-        }
+        if (nameNext && depth === 3) name = { start: at, end };
+        nameNext = false;
       }
-    } else if (m[2] !== undefined) {
-      const owner = openObject[depth - 1];
-      const owners = (keyOwners[depth - 1] ??= new Map());
-      if (string.includes('\\') || !owner || owners.get(string) === owner) return undefined;
-      owners.set(string, owner);
-      nameNext = depth === 3 && string === '"name"';
+    } else if (mark === '{' || mark === '[') {
+      openObject[depth] = mark === '{' ? ++objects : 0;
+      if (depth === 2) {
+        entryStart = at;
+        name = undefined;
+      }
+      depth++;
     } else {
-      if (nameNext && depth === 3) name = { start: m.index, end: m.index + string.length };
-      nameNext = false;
+      depth--;
+      if (depth === 2) {
+        if (!name) return undefined;
+        entries.push({ entry: { start: entryStart, end: at + 1 }, name });
+      }
     }
   }
   return entries;
@@ -396,7 +426,8 @@ function problem(node: Node, message: string, severity: KbProblem['severity'] = 
 
 /** The string values in an entity's entry that spell `spelling` (its name, an alias or a local name), as spans of their JSON strings. */
 export function spellingSpans(kbText: string, entityId: string, spelling: string): Span[] {
-  const root = parseTree(kbText);
+  const root = treeOf(kbText, []);
+  if (root === tooDeep) return [];
   const list = root && findNodeAtLocation(root, ['entities']);
   const entry = list?.children?.find((node) => node.type === 'object' && findNodeAtLocation(node, ['id'])?.value === entityId);
   if (!entry) return [];
