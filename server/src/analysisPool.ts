@@ -36,7 +36,7 @@ export function entitiesForThreads(catalog: EntityCatalog): { json: string; hash
   return found;
 }
 
-export type PoolMessage = { type: 'corpus'; state: CorpusState } | ({ type: 'analyse'; id: number } & AnalysisJob);
+export type PoolMessage = { type: 'corpus'; state: CorpusState } | { type: 'analyse'; jobs: Array<{ id: number } & AnalysisJob> };
 
 export interface AnalysisReply {
   id: number;
@@ -53,6 +53,11 @@ export interface AnalysisReply {
 /** A reply as a thread sends it: the summary packed, its block transferred without a copy. */
 export type WorkerReply = Omit<AnalysisReply, 'summary'> & { packed?: PackedSummary };
 
+/** What a thread sends back: replies to jobs of one batch (each analysis at once; checks of unchanged files together). */
+export interface WorkerMessage {
+  replies: WorkerReply[];
+}
+
 export interface AnalysisJob {
   file: string;
   corpus: string;
@@ -68,11 +73,18 @@ interface Pending {
 
 interface PoolWorker {
   worker: Worker;
-  inFlight: Map<number, Pending>;
+  inFlight: Map<number, Pending & { batch: { left: number } }>;
+  /** Batches sent and not yet answered in full. */
+  batches: number;
 }
 
-/** Jobs each worker holds at once: the next file is read while one is analysed. */
-const jobsPerWorker = 2;
+/** Batches each worker holds at once: the next is there while one is worked on. */
+const batchesPerWorker = 2;
+/**
+ * Jobs per message at most. A warm start checks 10,000 hashes: one message each way per file cost the server's
+ * thread more than the checks cost the threads. Batches shrink as the queue does, so no thread idles at the end.
+ */
+const largestBatch = 32;
 
 export class AnalysisPool {
   private readonly workers: PoolWorker[] = [];
@@ -118,28 +130,35 @@ export class AnalysisPool {
 
   private dispatch(): void {
     if (this.disposed) return;
-    while (this.workers.length < this.size && this.queue.length > this.workers.length * jobsPerWorker) this.start();
+    while (this.workers.length < this.size && this.queue.length > this.workers.length * batchesPerWorker) this.start();
     for (const entry of this.workers) {
-      while (entry.inFlight.size < jobsPerWorker && this.queue.length > 0) {
-        const { id, job, resolve } = this.queue.shift()!;
-        entry.inFlight.set(id, { job, resolve });
-        entry.worker.postMessage({ type: 'analyse', id, ...job } satisfies PoolMessage);
+      while (entry.batches < batchesPerWorker && this.queue.length > 0) {
+        const size = Math.min(largestBatch, Math.ceil(this.queue.length / (this.workers.length * batchesPerWorker)));
+        const jobs = this.queue.splice(0, size);
+        const batch = { left: jobs.length };
+        for (const { id, job, resolve } of jobs) entry.inFlight.set(id, { job, resolve, batch });
+        entry.batches++;
+        entry.worker.postMessage({ type: 'analyse', jobs: jobs.map(({ id, job }) => ({ id, ...job })) } satisfies PoolMessage);
       }
     }
   }
 
   private start(): void {
     const worker = new Worker(this.script);
-    const entry: PoolWorker = { worker, inFlight: new Map() };
+    const entry: PoolWorker = { worker, inFlight: new Map(), batches: 0 };
     this.workers.push(entry);
     for (const state of this.states.values()) worker.postMessage({ type: 'corpus', state } satisfies PoolMessage);
-    worker.on('message', ({ packed, ...reply }: WorkerReply) => {
-      const pending = entry.inFlight.get(reply.id);
-      entry.inFlight.delete(reply.id);
-      try {
-        pending?.resolve(packed ? { ...reply, summary: new CompactSummary(packed) } : reply);
-      } catch (error) {
-        pending?.resolve({ id: reply.id, error: (error as Error).message });
+    worker.on('message', ({ replies }: WorkerMessage) => {
+      for (const { packed, ...reply } of replies) {
+        const pending = entry.inFlight.get(reply.id);
+        if (!pending) continue;
+        entry.inFlight.delete(reply.id);
+        if (--pending.batch.left === 0) entry.batches--;
+        try {
+          pending.resolve(packed ? { ...reply, summary: new CompactSummary(packed) } : reply);
+        } catch (error) {
+          pending.resolve({ id: reply.id, error: (error as Error).message });
+        }
       }
       this.dispatch();
     });

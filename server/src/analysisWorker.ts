@@ -14,7 +14,7 @@ import type { KbEntity } from './core/entities/kb';
 import { CorpusFileIndex } from './core/file-index';
 import { rememberLines } from './core/lru';
 import { sha1 } from './analysisCache';
-import type { PoolMessage, WorkerReply } from './analysisPool';
+import type { AnalysisJob, PoolMessage, WorkerMessage, WorkerReply } from './analysisPool';
 import { packSummary } from './fileSummary';
 
 interface LoadedCorpus {
@@ -32,13 +32,7 @@ const corpora = new Map<string, LoadedCorpus>();
 // the thousands of lines the editor's thread keeps for typing.
 rememberLines(300);
 
-function handle(message: PoolMessage): WorkerReply | undefined {
-  if (message.type === 'corpus') {
-    const { key, signature, config, names, entities } = message.state;
-    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), entities });
-    return undefined;
-  }
-  const { id, file, corpus: key, cachedHash, events } = message;
+function analyse({ id, file, corpus: key, cachedHash, events }: AnalysisJob & { id: number }): WorkerReply {
   const corpus = corpora.get(key);
   if (!corpus) return { id, error: `No corpus state for ${key}.` };
   let bytes: Buffer;
@@ -59,12 +53,29 @@ function handle(message: PoolMessage): WorkerReply | undefined {
   return { id, hash, packed: packSummary(analysis) };
 }
 
+function send(replies: WorkerReply[]): void {
+  const transfers = replies.flatMap((reply) => (reply.packed ? [reply.packed.data.buffer as ArrayBuffer] : []));
+  parentPort!.postMessage({ replies } satisfies WorkerMessage, transfers);
+}
+
 parentPort?.on('message', (message: PoolMessage) => {
-  let reply: WorkerReply | undefined;
-  try {
-    reply = handle(message);
-  } catch (error) {
-    reply = message.type === 'analyse' ? { id: message.id, error: (error as Error).stack ?? String(error) } : undefined;
+  if (message.type === 'corpus') {
+    const { key, signature, config, names, entities } = message.state;
+    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), entities });
+    return;
   }
-  if (reply) parentPort!.postMessage(reply, reply.packed ? [reply.packed.data.buffer as ArrayBuffer] : []);
+  // An analysed file is sent at once, so the server indexes it while the next is read; checks of unchanged files
+  // (a warm start) go together.
+  const checked: WorkerReply[] = [];
+  for (const job of message.jobs) {
+    let reply: WorkerReply;
+    try {
+      reply = analyse(job);
+    } catch (error) {
+      reply = { id: job.id, error: (error as Error).stack ?? String(error) };
+    }
+    if (reply.packed) send([reply]);
+    else checked.push(reply);
+  }
+  if (checked.length > 0) send(checked);
 });
