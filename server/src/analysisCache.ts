@@ -1,14 +1,16 @@
 /**
  * The analysis cache on disk: for each article, the hash of the bytes analysed, the signature of its corpus
  * (build, config, knowledge base, file names) and the summary. A restart re-analyses only what changed. The file
- * is read whole and checked; anything unexpected (another format, another build, a bad entry) is dropped, never
- * trusted. It is written atomically.
+ * is read and checked line by line; anything unexpected (another format, another build, a bad entry) is dropped,
+ * never trusted. It is written atomically.
  *
- * The file is JSON Lines: a header `{ format, build }`, then one `[article, entry]` per line, the entry's summary
- * packed as the analysis threads send it (see fileSummary.ts): its findings, its string table and its block in
- * base64. Ten thousand summaries are some 60 MB: written and read line by line, a megabyte read at a time, with a
- * pause for the event loop every 64 KB or 50 lines (under a millisecond of work each), the server keeps answering
- * the editor meanwhile.
+ * The file is JSON Lines: a header `{ format, build, strings }`, then one `[article, entry]` per line, the entry's
+ * summary packed as the analysis threads send it (see fileSummary.ts): its findings, its string table and its
+ * block in base64. The strings of every summary (entity ids, spellings, values, ...) and the signatures are in
+ * the header once; entries name them by their place there, so reading the file interns each string once rather
+ * than parsing it again for every article. Ten thousand summaries are some 55 MB: written and read line by line,
+ * a megabyte read at a time, with a pause for the event loop every 64 KB or 50 lines (under a millisecond of
+ * work each), the server keeps answering the editor meanwhile.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs, type promises } from 'node:fs';
@@ -21,10 +23,10 @@ export interface CachedAnalysis {
   summary: CompactSummary;
 }
 
-/** An entry as a line of the file holds it. */
+/** An entry as a line of the file holds it: strings (the signature, the summary's) by their place in the header. */
 interface StoredAnalysis {
   hash: string;
-  signature: string;
+  signature: number;
   summary: { findings: unknown[]; strings: unknown[]; data: string };
 }
 
@@ -34,11 +36,14 @@ const format = 3;
 interface CacheHeader {
   format: number;
   build: string;
+  /** The strings entries name by index. */
+  strings: string[];
 }
 
-/** Lines parsed, or bytes written, between two pauses for the event loop. */
+/** Lines parsed, bytes written, or summaries gone through between two pauses for the event loop. */
 const linesPerPause = 50;
 const bytesPerWrite = 1 << 16;
+const summariesPerPause = 1000;
 const bytesPerRead = 1 << 20;
 /** Longer lines are damaged: a summary of the largest article allowed (2 MB) takes some 6 MB. */
 const longestLine = 1 << 26;
@@ -60,23 +65,44 @@ function isStoredAnalysis(value: unknown): value is StoredAnalysis {
   const entry = value as StoredAnalysis | null;
   return (
     typeof entry === 'object' && entry !== null &&
-    typeof entry.hash === 'string' && typeof entry.signature === 'string' &&
+    typeof entry.hash === 'string' && typeof entry.signature === 'number' &&
     typeof entry.summary === 'object' && entry.summary !== null &&
     Array.isArray(entry.summary.findings) && Array.isArray(entry.summary.strings) && typeof entry.summary.data === 'string'
   );
 }
 
-/** A stored entry read back; throws when its summary does not hold together. */
-function fromStored({ hash, signature, summary }: StoredAnalysis): CachedAnalysis {
+/** A stored entry read back, its strings from the header's (interned); throws when it does not hold together. */
+function fromStored({ hash, signature, summary }: StoredAnalysis, strings: readonly string[]): CachedAnalysis {
+  const stringAt = (index: unknown): string => {
+    const found = typeof index === 'number' ? strings[index] : undefined;
+    if (found === undefined) throw new Error('string index out of range');
+    return found;
+  };
   // The block gets a buffer of its own (Buffer.from would take a slice of a shared pool).
   const data = new Uint8Array(new ArrayBuffer(Buffer.byteLength(summary.data, 'base64')));
   if (Buffer.from(data.buffer).write(summary.data, 'base64') !== data.byteLength) throw new Error('summary block damaged');
-  return { hash, signature: intern(signature), summary: new CompactSummary({ findings: summary.findings as CompactSummary['findings'], strings: summary.strings as string[], data }) };
+  const packed = { findings: summary.findings as CompactSummary['findings'], strings: summary.strings.map(stringAt), data };
+  return { hash, signature: stringAt(signature), summary: new CompactSummary(packed, { interned: true }) };
 }
 
-function toStored({ hash, signature, summary }: CachedAnalysis): StoredAnalysis {
+/** The strings of every entry's summary and signature, each once, with their places. */
+async function stringTable(entries: ReadonlyMap<string, CachedAnalysis>): Promise<Map<string, number>> {
+  const table = new Map<string, number>();
+  const add = (text: string) => {
+    if (!table.has(text)) table.set(text, table.size);
+  };
+  let count = 0;
+  for (const { signature, summary } of entries.values()) {
+    if (++count % summariesPerPause === 0) await pause();
+    add(signature);
+    for (const text of summary.strings) add(text);
+  }
+  return table;
+}
+
+function toStored({ hash, signature, summary }: CachedAnalysis, table: ReadonlyMap<string, number>): StoredAnalysis {
   const { findings, strings, data } = summary.packed();
-  return { hash, signature, summary: { findings, strings, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') } };
+  return { hash, signature: table.get(signature)!, summary: { findings, strings: strings.map((text) => table.get(text)!), data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') } };
 }
 
 /** The entries of the cache file written by this build; empty when there is none or it cannot be trusted. */
@@ -92,14 +118,15 @@ export async function loadAnalysisCache(file: string, build: string): Promise<Ma
     const lines = linesOf(handle);
     const first = await lines.next();
     const header = first.done ? undefined : (JSON.parse(first.value) as CacheHeader | null);
-    if (header?.format !== format || header.build !== build) return entries;
+    if (header?.format !== format || header.build !== build || !Array.isArray(header.strings) || !header.strings.every((text) => typeof text === 'string')) return entries;
+    const strings = header.strings.map(intern);
     let count = 0;
     for await (const line of lines) {
       if (++count % linesPerPause === 0) await pause();
       if (line === '') continue;
       try {
         const [article, entry] = JSON.parse(line) as [unknown, unknown];
-        if (typeof article === 'string' && isStoredAnalysis(entry)) entries.set(article, fromStored(entry));
+        if (typeof article === 'string' && isStoredAnalysis(entry)) entries.set(article, fromStored(entry, strings));
       } catch {
         // A damaged line loses its article only: it is analysed afresh.
       }
@@ -149,9 +176,10 @@ export async function saveAnalysisCache(file: string, build: string, entries: Re
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await fs.open(temporary, 'w');
   try {
-    let chunk = JSON.stringify({ format, build } satisfies CacheHeader) + '\n';
+    const table = await stringTable(entries);
+    let chunk = JSON.stringify({ format, build, strings: [...table.keys()] } satisfies CacheHeader) + '\n';
     for (const [article, entry] of entries) {
-      chunk += JSON.stringify([article, toStored(entry)]) + '\n';
+      chunk += JSON.stringify([article, toStored(entry, table)]) + '\n';
       if (chunk.length < bytesPerWrite) continue;
       await handle.write(chunk);
       chunk = '';

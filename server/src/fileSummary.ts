@@ -86,15 +86,24 @@ export function intern(text: string): string {
   return text;
 }
 
-/** The one list of entity ids equal to `ids` that events share (never changed: see `CompactEvent.entities`). */
+/**
+ * The one list naming no entity, or one, that events share (never changed: see `CompactEvent.entities`). Lists of
+ * several are kept per summary: finding them would cost a key made of their ids, for a hundred bytes.
+ */
 function internList(ids: string[]): string[] {
-  // Most events name one entity or none: those lists are found by the id, without making a key.
-  const key = ids.length === 1 ? ids[0] : `${ids.length}\u0000${ids.join('\u0000')}`;
+  if (ids.length > 1) return ids;
+  const key = ids.length === 0 ? '' : ids[0];
   const found = internedLists.get(key);
-  if (found !== undefined && found.length === ids.length && found.every((id, i) => id === ids[i])) return found;
+  if (found !== undefined && sameIds(found, ids)) return found;
   if (internedLists.size >= internLimit) internedLists.clear();
   internedLists.set(key, ids);
   return ids;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -306,8 +315,8 @@ export class CompactSummary implements FileSummary {
   readonly mentionsAt: number;
   readonly excerptAt: number;
 
-  /** Throws on a block that does not hold together (a damaged cache entry); strings are interned here. */
-  constructor({ findings, strings, data }: PackedSummary) {
+  /** Throws on a block that does not hold together (a damaged cache entry); strings are interned here, unless they were. */
+  constructor({ findings, strings, data }: PackedSummary, { interned = false } = {}) {
     // Its own buffer of its own size: a view into a larger one would keep all of it.
     if (data.byteOffset !== 0 || data.buffer.byteLength !== data.byteLength || !(data.buffer instanceof ArrayBuffer)) data = new Uint8Array(data);
     const size = data[0];
@@ -323,7 +332,7 @@ export class CompactSummary implements FileSummary {
     this.findings = findings.map(internFinding);
     this.strings = strings.map((s) => {
       if (typeof s !== 'string') throw new Error('summary string table damaged');
-      return intern(s);
+      return interned ? s : intern(s);
     });
     this.textLength = textLength;
     this.lineCount = lineCount;
@@ -391,6 +400,27 @@ export class CompactSummary implements FileSummary {
     if (index === -1) return mentions;
     for (let i = 0, at = this.mentionsAt; i < this.mentionCount; i++, at += mentionWords) if (this.words[at + 2] === index) mentions.push(new CompactMention(this, at));
     return mentions;
+  }
+
+  /** Each entity mentioned, with its number of mentions (read from the block: no mention is made). */
+  entityCounts(): Array<[string, number]> {
+    const counts = new Uint32Array(this.strings.length);
+    for (let i = 0, at = this.mentionsAt + 2; i < this.mentionCount; i++, at += mentionWords) counts[this.words[at]]++;
+    const found: Array<[string, number]> = [];
+    counts.forEach((count, index) => {
+      if (count > 0) found.push([this.strings[index], count]);
+    });
+    return found;
+  }
+
+  /** Whether another summary has the same mentions: entities and spans (read from the blocks). */
+  sameMentions(other: CompactSummary): boolean {
+    if (other.mentionCount !== this.mentionCount) return false;
+    for (let i = 0, at = this.mentionsAt, otherAt = other.mentionsAt; i < this.mentionCount; i++, at += mentionWords, otherAt += mentionWords) {
+      if (this.words[at] !== other.words[otherAt] || this.words[at + 1] !== other.words[otherAt + 1]) return false;
+      if (this.strings[this.words[at + 2]] !== other.strings[other.words[otherAt + 2]]) return false;
+    }
+    return true;
   }
 
   /** @internal A text field (two words at `at`), from the string table if `fromTable`. */

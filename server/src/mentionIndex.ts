@@ -20,16 +20,16 @@ export class MentionIndex {
 
   /** Records a file's mentions; returns whether they differ from what was recorded (entity or place). */
   set(file: string, summary: FileSummary): boolean {
-    const before = this.byFile.get(file)?.mentions ?? [];
-    const mentions = summary.mentions;
-    const same = before.length === mentions.length && before.every((m, i) => m.entityId === mentions[i].entityId && m.span.start === mentions[i].span.start && m.span.end === mentions[i].span.end);
+    const before = this.byFile.get(file);
+    const same = before ? sameMentions(before, summary) : summary.mentions.length === 0;
     this.delete(file);
-    if (mentions.length === 0) return !same;
+    const counts = entityCounts(summary);
+    if (counts.length === 0) return !same;
     this.byFile.set(file, summary);
-    for (const mention of mentions) {
-      let files = this.byEntity.get(mention.entityId);
-      if (!files) this.byEntity.set(mention.entityId, (files = new Map()));
-      files.set(file, (files.get(file) ?? 0) + 1);
+    for (const [entityId, count] of counts) {
+      let files = this.byEntity.get(entityId);
+      if (!files) this.byEntity.set(entityId, (files = new Map()));
+      files.set(file, count);
     }
     return !same;
   }
@@ -37,10 +37,10 @@ export class MentionIndex {
   delete(file: string): boolean {
     const summary = this.byFile.get(file);
     if (!summary) return false;
-    for (const mention of summary.mentions) {
-      const files = this.byEntity.get(mention.entityId);
+    for (const [entityId] of entityCounts(summary)) {
+      const files = this.byEntity.get(entityId);
       files?.delete(file);
-      if (files?.size === 0) this.byEntity.delete(mention.entityId);
+      if (files?.size === 0) this.byEntity.delete(entityId);
     }
     this.byFile.delete(file);
     return true;
@@ -63,6 +63,21 @@ export class MentionIndex {
     for (const count of files?.values() ?? []) mentions += count;
     return { mentions, articles: files?.size ?? 0 };
   }
+}
+
+/** Each entity a summary mentions, with its number of mentions. */
+function entityCounts(summary: FileSummary): Array<[string, number]> {
+  if (summary instanceof CompactSummary) return summary.entityCounts();
+  const counts = new Map<string, number>();
+  for (const { entityId } of summary.mentions) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
+  return [...counts];
+}
+
+function sameMentions(a: FileSummary, b: FileSummary): boolean {
+  if (a instanceof CompactSummary && b instanceof CompactSummary) return a.sameMentions(b);
+  const before = a.mentions;
+  const after = b.mentions;
+  return before.length === after.length && before.every((m, i) => m.entityId === after[i].entityId && m.span.start === after[i].span.start && m.span.end === after[i].span.end);
 }
 
 function mentionsIn(summary: FileSummary, entityId: string): IndexedMention[] {

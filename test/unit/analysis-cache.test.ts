@@ -90,9 +90,31 @@ describe('analysis cache', () => {
     const fourth = JSON.parse(lines[4]);
     fourth[1].summary.strings = fourth[1].summary.strings.slice(0, 1);
     lines[4] = JSON.stringify(fourth);
+    // An index past the header's strings.
+    const fifth = JSON.parse(lines[5]);
+    fifth[1].summary.strings[0] = JSON.parse(lines[0]).strings.length;
+    lines[5] = JSON.stringify(fifth);
     fs.writeFileSync(file, lines.join('\n'));
     const loaded = await loadAnalysisCache(file, 'build');
-    assert.deepEqual([...loaded.keys()], articles.filter((_, i) => ![0, 2, 3].includes(i)));
+    assert.deepEqual([...loaded.keys()], articles.filter((_, i) => ![0, 2, 3, 4].includes(i)));
+    // A header without its strings: nothing can be read.
+    fs.writeFileSync(file, [JSON.stringify({ ...JSON.parse(lines[0]), strings: [1] }), ...lines.slice(1)].join('\n'));
+    assert.equal((await loadAnalysisCache(file, 'build')).size, 0);
+  });
+
+  test('each string is in the file once, in the header', async (t) => {
+    const file = cacheFileFor(tempFolder(t), ['/w']);
+    const saved = entries();
+    await saveAnalysisCache(file, 'build', saved);
+    const [header, ...lines] = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+    const { strings } = JSON.parse(header) as { strings: string[] };
+    assert.equal(new Set(strings).size, strings.length);
+    assert.ok(strings.includes('leica-camera') && strings.includes('signature'));
+    for (const line of lines) {
+      const [, entry] = JSON.parse(line) as [string, { signature: unknown; summary: { strings: unknown[] } }];
+      assert.equal(typeof entry.signature, 'number');
+      assert.ok(entry.summary.strings.every((index) => typeof index === 'number'), 'an entry names strings by index');
+    }
   });
 
   test('a save replaces the file whole and removes the format-1 file beside it', async (t) => {
