@@ -4,7 +4,8 @@ import { headerField, ignoredRuleIds } from './header';
 import { extractEvents, type ArticleEvent } from './timeline/events';
 import { findArticleMentions } from './entities/catalog';
 import type { Mention } from './entities/matcher';
-import { detectLanguage, type LanguageReport } from './language/detect';
+import { detectLanguage, portableReport, reportFrom, type LanguageReport, type PortableLanguageReport } from './language/detect';
+import type { TemporalExpression } from './timeline/extract';
 import type { FileContext, Fix, Rule, RuleContext, Severity } from './rule';
 import { ruleById, rules } from './rules';
 import type { Range, Span } from './text';
@@ -42,6 +43,35 @@ export interface Analysis {
 export interface AnalysisOptions {
   /** Also read the article's timeline events (the language server's timeline, `seed-corpus timeline`). */
   events?: boolean;
+  /**
+   * What an earlier analysis of the same text with the same configuration read before the knowledge base changed.
+   * Its language is kept where the article's mentions (the names masked for detection) are the same, and its
+   * temporal expressions where the language is: a knowledge-base edit re-matches entities without running franc
+   * or chrono again. Anything else is read afresh, so the findings are those of a fresh analysis.
+   */
+  earlier?: EarlierReadings;
+}
+
+/** The readings of an analysis that do not depend on the knowledge base (see `earlierReadings`). */
+export interface EarlierReadings {
+  /** Spans of the mentions the language was detected with. */
+  mentionSpans: readonly Span[];
+  language?: PortableLanguageReport;
+  /** The expressions of the article's events, with the language they were read in. */
+  expressions?: { language: string; list: readonly TemporalExpression[] };
+}
+
+/** What of an analysis a later one may reuse after a knowledge-base edit (plain data: it travels to threads). */
+export function earlierReadings(analysis: Analysis): EarlierReadings | undefined {
+  if (!analysis.article) return undefined;
+  const events = analysis.events;
+  const report = analysis.language;
+  const tag = eventLanguage(analysis.article, () => report);
+  return {
+    mentionSpans: analysis.mentions.map((m) => m.span),
+    language: report && portableReport(report),
+    expressions: events && tag ? { language: tag, list: events.map(expressionOf) } : undefined,
+  };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -66,7 +96,7 @@ export function analyzeArticle(input: ArticleInput, config: CorpusConfig, option
     if (text === undefined) return { findings: bytesFindings(bytes, config), mentions: [] };
   }
   const article = parseArticle(text);
-  const context = createRuleContext(article, config, input.file);
+  const context = createRuleContext(article, config, input.file, options.earlier);
   const ignored = new Set(ignoredRuleIds(article.header));
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -93,7 +123,7 @@ export function analyzeArticle(input: ArticleInput, config: CorpusConfig, option
  * What every rule sees; language detection, mentions and events are computed once, on first use. `detected` and
  * `extracted` tell what was computed, without computing it.
  */
-export function createRuleContext(article: Article, config: CorpusConfig, file?: FileContext): RuleContext & { readonly detected?: LanguageReport; readonly extracted?: ArticleEvent[] } {
+export function createRuleContext(article: Article, config: CorpusConfig, file?: FileContext, earlier?: EarlierReadings): RuleContext & { readonly detected?: LanguageReport; readonly extracted?: ArticleEvent[] } {
   let language: LanguageReport | undefined;
   let mentions: Mention[] | undefined;
   let events: ArticleEvent[] | undefined;
@@ -102,8 +132,11 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
     config,
     file,
     get language() {
-      // Entity names carry no language: "Leica Camera" must not vote for English.
-      language ??= detectLanguage(article, config, this.mentions.map((m) => m.span));
+      if (language === undefined) {
+        // Entity names carry no language: "Leica Camera" must not vote for English.
+        const names = this.mentions.map((m) => m.span);
+        language = earlier?.language && sameSpans(names, earlier.mentionSpans) ? reportFrom(earlier.language, article) : detectLanguage(article, config, names);
+      }
       return language;
     },
     get detected() {
@@ -115,9 +148,9 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
     },
     get events() {
       if (events === undefined) {
-        const declared = headerField(article.header, 'lang')?.value;
-        const tag = typeof declared === 'string' ? declared : this.language.language;
-        events = tag ? extractEvents(article, { language: tag, mentions: this.mentions }) : [];
+        const tag = eventLanguage(article, () => this.language);
+        const read = earlier?.expressions && earlier.expressions.language === tag ? earlier.expressions.list : undefined;
+        events = tag ? extractEvents(article, { language: tag, mentions: this.mentions, expressions: read }) : [];
       }
       return events;
     },
@@ -125,6 +158,24 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
       return events;
     },
   };
+}
+
+/** The language the timeline reads an article in: the declared tag, else the detected one (only then detected). */
+function eventLanguage(article: Article, language: () => LanguageReport | undefined): string | undefined {
+  const declared = headerField(article.header, 'lang')?.value;
+  return typeof declared === 'string' ? declared : language()?.language;
+}
+
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  return a.length === b.length && a.every((span, i) => span.start === b[i].start && span.end === b[i].end);
+}
+
+function expressionOf(event: ArticleEvent): TemporalExpression {
+  const { span, text, type, value, mod, anchor, resolution, anaphoric } = event;
+  const expression: TemporalExpression = { span, text, type, value, anchor, resolution };
+  if (mod) expression.mod = mod;
+  if (anaphoric) expression.anaphoric = anaphoric;
+  return expression;
 }
 
 /** Findings of the size check; any one means the article is not analysed further. */

@@ -85,6 +85,28 @@ export function detectLanguage(article: Article, config: CorpusConfig, names: re
   return { language, confidence, judgedLetters, sure: judgedLetters >= minArticleLetters && confidence >= minConfidence, paragraphs: judged };
 }
 
+/** A language report as plain data: each judged paragraph by its line number. */
+export interface PortableLanguageReport extends Omit<LanguageReport, 'paragraphs'> {
+  paragraphs: Array<Omit<ParagraphLanguage, 'paragraph'> & { line: number }>;
+}
+
+export function portableReport(report: LanguageReport): PortableLanguageReport {
+  const { paragraphs, ...verdict } = report;
+  return { ...verdict, paragraphs: paragraphs.map(({ paragraph, letters, language, scores }) => ({ line: paragraph.line.number, letters, language, scores })) };
+}
+
+/** The report again, its paragraphs those of `article` (the article it was made of, or one with the same lines). */
+export function reportFrom(portable: PortableLanguageReport, article: Article): LanguageReport {
+  const byLine = new Map<number, Paragraph>(article.paragraphs.map((p) => [p.line.number, p]));
+  // The title is judged as a paragraph of its own, as `detectLanguage` does.
+  if (article.title) byLine.set(article.title.number, { line: article.title, kind: 'text' });
+  const { paragraphs, ...verdict } = portable;
+  return { ...verdict, paragraphs: paragraphs.flatMap(({ line, letters, language, scores }) => {
+    const paragraph = byLine.get(line);
+    return paragraph ? [{ paragraph, letters, language, scores }] : [];
+  }) };
+}
+
 /** franc reads no more of a paragraph than this: the language is clear long before. */
 const francReadLength = 500;
 

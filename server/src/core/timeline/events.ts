@@ -48,11 +48,13 @@ export type TimelineEvent = ArticleEvent | RelationEvent;
 export interface EventOptions extends ExtractOptions {
   /** Entity mentions in the article; events list the ones in their sentence. */
   mentions?: readonly EntityMention[];
+  /** The article's temporal expressions in `language`, read before: they are not read again. */
+  expressions?: readonly TemporalExpression[];
 }
 
 /** One event per temporal expression of the article's title and prose paragraphs, in text order. */
 export function extractEvents(article: Article, options: EventOptions): ArticleEvent[] {
-  const expressions = extractTemporalExpressions(article, options);
+  const expressions = options.expressions ?? extractTemporalExpressions(article, options);
   if (expressions.length === 0) return [];
   const sentences = sentenceSpans(article, options.language);
   const mentions = [...(options.mentions ?? [])].sort((a, b) => a.span.start - b.span.start);
