@@ -11,9 +11,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { BenchServer } from './client';
+import { repoRoot } from '../lsp/lspClient';
 import { benchRoot, ensureCorpus, hash32, Rng, sizeLabel } from './generator';
+import { typingEdits } from './typing';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -45,7 +46,9 @@ fs.writeFileSync(
   process.on('SIGUSR2', () => {
     const write = () => {
       for (let i = 0; i < 3; i++) global.gc();
-      fs.writeFileSync(path.join(dir, 'heap-' + process.pid + '.json'), JSON.stringify(process.memoryUsage()));
+      const file = path.join(dir, 'heap-' + process.pid + '.json');
+      fs.writeFileSync(file + '.tmp', JSON.stringify(process.memoryUsage()));
+      fs.renameSync(file + '.tmp', file);
     };
     if (!session) return write();
     session.post('Profiler.stop', (error, result) => {
@@ -62,7 +65,6 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const log = (line: string) => console.log(line);
 
 // A private copy of the build (and docs/, which the server reads beside it): a rebuild meanwhile changes nothing.
-const repoRoot = path.join(__dirname, '..', '..');
 fs.cpSync(path.join(repoRoot, 'dist'), path.join(scratch, 'dist'), { recursive: true });
 fs.cpSync(path.join(repoRoot, 'docs'), path.join(scratch, 'docs'), { recursive: true, filter: (source) => !source.includes(`${path.sep}images`) });
 
@@ -86,7 +88,6 @@ async function heapOf(server: BenchServer): Promise<{ heapUsed: number; arrayBuf
     if (waited > 120_000) throw new Error('no heap figures from the server');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  await new Promise((resolve) => setTimeout(resolve, 50));
   return JSON.parse(fs.readFileSync(file, 'utf8')) as { heapUsed: number; arrayBuffers: number; rss: number };
 }
 
@@ -104,24 +105,13 @@ async function pass(root: string, cacheFolder: string, label: string): Promise<B
 async function typing(server: BenchServer, file: string): Promise<void> {
   const uri = pathToFileURL(file).href;
   const text = fs.readFileSync(file, 'utf8');
-  const lines = text.split('\n');
-  const paragraphs = lines.flatMap((line, i) => (line.length > 200 ? [i] : []));
-  const rng = new Rng(hash32(7, 0xbe7c));
+  const nextEdit = typingEdits(text, new Rng(hash32(7, 0xbe7c)));
   let version = 1;
   const first = server.nextDiagnostics(uri, 1, timeoutMs);
   await server.open(uri, text, 1);
   await first;
-  let last: { line: number; character: number } | undefined;
   const edit = async () => {
-    let change: TextDocumentContentChangeEvent;
-    if (last) {
-      change = { range: { start: last, end: { line: last.line, character: last.character + 1 } }, text: '' };
-      last = undefined;
-    } else {
-      const line = rng.pick(paragraphs);
-      last = { line, character: rng.int(lines[line].replace(/\r$/, '').length) };
-      change = { range: { start: last, end: last }, text: 'e' };
-    }
+    const change = nextEdit();
     version++;
     const published = server.nextDiagnostics(uri, version, timeoutMs);
     await server.change(uri, version, [change]);

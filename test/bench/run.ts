@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { franc } from 'franc';
-import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { Position } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnowledgeBaseFile } from '../../server/src/core/entities/kb';
 import {
@@ -30,6 +30,7 @@ import { assertBuilt, cliJs, repoRoot, serverJs } from '../lsp/lspClient';
 import { BenchServer, MemoryWatch } from './client';
 import { benchRoot, defaultSeed, ensureCorpus, ensureHugeCorpus, generatorVersion, hash32, knowledgeBaseSize, Rng, sizeLabel, type CorpusInfo } from './generator';
 import { formatTable, judge, summarize, type Row, type Summary, type Target } from './report';
+import { typingEdits } from './typing';
 
 // -------------------------------------------------------------------------------------------------------------
 // Options
@@ -278,21 +279,11 @@ async function measureInteractive(server: BenchServer, corpus: CorpusInfo, optio
 
   // Typing: a letter typed at a varied place in a paragraph, then deleted again; each version's diagnostics awaited.
   log(`  typing: ${options.edits} edits, each awaited until its diagnostics are published`);
-  const lines = text.split('\n');
-  const paragraphs = lines.flatMap((line, i) => (line.length > 200 ? [i] : []));
+  const nextEdit = typingEdits(text, rng);
   const typingMs: number[] = [];
   let version = 1;
-  let last: Position | undefined;
   for (let i = 0; i < options.edits; i++) {
-    let change: TextDocumentContentChangeEvent;
-    if (last) {
-      change = { range: { start: last, end: { line: last.line, character: last.character + 1 } }, text: '' };
-      last = undefined;
-    } else {
-      const line = rng.pick(paragraphs);
-      last = { line, character: rng.int(lines[line].replace(/\r$/, '').length) };
-      change = { range: { start: last, end: last }, text: 'e' };
-    }
+    const change = nextEdit();
     version++;
     const published = server.nextDiagnostics(uri, version, timeout);
     const sent = performance.now();

@@ -54,13 +54,19 @@ test('the corpus pass reports progress "Indexing seeds: n / N" from begin to end
   assert.equal(progress.at(-1)?.kind, 'end');
 });
 
-test('the analysis cache: written on shutdown, used when hashes match, ignored when stale or corrupt', async (t) => {
+/** A workspace and an empty cache folder, both removed after the test. */
+function workspaceWithCache(t: { after(fn: () => void): void }): { ws: TempWorkspace; cacheFolder: string } {
   const ws = makeWorkspace();
   const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-corpus-cache-'));
   t.after(() => {
     ws.cleanup();
     fs.rmSync(cacheFolder, { recursive: true, force: true });
   });
+  return { ws, cacheFolder };
+}
+
+test('the analysis cache: written on shutdown, used when hashes match, ignored when stale or corrupt', async (t) => {
+  const { ws, cacheFolder } = workspaceWithCache(t);
   const first = await indexOnce(ws, cacheFolder);
   const file = cacheFileIn(cacheFolder);
   // The same cache as an earlier build wrote it (format 1, one JSON document): the next write removes it.
@@ -116,12 +122,7 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
 });
 
 test('the analysis cache of an earlier build (format 2, plain summaries) is ignored, and replaced by the next save', async (t) => {
-  const ws = makeWorkspace();
-  const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-corpus-cache-'));
-  t.after(() => {
-    ws.cleanup();
-    fs.rmSync(cacheFolder, { recursive: true, force: true });
-  });
+  const { ws, cacheFolder } = workspaceWithCache(t);
   const first = await indexOnce(ws, cacheFolder);
   const file = cacheFileIn(cacheFolder);
   const current = readCache(file) as { header: { format: number; build: string }; entries: Map<string, any> };
