@@ -190,9 +190,24 @@ export async function saveAnalysisCache(file: string, build: string, entries: Re
     // The cache of earlier builds (format 1) was one JSON document beside it: nothing reads it any more. (Format 2
     // had this file's name: the rename replaced it.)
     await fs.rm(file.replace(/\.jsonl$/, '.json'), { force: true });
+    await removeLeftovers(file);
   } catch (error) {
     await handle.close().catch(() => undefined);
     await fs.rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Temporary files older than this are left over from writes that never finished (a process killed mid-write). */
+const leftoverAgeMs = 60 * 60_000;
+
+/** Removes the temporary files of this cache that writes killed midway left behind (not another's write under way). */
+async function removeLeftovers(file: string): Promise<void> {
+  const folder = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix) || !/^\d+\.tmp$/.test(name.slice(prefix.length))) continue;
+    const stat = await fs.stat(path.join(folder, name)).catch(() => undefined);
+    if (stat && Date.now() - stat.mtimeMs > leftoverAgeMs) await fs.rm(path.join(folder, name), { force: true });
   }
 }

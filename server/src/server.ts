@@ -113,6 +113,8 @@ export function startServer(connection: Connection): void {
   let cacheSaveTimer: NodeJS.Timeout | undefined;
   /** `onDisk` differs from the cache file: a warm start that found every hash unchanged writes nothing. */
   let cacheDirty = false;
+  /** The last cache write started (settled when it is done). */
+  let cacheSaved: Promise<void> = Promise.resolve();
   /** Each corpus pass gets a number; results of a pass that a newer one replaced are dropped. */
   let passNumber = 0;
   const mentions = new MentionIndex();
@@ -289,16 +291,23 @@ export function startServer(connection: Connection): void {
     cacheSaveTimer = setTimeout(() => void saveCache().catch((error: Error) => connection.console.warn(`Seed Corpus could not write its cache ${cacheFile}: ${error.message}`)), cacheSaveDelayMs);
   }
 
-  /** Writes the cache if it changed; a failed write leaves it to be written again. */
-  async function saveCache(): Promise<void> {
-    if (!cacheFile || !cacheDirty) return;
-    cacheDirty = false;
-    try {
-      await saveAnalysisCache(cacheFile, build, new Map([...onDisk].filter(([file]) => workspace.has(file))));
-    } catch (error) {
-      cacheDirty = true;
-      throw error;
-    }
+  /**
+   * Writes the cache if it changed, after any write under way (shutdown waits for it: a 100k cache takes a while, and
+   * a process that exits mid-write loses it); a failed write leaves it to be written again.
+   */
+  function saveCache(): Promise<void> {
+    const save = cacheSaved.catch(() => undefined).then(async () => {
+      if (!cacheFile || !cacheDirty) return;
+      cacheDirty = false;
+      try {
+        await saveAnalysisCache(cacheFile, build, new Map([...onDisk].filter(([file]) => workspace.has(file))));
+      } catch (error) {
+        cacheDirty = true;
+        throw error;
+      }
+    });
+    cacheSaved = save;
+    return save;
   }
 
   async function loadSettings(): Promise<void> {

@@ -133,6 +133,20 @@ async function typing(server: BenchServer, file: string): Promise<void> {
   await server.close(uri);
 }
 
+/** Waits for the cache the server writes after its pass (a 100k cache takes longer than a shutdown is given). */
+async function cacheWritten(folder: string): Promise<void> {
+  const started = performance.now();
+  const done = () => {
+    const names = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+    return names.some((name) => name.endsWith('.jsonl')) && !names.some((name) => name.endsWith('.tmp'));
+  };
+  while (!done()) {
+    if (performance.now() - started > timeoutMs) throw new Error('the cache was not written');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  log(`cache written ${((performance.now() - started) / 1000).toFixed(1)} s after the probe asked`);
+}
+
 async function main(): Promise<void> {
   log(`Corpus ${sizeLabel(articles)} (generating it if needed under ${benchRoot()})`);
   const corpus = ensureCorpus(articles);
@@ -141,6 +155,7 @@ async function main(): Promise<void> {
     if (!fs.existsSync(cacheFolder) || fs.readdirSync(cacheFolder).length === 0) {
       const cold = await pass(corpus.dir, cacheFolder, 'cold index');
       if (edits > 0) await typing(cold, path.join(corpus.dir, corpus.typingArticle));
+      await cacheWritten(cacheFolder);
       await cold.dispose();
     }
     const cacheFiles = fs.existsSync(cacheFolder) ? fs.readdirSync(cacheFolder) : [];

@@ -130,4 +130,18 @@ describe('analysis cache', () => {
     assert.deepEqual([...(await loadAnalysisCache(file, 'build')).keys()], [first]);
     assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '').length, 2);
   });
+
+  test('a save removes the temporary files of writes killed midway, an hour old, and leaves a recent one alone', async (t) => {
+    const folder = tempFolder(t);
+    const file = cacheFileFor(folder, ['/w']);
+    const old = `${file}.123.tmp`;
+    const recent = `${file}.456.tmp`;
+    const other = path.join(folder, 'other.jsonl.789.tmp');
+    for (const leftover of [old, recent, other]) fs.writeFileSync(leftover, 'half a cache');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    fs.utimesSync(old, twoHoursAgo, twoHoursAgo);
+    fs.utimesSync(other, twoHoursAgo, twoHoursAgo);
+    await saveAnalysisCache(file, 'build', entries());
+    assert.deepEqual(fs.readdirSync(folder).sort(), [path.basename(file), path.basename(recent), path.basename(other)].sort());
+  });
 });
