@@ -27,7 +27,7 @@ export interface CachedAnalysis {
 interface StoredAnalysis {
   hash: string;
   signature: number;
-  summary: { findings: unknown[]; strings: unknown[]; data: string };
+  summary: { findings: unknown[]; strings: unknown[]; data: string; language?: unknown };
 }
 
 /** 1: one JSON document; 2: JSON Lines of plain summaries; 3: JSON Lines of packed summaries. */
@@ -67,7 +67,8 @@ function isStoredAnalysis(value: unknown): value is StoredAnalysis {
     typeof entry === 'object' && entry !== null &&
     typeof entry.hash === 'string' && typeof entry.signature === 'number' &&
     typeof entry.summary === 'object' && entry.summary !== null &&
-    Array.isArray(entry.summary.findings) && Array.isArray(entry.summary.strings) && typeof entry.summary.data === 'string'
+    Array.isArray(entry.summary.findings) && Array.isArray(entry.summary.strings) && typeof entry.summary.data === 'string' &&
+    (entry.summary.language === undefined || typeof entry.summary.language === 'string')
   );
 }
 
@@ -81,7 +82,7 @@ function fromStored({ hash, signature, summary }: StoredAnalysis, strings: reado
   // The block gets a buffer of its own (Buffer.from would take a slice of a shared pool).
   const data = new Uint8Array(new ArrayBuffer(Buffer.byteLength(summary.data, 'base64')));
   if (Buffer.from(data.buffer).write(summary.data, 'base64') !== data.byteLength) throw new Error('summary block damaged');
-  const packed = { findings: summary.findings as CompactSummary['findings'], strings: summary.strings.map(stringAt), data };
+  const packed = { findings: summary.findings as CompactSummary['findings'], strings: summary.strings.map(stringAt), data, language: summary.language as string | undefined };
   return { hash, signature: stringAt(signature), summary: new CompactSummary(packed, { interned: true }) };
 }
 
@@ -101,8 +102,8 @@ async function stringTable(entries: ReadonlyMap<string, CachedAnalysis>): Promis
 }
 
 function toStored({ hash, signature, summary }: CachedAnalysis, table: ReadonlyMap<string, number>): StoredAnalysis {
-  const { findings, strings, data } = summary.packed();
-  return { hash, signature: table.get(signature)!, summary: { findings, strings: strings.map((text) => table.get(text)!), data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') } };
+  const { findings, strings, data, language } = summary.packed();
+  return { hash, signature: table.get(signature)!, summary: { findings, strings: strings.map((text) => table.get(text)!), data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'), language } };
 }
 
 /** The entries of the cache file written by this build; empty when there is none or it cannot be trusted. */

@@ -5,6 +5,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { sha1 } from './analysisCache';
+import type { EarlierReadings } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import type { EntityCatalog } from './core/entities/catalog';
 import { CompactSummary, type PackedSummary } from './fileSummary';
@@ -36,7 +37,7 @@ export function entitiesForThreads(catalog: EntityCatalog): { json: string; hash
   return found;
 }
 
-export type PoolMessage = { type: 'corpus'; state: CorpusState } | { type: 'analyse'; jobs: Array<{ id: number } & AnalysisJob> };
+export type PoolMessage = { type: 'corpus'; state: CorpusState } | { type: 'analyse'; jobs: SentJob[] };
 
 export interface AnalysisReply {
   id: number;
@@ -64,7 +65,17 @@ export interface AnalysisJob {
   cachedHash?: string;
   /** Whether to read the timeline events too (the server does; `seed-corpus check` does not). */
   events: boolean;
+  /**
+   * An earlier analysis's readings, reused if the file still has the bytes of `hash` (see `AnalysisOptions.earlier`).
+   * Asked for when the job is sent: a pass over 100,000 files would otherwise hold every article's readings at once.
+   */
+  earlier?: () => SentReadings | undefined;
 }
+
+type SentReadings = EarlierReadings & { hash: string };
+
+/** A job as a thread receives it. */
+export type SentJob = Omit<AnalysisJob, 'earlier'> & { id: number; earlier?: SentReadings };
 
 interface Pending {
   job: AnalysisJob;
@@ -138,7 +149,8 @@ export class AnalysisPool {
         const batch = { left: jobs.length };
         for (const { id, job, resolve } of jobs) entry.inFlight.set(id, { job, resolve, batch });
         entry.batches++;
-        entry.worker.postMessage({ type: 'analyse', jobs: jobs.map(({ id, job }) => ({ id, ...job })) } satisfies PoolMessage);
+        const sent = jobs.map(({ id, job: { earlier, ...job } }): SentJob => ({ id, ...job, earlier: earlier?.() }));
+        entry.worker.postMessage({ type: 'analyse', jobs: sent } satisfies PoolMessage);
       }
     }
   }

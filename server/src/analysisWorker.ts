@@ -14,8 +14,9 @@ import type { KbEntity } from './core/entities/kb';
 import { CorpusFileIndex } from './core/file-index';
 import { rememberLines } from './core/lru';
 import { sha1 } from './analysisCache';
-import type { AnalysisJob, PoolMessage, WorkerMessage, WorkerReply } from './analysisPool';
+import type { PoolMessage, SentJob, WorkerMessage, WorkerReply } from './analysisPool';
 import { packSummary } from './fileSummary';
+import { portableReport } from './core/language/detect';
 
 interface LoadedCorpus {
   signature: string;
@@ -32,7 +33,7 @@ const corpora = new Map<string, LoadedCorpus>();
 // the thousands of lines the editor's thread keeps for typing.
 rememberLines(300);
 
-function analyse({ id, file, corpus: key, cachedHash, events }: AnalysisJob & { id: number }): WorkerReply {
+function analyse({ id, file, corpus: key, cachedHash, events, earlier }: SentJob): WorkerReply {
   const corpus = corpora.get(key);
   if (!corpus) return { id, error: `No corpus state for ${key}.` };
   let bytes: Buffer;
@@ -49,8 +50,12 @@ function analyse({ id, file, corpus: key, cachedHash, events }: AnalysisJob & { 
     corpus.catalog = compileKnowledgeBase(createKnowledgeBase(JSON.parse(corpus.entities) as KbEntity[]));
     corpus.entities = undefined;
   }
-  const analysis = analyzeArticle({ bytes, file: { name: path.basename(file), corpus: corpus.names, entities: corpus.catalog } }, corpus.config, { events });
-  return { id, hash, packed: packSummary(analysis) };
+  // The bytes an earlier analysis read: after a knowledge-base or configuration edit, what it read still holds.
+  const reuse = earlier?.hash === hash ? earlier : undefined;
+  const analysis = analyzeArticle({ bytes, file: { name: path.basename(file), corpus: corpus.names, entities: corpus.catalog } }, corpus.config, { events, earlier: reuse });
+  const packed = packSummary(analysis);
+  if (analysis.language) packed.language = JSON.stringify(portableReport(analysis.language, corpus.config));
+  return { id, hash, packed };
 }
 
 function send(replies: WorkerReply[]): void {

@@ -17,7 +17,8 @@
  * it is in the string table (first word its index): the excerpt cannot give every string exactly (a context that
  * cuts a surrogate pair, an expression not as written).
  */
-import type { Analysis, Finding } from './core/analyze';
+import { expressionOf, type Analysis, type EarlierReadings, type Finding } from './core/analyze';
+import type { PortableLanguageReport } from './core/language/detect';
 import type { Mention } from './core/entities/matcher';
 import type { Range, Span } from './core/text';
 import type { AnchorKind, ArticleEvent } from './core/timeline';
@@ -37,6 +38,8 @@ export interface FileSummary {
   findings: Finding[];
   mentions: IndexedMention[];
   events: LocatedEvent[];
+  /** The language report (a `PortableLanguageReport` as JSON: one string), for a re-analysis to reuse. */
+  language?: string;
 }
 
 /** A summary as an analysis thread sends it and the cache stores it. */
@@ -45,6 +48,7 @@ export interface PackedSummary {
   strings: string[];
   /** Integers then UTF-8 (see the layout above); its own buffer, so a thread can transfer it. */
   data: Uint8Array;
+  language?: string;
 }
 
 const headerWords = 6;
@@ -316,7 +320,9 @@ export class CompactSummary implements FileSummary {
   readonly excerptAt: number;
 
   /** Throws on a block that does not hold together (a damaged cache entry); strings are interned here, unless they were. */
-  constructor({ findings, strings, data }: PackedSummary, { interned = false } = {}) {
+  readonly language?: string;
+
+  constructor({ findings, strings, data, language }: PackedSummary, { interned = false } = {}) {
     // Its own buffer of its own size: a view into a larger one would keep all of it.
     if (data.byteOffset !== 0 || data.buffer.byteLength !== data.byteLength || !(data.buffer instanceof ArrayBuffer)) data = new Uint8Array(data);
     const size = data[0];
@@ -330,6 +336,7 @@ export class CompactSummary implements FileSummary {
     const words = (this.words = size === 2 ? new Uint16Array(data.buffer, wordsAt, wordCount) : new Uint32Array(data.buffer, wordsAt, wordCount));
     this.bytes = Buffer.from(data.buffer, 0, data.byteLength);
     this.findings = findings.map(internFinding);
+    if (language !== undefined) this.language = language;
     this.strings = strings.map((s) => {
       if (typeof s !== 'string') throw new Error('summary string table damaged');
       return interned ? s : intern(s);
@@ -449,7 +456,7 @@ export class CompactSummary implements FileSummary {
 
   /** The block as the cache stores it. */
   packed(): PackedSummary {
-    return { findings: this.findings, strings: this.strings, data: this.data };
+    return { findings: this.findings, strings: this.strings, data: this.data, language: this.language };
   }
 
   toJSON(): FileSummary {
@@ -576,6 +583,19 @@ function internFinding(finding: Finding): Finding {
 }
 
 /** The summary the server keeps of an analysis (packed, then read back, as a thread's would be). */
+/**
+ * What a re-analysis of the same bytes may reuse of a summary (see `AnalysisOptions.earlier`): the mentions' spans,
+ * the language report and the events' expressions, none of which depends on the knowledge base.
+ */
+export function earlierOf(summary: FileSummary): EarlierReadings {
+  const events = summary.events;
+  return {
+    mentionSpans: summary.mentions.map((m) => m.span),
+    language: summary.language === undefined ? undefined : (JSON.parse(summary.language) as PortableLanguageReport),
+    expressions: events.length > 0 ? { language: events[0].language, list: events.map(expressionOf) } : undefined,
+  };
+}
+
 export function summarise(analysis: Analysis): CompactSummary {
   return new CompactSummary(packSummary(analysis));
 }

@@ -22,7 +22,7 @@ import { readFileSync } from 'node:fs';
 import { cacheFileFor, loadAnalysisCache, saveAnalysisCache, sha1, type CachedAnalysis } from './analysisCache';
 import { AnalysisPool, entitiesForThreads, type CorpusState } from './analysisPool';
 import { analyzeArticle, decodeUtf8, type Analysis, type Finding } from './core/analyze';
-import { summarise, type FileSummary } from './fileSummary';
+import { earlierOf, summarise, type FileSummary } from './fileSummary';
 import { configFileName } from './core/config';
 import { editsBetween, fixAll, ignoreRuleFix } from './core/fix';
 import { headerField, setHeaderFields } from './core/header';
@@ -201,7 +201,10 @@ export function startServer(connection: Connection): void {
           pool.setCorpus(state);
         }
         const known = onDisk.get(file);
-        const reply = await pool.analyse({ file, corpus: state.key, cachedHash: known?.signature === state.signature ? known.hash : undefined, events: true });
+        const current = known?.signature === state.signature;
+        // Analysed before another knowledge base or configuration: what it read of the same bytes may still hold.
+        const earlier = known && !current ? () => ({ hash: known.hash, ...earlierOf(known.summary) }) : undefined;
+        const reply = await pool.analyse({ file, corpus: state.key, cachedHash: current ? known.hash : undefined, events: true, earlier });
         if (pass !== passNumber || reply.error === 'cancelled') return;
         if (openDocument(file) || !workspace.has(file)) return onDone(0);
         if (reply.missing) {

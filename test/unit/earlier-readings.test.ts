@@ -40,7 +40,7 @@ test('after a knowledge-base edit, an analysis with the earlier readings is a fr
       for (const [name, text] of articles) {
         const before = analyse(name, text, entities);
         const after = change(entities);
-        assert.deepEqual(plain(analyse(name, text, after, earlierReadings(before))), plain(analyse(name, text, after)), `${edit}, ${kbName} knowledge base: ${name}`);
+        assert.deepEqual(plain(analyse(name, text, after, earlierReadings(before, config))), plain(analyse(name, text, after)), `${edit}, ${kbName} knowledge base: ${name}`);
       }
     }
   }
@@ -49,7 +49,7 @@ test('after a knowledge-base edit, an analysis with the earlier readings is a fr
 test('the earlier language is taken where the masked names are the same, the expressions where the language is', () => {
   const [name, text] = seedTexts.find(([, t]) => /^lang: de/m.test(t)) ?? seedTexts[0];
   const before = analyse(name, text, seedEntities);
-  const earlier = earlierReadings(before)!;
+  const earlier = earlierReadings(before, config)!;
   assert.ok(earlier.language && earlier.expressions && earlier.expressions.list.length > 0);
   // A different verdict and a different expression, to see which are used.
   const marked: EarlierReadings = {
@@ -65,4 +65,7 @@ test('the earlier language is taken where the masked names are the same, the exp
   assert.equal(moved.language?.confidence, before.language?.confidence);
   const otherLanguage = analyse(name, text, seedEntities, { ...marked, expressions: { ...marked.expressions!, language: 'xx' } });
   assert.equal(otherLanguage.events?.[0].value, before.events?.[0].value);
+  // Other detection settings (a configured name more to mask): the language is read again.
+  const otherSettings = analyse(name, text, seedEntities, { ...marked, language: { ...marked.language!, settings: 'other' } });
+  assert.equal(otherSettings.language?.confidence, before.language?.confidence);
 });

@@ -4,7 +4,7 @@ import { headerField, ignoredRuleIds } from './header';
 import { extractEvents, type ArticleEvent } from './timeline/events';
 import { findArticleMentions } from './entities/catalog';
 import type { Mention } from './entities/matcher';
-import { detectLanguage, portableReport, reportFrom, type LanguageReport, type PortableLanguageReport } from './language/detect';
+import { detectionSettings, detectLanguage, portableReport, reportFrom, type LanguageReport, type PortableLanguageReport } from './language/detect';
 import type { TemporalExpression } from './timeline/extract';
 import type { FileContext, Fix, Rule, RuleContext, Severity } from './rule';
 import { ruleById, rules } from './rules';
@@ -44,9 +44,9 @@ export interface AnalysisOptions {
   /** Also read the article's timeline events (the language server's timeline, `seed-corpus timeline`). */
   events?: boolean;
   /**
-   * What an earlier analysis of the same text with the same configuration read before the knowledge base changed.
-   * Its language is kept where the article's mentions (the names masked for detection) are the same, and its
-   * temporal expressions where the language is: a knowledge-base edit re-matches entities without running franc
+   * What an earlier analysis of the same text read before the knowledge base or the configuration changed. Its
+   * language is kept where the detection settings and the article's mentions (the names masked for detection) are
+   * the same, and its temporal expressions where the language is: a knowledge-base edit re-matches entities without running franc
    * or chrono again. Anything else is read afresh, so the findings are those of a fresh analysis.
    */
   earlier?: EarlierReadings;
@@ -62,14 +62,14 @@ export interface EarlierReadings {
 }
 
 /** What of an analysis a later one may reuse after a knowledge-base edit (plain data: it travels to threads). */
-export function earlierReadings(analysis: Analysis): EarlierReadings | undefined {
+export function earlierReadings(analysis: Analysis, config: CorpusConfig): EarlierReadings | undefined {
   if (!analysis.article) return undefined;
   const events = analysis.events;
   const report = analysis.language;
   const tag = eventLanguage(analysis.article, () => report);
   return {
     mentionSpans: analysis.mentions.map((m) => m.span),
-    language: report && portableReport(report),
+    language: report && portableReport(report, config),
     expressions: events && tag ? { language: tag, list: events.map(expressionOf) } : undefined,
   };
 }
@@ -135,7 +135,8 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
       if (language === undefined) {
         // Entity names carry no language: "Leica Camera" must not vote for English.
         const names = this.mentions.map((m) => m.span);
-        language = earlier?.language && sameSpans(names, earlier.mentionSpans) ? reportFrom(earlier.language, article) : detectLanguage(article, config, names);
+        const reusable = earlier?.language && earlier.language.settings === detectionSettings(config) && sameSpans(names, earlier.mentionSpans);
+        language = reusable ? reportFrom(earlier.language!, article) : detectLanguage(article, config, names);
       }
       return language;
     },
@@ -170,7 +171,8 @@ function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
   return a.length === b.length && a.every((span, i) => span.start === b[i].start && span.end === b[i].end);
 }
 
-function expressionOf(event: ArticleEvent): TemporalExpression {
+/** The temporal expression an event was made of. */
+export function expressionOf(event: ArticleEvent): TemporalExpression {
   const { span, text, type, value, mod, anchor, resolution, anaphoric } = event;
   const expression: TemporalExpression = { span, text, type, value, anchor, resolution };
   if (mod) expression.mod = mod;

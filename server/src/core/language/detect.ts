@@ -85,14 +85,21 @@ export function detectLanguage(article: Article, config: CorpusConfig, names: re
   return { language, confidence, judgedLetters, sure: judgedLetters >= minArticleLetters && confidence >= minConfidence, paragraphs: judged };
 }
 
-/** A language report as plain data: each judged paragraph by its line number. */
+/** A language report as plain data: each judged paragraph by its line number, and the settings it was made with. */
 export interface PortableLanguageReport extends Omit<LanguageReport, 'paragraphs'> {
   paragraphs: Array<Omit<ParagraphLanguage, 'paragraph'> & { line: number }>;
+  /** `detectionSettings` of the configuration: a report holds only for the same. */
+  settings: string;
 }
 
-export function portableReport(report: LanguageReport): PortableLanguageReport {
+/** What of a configuration detection depends on: the languages (in order: the first tag names a language) and the names masked. */
+export function detectionSettings(config: CorpusConfig): string {
+  return JSON.stringify([config.languages, config.names]);
+}
+
+export function portableReport(report: LanguageReport, config: CorpusConfig): PortableLanguageReport {
   const { paragraphs, ...verdict } = report;
-  return { ...verdict, paragraphs: paragraphs.map(({ paragraph, letters, language, scores }) => ({ line: paragraph.line.number, letters, language, scores })) };
+  return { ...verdict, paragraphs: paragraphs.map(({ paragraph, letters, language, scores }) => ({ line: paragraph.line.number, letters, language, scores })), settings: detectionSettings(config) };
 }
 
 /** The report again, its paragraphs those of `article` (the article it was made of, or one with the same lines). */
@@ -100,8 +107,8 @@ export function reportFrom(portable: PortableLanguageReport, article: Article): 
   const byLine = new Map<number, Paragraph>(article.paragraphs.map((p) => [p.line.number, p]));
   // The title is judged as a paragraph of its own, as `detectLanguage` does.
   if (article.title) byLine.set(article.title.number, { line: article.title, kind: 'text' });
-  const { paragraphs, ...verdict } = portable;
-  return { ...verdict, paragraphs: paragraphs.flatMap(({ line, letters, language, scores }) => {
+  const { language, confidence, judgedLetters, sure, paragraphs } = portable;
+  return { language, confidence, judgedLetters, sure, paragraphs: paragraphs.flatMap(({ line, letters, language, scores }) => {
     const paragraph = byLine.get(line);
     return paragraph ? [{ paragraph, letters, language, scores }] : [];
   }) };
