@@ -319,9 +319,10 @@ export class CompactSummary implements FileSummary {
   readonly mentionsAt: number;
   readonly excerptAt: number;
 
-  /** Throws on a block that does not hold together (a damaged cache entry); strings are interned here, unless they were. */
+  /** The language report as JSON (see `FileSummary.language`). */
   readonly language?: string;
 
+  /** Throws on a block that does not hold together (a damaged cache entry); strings are interned here, unless they were. */
   constructor({ findings, strings, data, language }: PackedSummary, { interned = false } = {}) {
     // Its own buffer of its own size: a view into a larger one would keep all of it.
     if (data.byteOffset !== 0 || data.buffer.byteLength !== data.byteLength || !(data.buffer instanceof ArrayBuffer)) data = new Uint8Array(data);
@@ -582,7 +583,6 @@ function internFinding(finding: Finding): Finding {
   return finding;
 }
 
-/** The summary the server keeps of an analysis (packed, then read back, as a thread's would be). */
 /**
  * What a re-analysis of the same bytes may reuse of a summary (see `AnalysisOptions.earlier`): the mentions' spans,
  * the language report and the events' expressions, none of which depends on the knowledge base.
@@ -596,6 +596,7 @@ export function earlierOf(summary: FileSummary): EarlierReadings {
   };
 }
 
+/** The summary the server keeps of an analysis (packed, then read back, as a thread's would be). */
 export function summarise(analysis: Analysis): CompactSummary {
   return new CompactSummary(packSummary(analysis));
 }
