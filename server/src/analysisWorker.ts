@@ -16,7 +16,6 @@ import { rememberLines } from './core/lru';
 import { sha1 } from './analysisCache';
 import type { PoolMessage, SentJob, WorkerMessage, WorkerReply } from './analysisPool';
 import { packSummary } from './fileSummary';
-import { portableReport } from './core/language/detect';
 
 interface LoadedCorpus {
   signature: string;
@@ -53,9 +52,7 @@ function analyse({ id, file, corpus: key, cachedHash, events, earlier }: SentJob
   // The bytes an earlier analysis read: after a knowledge-base or configuration edit, what it read still holds.
   const reuse = earlier?.hash === hash ? earlier : undefined;
   const analysis = analyzeArticle({ bytes, file: { name: path.basename(file), corpus: corpus.names, entities: corpus.catalog } }, corpus.config, { events, earlier: reuse });
-  const packed = packSummary(analysis);
-  if (analysis.language) packed.language = JSON.stringify(portableReport(analysis.language, corpus.config));
-  return { id, hash, packed };
+  return { id, hash, packed: packSummary(analysis, corpus.config) };
 }
 
 function send(replies: WorkerReply[]): void {

@@ -18,7 +18,8 @@
  * cuts a surrogate pair, an expression not as written).
  */
 import { expressionOf, type Analysis, type EarlierReadings, type Finding } from './core/analyze';
-import type { PortableLanguageReport } from './core/language/detect';
+import type { CorpusConfig } from './core/config';
+import { portableReport, type PortableLanguageReport } from './core/language/detect';
 import type { Mention } from './core/entities/matcher';
 import type { Range, Span } from './core/text';
 import type { AnchorKind, ArticleEvent } from './core/timeline';
@@ -90,13 +91,10 @@ export function intern(text: string): string {
   return text;
 }
 
-/**
- * The one list naming no entity, or one, that events share (never changed: see `CompactEvent.entities`). Lists of
- * several are kept per summary: finding them would cost a key made of their ids, for a hundred bytes.
- */
+/** The one list of entity ids equal to `ids` that events share (never changed: see `CompactEvent.entities`). */
 function internList(ids: string[]): string[] {
-  if (ids.length > 1) return ids;
-  const key = ids.length === 0 ? '' : ids[0];
+  // Most events name one entity or none: those lists are found by the id, without making a key.
+  const key = ids.length === 1 ? ids[0] : `${ids.length}\u0000${ids.join('\u0000')}`;
   const found = internedLists.get(key);
   if (found !== undefined && sameIds(found, ids)) return found;
   if (internedLists.size >= internLimit) internedLists.clear();
@@ -113,8 +111,17 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Packing (in an analysis thread, or the server's thread for an open document)
 
-/** An article's summary as one block; what `summarise` reads back, and what the threads send. */
-export function packSummary(analysis: Analysis): PackedSummary {
+/**
+ * An article's summary as one block; what `summarise` reads back, and what the threads send. With the configuration
+ * it was analysed with, the summary keeps the language report too (for a re-analysis to reuse: see `earlierOf`).
+ */
+export function packSummary(analysis: Analysis, config?: CorpusConfig): PackedSummary {
+  const packed = packFields(analysis);
+  if (config && analysis.language) packed.language = JSON.stringify(portableReport(analysis.language, config));
+  return packed;
+}
+
+function packFields(analysis: Analysis): PackedSummary {
   const article = analysis.article;
   const findings = analysis.findings;
   if (!article) return { findings, strings: [], data: blockOf(new Array<number>(headerWords).fill(0), '') };
