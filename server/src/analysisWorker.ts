@@ -12,7 +12,7 @@ import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalo
 import { createKnowledgeBase } from './core/entities/knowledge-base';
 import type { KbEntity } from './core/entities/kb';
 import { CorpusFileIndex } from './core/file-index';
-import { rememberLines } from './core/lru';
+import { rememberText } from './core/lru';
 import { sha1 } from './analysisCache';
 import type { PoolMessage, SentJob, WorkerMessage, WorkerReply } from './analysisPool';
 import { packSummary } from './fileSummary';
@@ -29,8 +29,8 @@ interface LoadedCorpus {
 const corpora = new Map<string, LoadedCorpus>();
 
 // This thread reads each article of the corpus once: its per-line caches need hold only the article at hand, not
-// the thousands of lines the editor's thread keeps for typing.
-rememberLines(300);
+// the two million characters of lines the editor's thread keeps for typing.
+rememberText(100_000);
 
 function analyse({ id, file, corpus: key, cachedHash, events, earlier }: SentJob): WorkerReply {
   const corpus = corpora.get(key);

@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LruCache } from '../../server/src/core/lru';
+import { lineCache, LruCache, rememberText } from '../../server/src/core/lru';
 
 test('LruCache keeps the most recently used half of its limit at least, and never more than its limit', () => {
   const cache = new LruCache<string, number>(4);
-  cache.set('a', 1);
-  cache.set('b', 2);
-  assert.equal(cache.get('a'), 1); // a is now the most recent
-  cache.set('c', 3);
-  cache.set('d', 4);
-  assert.equal(cache.get('b'), undefined); // b was the least recently used
+  for (const [key, value] of [['a', 1], ['b', 2], ['c', 3], ['d', 4], ['e', 5]] as const) cache.set(key, value);
+  assert.equal(cache.get('a'), undefined); // the oldest is gone
   // The two most recent, in turn.
+  assert.equal(cache.get('e'), 5);
   assert.equal(cache.get('d'), 4);
-  assert.equal(cache.get('c'), 3);
   for (let i = 0; i < 100; i++) {
     cache.set(`k${i}`, i);
     assert.ok(cache.size <= 4);
@@ -25,7 +21,8 @@ test('LruCache keeps the most recently used half of its limit at least, and neve
 test('LruCache.set replaces a value in either generation', () => {
   const cache = new LruCache<string, number>(4);
   cache.set('a', 1);
-  cache.set('b', 2); // a and b move to the older generation
+  cache.set('b', 2);
+  cache.set('c', 3); // a and b move to the older generation
   cache.set('a', 10);
   assert.equal(cache.get('a'), 10);
   assert.equal(cache.get('b'), 2);
@@ -39,4 +36,21 @@ test('LruCache.getOrCompute computes once per key while it stays cached', () => 
   const second = cache.getOrCompute('line', () => (computed++, ['y']));
   assert.equal(computed, 1);
   assert.equal(second, first);
+});
+
+test('a line cache counts characters: typing new versions of a long paragraph never holds more than its share', () => {
+  rememberText(50_000);
+  try {
+    const cache = lineCache<number>();
+    const paragraph = 'x'.repeat(3000);
+    for (let keystroke = 0; keystroke < 1000; keystroke++) {
+      cache.set(`${keystroke} ${paragraph}`, keystroke);
+      assert.ok(cache.size * paragraph.length <= 50_000, `${cache.size} versions of 3,000 characters after ${keystroke + 1} keystrokes`);
+    }
+    // The latest versions are there.
+    assert.equal(cache.get(`999 ${paragraph}`), 999);
+    assert.equal(cache.get(`998 ${paragraph}`), 998);
+  } finally {
+    rememberText(2_000_000);
+  }
 });

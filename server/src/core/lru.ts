@@ -1,9 +1,10 @@
 import type { Span } from './text';
 
 /**
- * A map of recently used entries, at most `limit`: it keeps at least the `limit / 2` most recently used ones. The
- * analysis remembers what it read of a line or a paragraph by its text: typing changes one line of an article and
- * leaves the others' readings valid.
+ * A map of recently used entries, up to `limit` in all: it keeps at least the most recently used half. What counts
+ * against the limit is one per entry, or what `weigh` says (a line cache counts its keys' characters, so a cache
+ * of long paragraphs holds fewer). The analysis remembers what it read of a line or a paragraph by its text:
+ * typing changes one line of an article and leaves the others' readings valid.
  *
  * Two generations rather than a strict LRU order: re-inserting every hit at the end of one Map (delete, then set)
  * makes V8 compact the table again and again, which cost some 0.8 ms per keystroke in a 100 KB article; here a hit
@@ -12,9 +13,13 @@ import type { Span } from './text';
 export class LruCache<K, V> {
   private current = new Map<K, V>();
   private previous = new Map<K, V>();
+  private currentWeight = 0;
 
-  /** A number, or a function read as the cache fills (see `linesRemembered`). */
-  constructor(private readonly limit: number | (() => number)) {}
+  /** `limit`: a number, or a function read as the cache fills (see `lineCache`). */
+  constructor(
+    private readonly limit: number | (() => number),
+    private readonly weigh: (key: K) => number = () => 1,
+  ) {}
 
   get(key: K): V | undefined {
     const value = this.current.get(key);
@@ -29,7 +34,8 @@ export class LruCache<K, V> {
 
   set(key: K, value: V): void {
     this.previous.delete(key);
-    this.add(key, value);
+    if (this.current.has(key)) this.current.set(key, value);
+    else this.add(key, value);
   }
 
   /** The cached value, or the one `compute` returns, remembered. */
@@ -44,31 +50,39 @@ export class LruCache<K, V> {
   }
 
   private add(key: K, value: V): void {
-    this.current.set(key, value);
+    const weight = this.weigh(key);
     const limit = typeof this.limit === 'number' ? this.limit : this.limit();
-    if (this.current.size >= Math.max(1, Math.floor(limit / 2))) {
+    // A generation holds half the limit at most (one entry, whatever its weight).
+    if (this.current.size > 0 && this.currentWeight + weight > limit / 2) {
       this.previous = this.current;
       this.current = new Map();
+      this.currentWeight = 0;
     }
+    this.current.set(key, value);
+    this.currentWeight += weight;
   }
 }
 
-let rememberedLines = 6000;
+let rememberedCharacters = 2_000_000;
 
 /**
- * The limit of a per-line cache of the analysis: `factor` entries per line remembered. By default every line of
- * the article being edited stays, even the 1 MB benchmark article's 2,600, and lines of articles around it.
+ * A cache of what the analysis read per line (or paragraph), by the line's text, holding about `factor` times the
+ * characters remembered (`rememberText`). By default every line of the article being edited stays, even of a 1 MB
+ * article, and some of the articles around it. Typing adds a new version of one line per keystroke; counting
+ * characters keeps that bounded (a limit of 6,000 entries let versions of 3 KB paragraphs pile up in every cache:
+ * some 115 KB more heap per keystroke, for thousands of keystrokes).
  */
-export function linesRemembered(factor = 1): () => number {
-  return () => rememberedLines * factor;
+export function lineCache<V>(factor = 1): LruCache<string, V> {
+  return new LruCache<string, V>(() => rememberedCharacters * factor, (line) => line.length);
 }
 
 /**
- * Sets how many lines the per-line caches remember. A thread that reads each article of a corpus once (indexing)
- * needs few: caches sized for typing held some 80 MB per indexing thread of lines never read again.
+ * Sets how many characters of lines the per-line caches remember. A thread that reads each article of a corpus
+ * once (indexing) needs only the article at hand: caches sized for typing kept some 40 MB of lines per indexing
+ * thread that were never read again.
  */
-export function rememberLines(lines: number): void {
-  rememberedLines = lines;
+export function rememberText(characters: number): void {
+  rememberedCharacters = characters;
 }
 
 /**
@@ -104,11 +118,11 @@ export function moveSpan(span: Span, by: number): Span {
 export class CachePerOwner<V> {
   private readonly caches = new WeakMap<object, LruCache<string, V>>();
 
-  constructor(private readonly limit: number | (() => number)) {}
+  constructor(private readonly create: () => LruCache<string, V>) {}
 
   of(owner: object): LruCache<string, V> {
     let cache = this.caches.get(owner);
-    if (!cache) this.caches.set(owner, (cache = new LruCache(this.limit)));
+    if (!cache) this.caches.set(owner, (cache = this.create()));
     return cache;
   }
 }

@@ -1,7 +1,7 @@
 import { francAll } from 'franc';
 import type { Article, Paragraph } from '../article';
 import type { CorpusConfig } from '../config';
-import { linesRemembered, LruCache } from '../lru';
+import { lineCache } from '../lru';
 import type { Span } from '../text';
 import { francCode, languageName, primaryLanguage } from './tags';
 
@@ -129,7 +129,7 @@ interface ParagraphReading {
  * paragraphs did not change. The text alone is the outer key: a paragraph without names is the line's own string,
  * which V8 hashed already for the other caches of the analysis.
  */
-const readings = new LruCache<string, Map<string, ParagraphReading>>(linesRemembered());
+const readings = lineCache<Map<string, ParagraphReading>>();
 
 /** Masks a paragraph's text and ranks its language, remembering the answer for the same text and settings. */
 function paragraphReader(names: readonly string[], only: string[]): (text: string) => ParagraphReading {

@@ -1,6 +1,6 @@
 import { mentionRegions } from '../entities/catalog';
 import { uppercaseStart, wordTokens } from '../entities/tokens';
-import { CachePerOwner, linesRemembered, moveSpan, regionByRegion } from '../lru';
+import { CachePerOwner, lineCache, moveSpan, regionByRegion } from '../lru';
 import type { Rule, RuleFinding } from '../rule';
 import { exampleEntities } from './shared/example-entities';
 
@@ -43,6 +43,6 @@ const rule: Rule = {
   },
 };
 
-const regionFindings = new CachePerOwner<RuleFinding[]>(linesRemembered());
+const regionFindings = new CachePerOwner<RuleFinding[]>(lineCache);
 
 export default rule;

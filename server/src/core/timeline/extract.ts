@@ -18,7 +18,7 @@
  * are quadratic in the length of what they see, never see much. Extraction never throws.
  */
 import { parseArticle, type Article } from '../article';
-import { linesRemembered, LruCache } from '../lru';
+import { lineCache } from '../lru';
 import { proseLines } from '../rules/shared/prose';
 import type { Span } from '../text';
 import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
@@ -84,8 +84,8 @@ const sourceNames: Record<DateSource, string> = { published: 'header `published`
 // article, not the others. Keys hold the language and the reference dates besides the text. Lines are looked up
 // by their own string, then by language and reference: V8 hashes a string once, and every cache of an analysis
 // looks up the same line strings.
-const parsedPieces = new LruCache<string, ParsedResult[]>(linesRemembered(2));
-const lineCandidates = new LruCache<string, Map<string, Candidate[]>>(linesRemembered());
+const parsedPieces = lineCache<ParsedResult[]>(2);
+const lineCandidates = lineCache<Map<string, Candidate[]>>();
 
 // A reference far from any other: every year, month, day and weekday differs from the primary one.
 const secondReferenceShift = 1000;
