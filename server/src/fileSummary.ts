@@ -21,7 +21,7 @@ import { expressionOf, type Analysis, type EarlierReadings, type Finding } from 
 import type { CorpusConfig } from './core/config';
 import { portableReport, type PortableLanguageReport } from './core/language/detect';
 import type { Mention } from './core/entities/matcher';
-import type { Range, Span } from './core/text';
+import { lastAtOrBelow, type Range, type Span } from './core/text';
 import type { AnchorKind, ArticleEvent } from './core/timeline';
 import type { TimexMod, TimexType } from './core/timeline/timex';
 
@@ -275,14 +275,8 @@ class Excerpt {
 
   /** The excerpt offset of an article offset within one of the stretches. */
   offsetOf(offset: number): number {
-    let low = 0;
-    let high = this.from.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.from[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return this.to[low] + (offset - this.from[low]);
+    const stretch = lastAtOrBelow(this.from, offset);
+    return this.to[stretch] + (offset - this.from[stretch]);
   }
 
   /** For each UTF-16 offset of the excerpt (and its end), the UTF-8 byte offset, as `Buffer.write` encodes it. */
@@ -450,16 +444,9 @@ export class CompactSummary implements FileSummary {
   }
 
   private positionAt(offset: number): { line: number; character: number } {
-    const words = this.words;
     const clamped = Math.max(0, Math.min(offset, this.textLength));
-    let low = 0;
-    let high = this.lineCount - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (words[headerWords + middle] <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: clamped - words[headerWords + low] };
+    const line = lastAtOrBelow(this.words, clamped, headerWords, this.lineCount);
+    return { line, character: clamped - this.words[headerWords + line] };
   }
 
   /** The block as the cache stores it. */

@@ -24,6 +24,21 @@ export interface TextEdit extends Span {
 /** Maps offsets to positions and back in O(log lines). Line breaks are \n, \r\n or a lone \r. */
 const lineBreaks = /\r\n?|\n/g;
 
+/**
+ * By binary search, the index (counted from `from`) of the last of `count` ascending numbers of `sorted`, starting
+ * at `from`, that is at most `value`; 0 when none is.
+ */
+export function lastAtOrBelow(sorted: ArrayLike<number>, value: number, from = 0, count = sorted.length - from): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sorted[from + middle] <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 export class LineIndex {
   readonly lineStarts: number[];
 
@@ -41,14 +56,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = lastAtOrBelow(this.lineStarts, clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   offsetAt(position: Position): number {
