@@ -1,15 +1,17 @@
 // After a knowledge-base edit an article is analysed again with what the earlier analysis read that does not depend
-// on the knowledge base: its language (where the masked names are the same) and its temporal expressions. The
-// result must be a fresh analysis's, and the earlier readings must really be used.
+// on the knowledge base, as the server keeps it in the article's summary: its language (where the masked names are
+// the same) and its temporal expressions. The result must be a fresh analysis's, and the earlier readings must
+// really be used.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { analyzeArticle, earlierReadings, type Analysis, type EarlierReadings } from '../../server/src/core/analyze';
+import { analyzeArticle, type Analysis, type EarlierReadings } from '../../server/src/core/analyze';
 import { mergeConfig } from '../../server/src/core/config';
 import { catalogOf } from '../../server/src/core/entities/catalog';
 import type { KbEntity } from '../../server/src/core/entities/kb';
 import { CorpusFileIndex } from '../../server/src/core/file-index';
+import { CompactSummary, earlierOf, packSummary } from '../../server/src/fileSummary';
 import { benchKnowledgeBase, generateArticle } from '../bench/generator';
 
 const seeds = path.join(__dirname, '..', '..', 'seeds');
@@ -19,6 +21,9 @@ const seedTexts = readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) =
 const names = new CorpusFileIndex(seedTexts.map(([f]) => f));
 
 const plain = (analysis: Analysis) => JSON.parse(JSON.stringify({ findings: analysis.findings, mentions: analysis.mentions, events: analysis.events, language: analysis.language && { ...analysis.language, paragraphs: analysis.language.paragraphs.map((p) => ({ ...p, paragraph: p.paragraph.line.number })) } }));
+
+/** What the server keeps of an analysis and hands the next one: the summary as the cache holds it, read back. */
+const earlierReadings = (analysis: Analysis): EarlierReadings => earlierOf(new CompactSummary(packSummary(analysis, config)));
 
 function analyse(name: string, text: string, entities: KbEntity[], earlier?: EarlierReadings): Analysis {
   return analyzeArticle({ text, file: { name, corpus: names, entities: catalogOf(entities) } }, config, { events: true, earlier });
@@ -40,7 +45,7 @@ test('after a knowledge-base edit, an analysis with the earlier readings is a fr
       for (const [name, text] of articles) {
         const before = analyse(name, text, entities);
         const after = change(entities);
-        assert.deepEqual(plain(analyse(name, text, after, earlierReadings(before, config))), plain(analyse(name, text, after)), `${edit}, ${kbName} knowledge base: ${name}`);
+        assert.deepEqual(plain(analyse(name, text, after, earlierReadings(before))), plain(analyse(name, text, after)), `${edit}, ${kbName} knowledge base: ${name}`);
       }
     }
   }
@@ -49,7 +54,7 @@ test('after a knowledge-base edit, an analysis with the earlier readings is a fr
 test('the earlier language is taken where the masked names are the same, the expressions where the language is', () => {
   const [name, text] = seedTexts.find(([, t]) => /^lang: de/m.test(t)) ?? seedTexts[0];
   const before = analyse(name, text, seedEntities);
-  const earlier = earlierReadings(before, config)!;
+  const earlier = earlierReadings(before)!;
   assert.ok(earlier.language && earlier.expressions && earlier.expressions.list.length > 0);
   // A different verdict and a different expression, to see which are used.
   const marked: EarlierReadings = {

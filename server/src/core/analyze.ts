@@ -4,7 +4,7 @@ import { headerField, ignoredRuleIds } from './header';
 import { extractEvents, type ArticleEvent } from './timeline/events';
 import { findArticleMentions } from './entities/catalog';
 import type { Mention } from './entities/matcher';
-import { detectionSettings, detectLanguage, portableReport, reportFrom, type LanguageReport, type PortableLanguageReport } from './language/detect';
+import { detectionSettings, detectLanguage, reportFrom, type LanguageReport, type PortableLanguageReport } from './language/detect';
 import type { TemporalExpression } from './timeline/extract';
 import type { FileContext, Fix, Rule, RuleContext, Severity } from './rule';
 import { ruleById, rules } from './rules';
@@ -46,32 +46,19 @@ export interface AnalysisOptions {
   /**
    * What an earlier analysis of the same text read before the knowledge base or the configuration changed. Its
    * language is kept where the detection settings and the article's mentions (the names masked for detection) are
-   * the same, and its temporal expressions where the language is: a knowledge-base edit re-matches entities without running franc
-   * or chrono again. Anything else is read afresh, so the findings are those of a fresh analysis.
+   * the same, and its temporal expressions where the language is: a knowledge-base edit re-matches entities
+   * without running franc or chrono again. Anything else is read afresh: the findings are a fresh analysis's.
    */
   earlier?: EarlierReadings;
 }
 
-/** The readings of an analysis that do not depend on the knowledge base (see `earlierReadings`). */
+/** The readings of an analysis that do not depend on the knowledge base (the server's `earlierOf` gives them). */
 export interface EarlierReadings {
   /** Spans of the mentions the language was detected with. */
   mentionSpans: readonly Span[];
   language?: PortableLanguageReport;
   /** The expressions of the article's events, with the language they were read in. */
   expressions?: { language: string; list: readonly TemporalExpression[] };
-}
-
-/** What of an analysis a later one may reuse after a knowledge-base edit (plain data: it travels to threads). */
-export function earlierReadings(analysis: Analysis, config: CorpusConfig): EarlierReadings | undefined {
-  if (!analysis.article) return undefined;
-  const events = analysis.events;
-  const report = analysis.language;
-  const tag = eventLanguage(analysis.article, () => report);
-  return {
-    mentionSpans: analysis.mentions.map((m) => m.span),
-    language: report && portableReport(report, config),
-    expressions: events && tag ? { language: tag, list: events.map(expressionOf) } : undefined,
-  };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -149,7 +136,8 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
     },
     get events() {
       if (events === undefined) {
-        const tag = eventLanguage(article, () => this.language);
+        const declared = headerField(article.header, 'lang')?.value;
+        const tag = typeof declared === 'string' ? declared : this.language.language;
         const read = earlier?.expressions && earlier.expressions.language === tag ? earlier.expressions.list : undefined;
         events = tag ? extractEvents(article, { language: tag, mentions: this.mentions, expressions: read }) : [];
       }
@@ -159,12 +147,6 @@ export function createRuleContext(article: Article, config: CorpusConfig, file?:
       return events;
     },
   };
-}
-
-/** The language the timeline reads an article in: the declared tag, else the detected one (only then detected). */
-function eventLanguage(article: Article, language: () => LanguageReport | undefined): string | undefined {
-  const declared = headerField(article.header, 'lang')?.value;
-  return typeof declared === 'string' ? declared : language()?.language;
 }
 
 function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
