@@ -114,7 +114,7 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
   }
 
   function locationOfEntity(entityId: string): { corpus: Corpus; entity: KbEntity } | undefined {
-    for (const corpus of host.workspace().corpora().keys()) {
+    for (const corpus of host.workspace().corpusList()) {
       const entity = corpus.knowledgeBase?.catalog?.knowledgeBase.byId.get(entityId);
       if (entity) return { corpus, entity };
     }
@@ -235,7 +235,7 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     const wanted = query.toLowerCase();
     const symbols: WorkspaceSymbol[] = [];
     let count = 0;
-    for (const corpus of host.workspace().corpora().keys()) {
+    for (const corpus of host.workspace().corpusList()) {
       for (const entity of corpus.knowledgeBase?.catalog?.knowledgeBase.entities ?? []) {
         if (symbols.length >= maxWorkspaceSymbols) return symbols;
         if (++count % checkpointEvery === 0) await checkpoint(token);
@@ -288,7 +288,7 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
   connection.onRequest(entitiesRequest, async (...args: unknown[]) => {
     await checkpoint(tokenOf(args));
     const entities = [];
-    for (const corpus of host.workspace().corpora().keys()) {
+    for (const corpus of host.workspace().corpusList()) {
       for (const entity of corpus.knowledgeBase?.catalog?.knowledgeBase.entities ?? []) {
         entities.push({ id: entity.id, name: entity.name, type: entity.type, ...mentions.counts(entity.id) });
       }

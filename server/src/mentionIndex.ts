@@ -18,6 +18,9 @@ export class MentionIndex {
   /** Entity → file → its number of mentions there. */
   private readonly byEntity = new Map<string, Map<string, number>>();
 
+  /** `beforeRead`: brings in changes held back (the server indexes an open document once its edits pause). */
+  constructor(private readonly beforeRead: () => void = () => undefined) {}
+
   /** Records a file's mentions; returns whether they differ from what was recorded (entity or place). */
   set(file: string, summary: FileSummary): boolean {
     const before = this.byFile.get(file);
@@ -47,17 +50,20 @@ export class MentionIndex {
   }
 
   inFile(file: string): readonly IndexedMention[] {
+    this.beforeRead();
     return this.byFile.get(file)?.mentions ?? [];
   }
 
-  /** Mentions of one entity, by file (files in path order). */
+  /** Mentions of one entity, by file (files in path order, by code unit: `localeCompare` was a tenth of a request for 30,000 references). */
   mentionsOf(entityId: string): FileMentions[] {
+    this.beforeRead();
     const files = this.byEntity.get(entityId);
     if (!files) return [];
-    return [...files.keys()].sort((a, b) => a.localeCompare(b)).map((file) => ({ file, mentions: mentionsIn(this.byFile.get(file)!, entityId) }));
+    return [...files.keys()].sort().map((file) => ({ file, mentions: mentionsIn(this.byFile.get(file)!, entityId) }));
   }
 
   counts(entityId: string): { mentions: number; articles: number } {
+    this.beforeRead();
     const files = this.byEntity.get(entityId);
     let mentions = 0;
     for (const count of files?.values() ?? []) mentions += count;

@@ -121,6 +121,9 @@ export class TimelineIndex {
   private stamps = 0;
   private sorted?: Sorted;
 
+  /** `beforeRead`: brings in changes held back (the server indexes an open document once its edits pause). */
+  constructor(private readonly beforeRead: () => void = () => undefined) {}
+
   /** Records an article's events; returns whether they changed. */
   set(file: string, events: LocatedEvent[]): boolean {
     const before = this.byFile.get(file) ?? [];
@@ -168,6 +171,7 @@ export class TimelineIndex {
   }
 
   eventsIn(file: string): readonly LocatedEvent[] {
+    this.beforeRead();
     return this.byFile.get(file) ?? [];
   }
 
@@ -230,6 +234,7 @@ export class TimelineIndex {
 
   /** The sorted timeline, if it is still that of the index and of these knowledge bases. */
   private current(catalogs: readonly EntityCatalog[]): Sorted | undefined {
+    this.beforeRead();
     const sorted = this.sorted;
     const same = sorted && sorted.version === this.version && sorted.catalogs.length === catalogs.length && sorted.catalogs.every((c, i) => c === catalogs[i]);
     if (!same) return undefined;
@@ -262,13 +267,14 @@ export class TimelineIndex {
    * there are: straight from the sorted events, since a card needs neither their places nor their descriptions.
    */
   eventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): { shown: Array<{ value: string; text: string }>; total: number } {
+    const scope = scopeOf(this.sortedNow(catalogs), entity);
     const shown: Array<{ value: string; text: string }> = [];
-    let total = 0;
-    for (const { event } of scopeOf(this.sortedNow(catalogs), entity).located) {
-      if (!isDated(event.value)) continue;
-      if (++total <= limit) shown.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
+    for (const { event } of scope.located) {
+      if (shown.length >= limit) break;
+      if (isDated(event.value)) shown.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
     }
-    return { shown, total };
+    // Counted by place, kept in step as files change: a popular entity has tens of thousands of events to count.
+    return { shown, total: scope.located.length - (scope.placesNow().get(undatedKey)?.located.length ?? 0) };
   }
 }
 
@@ -379,8 +385,7 @@ function spanStart(event: TimelineEvent): number {
 
 /** A resolved date with a year: what the timeline places in its years. */
 function isDated(value: string): boolean {
-  const parts = timexParts(value);
-  return parts?.kind === 'date' && parts.resolved && parts.year !== undefined;
+  return placeKey(value) !== undatedKey;
 }
 
 function toEntry(event: LocatedEvent | RelationEvent, nameOf: (id: string) => string, uri: string | undefined): TimelineEntry {

@@ -14,6 +14,8 @@ export class Workspace {
   private resolver: CorpusResolver;
   /** Article path → its corpus. */
   private readonly articles = new Map<string, Corpus>();
+  /** Each corpus with its number of articles: hovers and keystrokes ask for the corpora, not for 10,000 paths. */
+  private readonly sizes = new Map<Corpus, number>();
   private configRoots: string[] = [];
   private settings: SeedCorpusSettings = defaultSettings;
   private matchesGlob: (relativePath: string) => boolean = picomatch(defaultSettings.files, { dot: true });
@@ -31,10 +33,11 @@ export class Workspace {
   async scan(): Promise<void> {
     this.resolver = new CorpusResolver(this.folders);
     this.articles.clear();
+    this.sizes.clear();
     const found = await Promise.all(this.folders.map((folder) => findCorpusFiles(folder)));
     this.configRoots = found.flatMap((f) => f.configRoots);
     for (const file of found.flatMap((f) => f.textFiles)) {
-      if (this.isArticlePath(file)) this.articles.set(file, (await this.resolver.resolve(file)).corpus);
+      if (this.isArticlePath(file)) this.setArticle(file, (await this.resolver.resolve(file)).corpus);
     }
   }
 
@@ -60,7 +63,7 @@ export class Workspace {
     if (!this.isArticlePath(file) || !stat?.isFile()) return [];
     const corpus = (await this.resolver.resolve(file)).corpus;
     corpus.names.add(path.basename(file));
-    this.articles.set(file, corpus);
+    this.setArticle(file, corpus);
     return this.namesakes(file, corpus);
   }
 
@@ -71,7 +74,22 @@ export class Workspace {
     const affected = this.namesakes(file, corpus);
     corpus.names.delete(path.basename(file));
     this.articles.delete(file);
+    this.shrink(corpus);
     return affected;
+  }
+
+  private setArticle(file: string, corpus: Corpus): void {
+    const before = this.articles.get(file);
+    if (before === corpus) return;
+    if (before) this.shrink(before);
+    this.articles.set(file, corpus);
+    this.sizes.set(corpus, (this.sizes.get(corpus) ?? 0) + 1);
+  }
+
+  private shrink(corpus: Corpus): void {
+    const left = this.sizes.get(corpus)! - 1;
+    if (left > 0) this.sizes.set(corpus, left);
+    else this.sizes.delete(corpus);
   }
 
   private namesakes(file: string, corpus: Corpus): string[] {
@@ -99,6 +117,11 @@ export class Workspace {
     return this.articles.get(file);
   }
 
+  /** Every corpus with articles. */
+  corpusList(): Corpus[] {
+    return [...this.sizes.keys()];
+  }
+
   /** Every corpus with its articles. */
   corpora(): Map<Corpus, string[]> {
     const result = new Map<Corpus, string[]>();
@@ -112,7 +135,7 @@ export class Workspace {
 
   /** The corpora whose knowledge base is `file`. */
   corporaWithKnowledgeBase(file: string): Corpus[] {
-    return [...new Set(this.articles.values())].filter((c) => c.knowledgeBase?.file === file || knowledgeBasePath(c) === file);
+    return this.corpusList().filter((c) => c.knowledgeBase?.file === file || knowledgeBasePath(c) === file);
   }
 
   /** Problems of the corpus config files, by config file path. */

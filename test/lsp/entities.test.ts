@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CodeAction, CompletionList, Diagnostic, TextEdit, DocumentSymbol, Hover, Location, MarkupContent, SemanticTokens, TextDocumentEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { entitiesRequest, entityLocationRequest, entityMentionsRequest, type EntitiesResult, type EntityMention } from '../../server/src/protocol';
+import { entitiesChangedNotification, entitiesRequest, entityLocationRequest, entityMentionsRequest, type EntitiesResult, type EntityMention } from '../../server/src/protocol';
 import { isCodeAction, LspSession, makeWorkspace, startedSession } from './lspClient';
 
 const seed000 = '000_ebeef4f3d678d313.txt';
@@ -77,6 +77,36 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     }
     const withDeclaration = await s.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
     assert.equal(withDeclaration.length, references.length + 1);
+  });
+
+  test('an edit counts in references and the Entities view as soon as its diagnostics are out; the view hears of it unasked', { timeout: testTimeout }, async (t) => {
+    const { ws, s } = await startedSession(t);
+    const uri = ws.uriOf(seed002);
+    const text = ws.read(seed002);
+    await s.open(uri, text);
+    const sharpIn = async (current: string) => {
+      const references = await s.request<Location[]>('textDocument/references', { textDocument: { uri }, position: positionOf(current, 'SHARP'), context: { includeDeclaration: false } });
+      return references.filter((r) => r.uri === uri).map((r) => r.range.start.line);
+    };
+    const before = await sharpIn(text);
+    const { entities: entitiesBefore } = await s.request<EntitiesResult>(entitiesRequest.method);
+    const sharpBefore = entitiesBefore.find((e) => e.id === 'sharp')!;
+
+    // A paragraph naming Sharp above the first line: every mention in the file moves down two lines.
+    let mark = s.mark();
+    const edited = `Sharp.\n\n${text}`;
+    await s.replaceAll(uri, 2, edited);
+    await s.waitForDiagnostics(uri, { version: 2, since: mark });
+    assert.deepEqual(await sharpIn(edited), [0, ...before.map((line) => line + 2)], 'the edited text’s mentions, read at once');
+    const { entities } = await s.request<EntitiesResult>(entitiesRequest.method);
+    assert.equal(entities.find((e) => e.id === 'sharp')!.mentions, sharpBefore.mentions + 1);
+
+    // Without a request, the indexes take the edit once the edits pause, and the views are told.
+    mark = s.mark();
+    await s.replaceAll(uri, 3, text);
+    await s.waitForDiagnostics(uri, { version: 3, since: mark });
+    await s.waitFor(entitiesChangedNotification.method, () => true, { since: mark });
+    assert.deepEqual(await sharpIn(text), before);
   });
 
   test('rename: every mention written that way in every article and the knowledge-base name, in one edit', { timeout: testTimeout }, async (t) => {
