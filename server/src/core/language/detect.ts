@@ -57,8 +57,11 @@ export function detectLanguage(article: Article, config: CorpusConfig, names: re
   if (article.title) prose.unshift({ line: article.title, kind: 'text' });
   if (only.length === 0) return { confidence: 0, judgedLetters: 0, sure: false, paragraphs: [] };
   const sortedNames = [...names].sort((a, b) => a.start - b.start);
+  // Paragraphs come in text order: names ending before one end before every later one too.
+  let firstName = 0;
   for (const paragraph of prose) {
-    const { letters, ranking } = readParagraph(blankSpans(paragraph.line, sortedNames));
+    while (firstName < sortedNames.length && sortedNames[firstName].end <= paragraph.line.start) firstName++;
+    const { letters, ranking } = readParagraph(blankSpans(paragraph.line, sortedNames, firstName));
     if (letters < minVotingLetters || !ranking) continue;
     // franc answers `und` alone when too little is left after its own cleaning.
     const language = tagOf.get(ranking[0][0]);
@@ -149,12 +152,13 @@ function paragraphReader(names: readonly string[], only: string[]): (text: strin
   };
 }
 
-/** The line's text with the given spans of the article (sorted) replaced by spaces. */
-function blankSpans(line: { start: number; end: number; text: string }, spans: readonly Span[]): string {
+/** The line's text with the given spans of the article (sorted by start, from index `from` on) replaced by spaces. */
+function blankSpans(line: { start: number; end: number; text: string }, spans: readonly Span[], from: number): string {
   let text = '';
   let cursor = line.start;
-  for (const span of spans) {
-    if (span.end <= cursor || span.start >= line.end) continue;
+  for (let i = from; i < spans.length && spans[i].start < line.end; i++) {
+    const span = spans[i];
+    if (span.end <= cursor) continue;
     const start = Math.max(span.start, cursor);
     text += line.text.slice(cursor - line.start, start - line.start) + ' ';
     cursor = Math.min(span.end, line.end);
