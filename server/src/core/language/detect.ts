@@ -1,8 +1,8 @@
-import { francAll } from 'franc';
 import type { Article, Paragraph } from '../article';
 import type { CorpusConfig } from '../config';
 import { lineCache } from '../lru';
 import type { Span } from '../text';
+import { rankLanguages } from './rank';
 import { francCode, languageName, primaryLanguage } from './tags';
 
 /** Paragraphs with fewer letters (after masking) do not vote: franc is guesswork on a caption. */
@@ -145,7 +145,7 @@ function paragraphReader(names: readonly string[], only: string[]): (text: strin
       const masked = mask(text);
       const letters = countLetters(masked);
       const judged = masked.length > francReadLength ? masked.slice(0, francReadLength) : masked;
-      const ranking = letters < minVotingLetters ? undefined : only.length === 1 ? [[only[0], 1] as [string, number]] : francAll(judged, { only, minLength: 10 });
+      const ranking = letters < minVotingLetters ? undefined : only.length === 1 ? [[only[0], 1] as [string, number]] : rankLanguages(judged, only, 10);
       bySettings.set(settings, (reading = { letters, ranking }));
     }
     return reading;
