@@ -9,8 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { analyzeArticle } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
-import { createKnowledgeBase } from './core/entities/knowledge-base';
-import type { KbEntity } from './core/entities/kb';
+import { readKnowledgeBase } from './core/entities/knowledge-base';
 import { CorpusFileIndex } from './core/file-index';
 import { rememberText } from './core/lru';
 import { sha1 } from './analysisCache';
@@ -21,8 +20,8 @@ interface LoadedCorpus {
   signature: string;
   config: CorpusConfig;
   names: CorpusFileIndex;
-  /** The entities' JSON until the first analysis needs them compiled. */
-  entities?: string;
+  /** The knowledge base's text until the first analysis needs it read and compiled. */
+  knowledgeBase?: string;
   catalog?: EntityCatalog;
 }
 
@@ -45,9 +44,11 @@ function analyse({ id, file, corpus: key, cachedHash, events, earlier }: SentJob
   }
   const hash = sha1(bytes);
   if (hash === cachedHash) return { id, hash, unchanged: true };
-  if (corpus.entities !== undefined) {
-    corpus.catalog = compileKnowledgeBase(createKnowledgeBase(JSON.parse(corpus.entities) as KbEntity[]));
-    corpus.entities = undefined;
+  if (corpus.knowledgeBase !== undefined) {
+    // The server sends only a text it read entities from: the same reading gives the same entities.
+    const { knowledgeBase } = readKnowledgeBase(corpus.knowledgeBase);
+    corpus.catalog = knowledgeBase && compileKnowledgeBase(knowledgeBase);
+    corpus.knowledgeBase = undefined;
   }
   // The bytes an earlier analysis read: after a knowledge-base or configuration edit, what it read still holds.
   const reuse = earlier?.hash === hash ? earlier : undefined;
@@ -62,8 +63,8 @@ function send(replies: WorkerReply[]): void {
 
 parentPort?.on('message', (message: PoolMessage) => {
   if (message.type === 'corpus') {
-    const { key, signature, config, names, entities } = message.state;
-    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), entities });
+    const { key, signature, config, names, knowledgeBase } = message.state;
+    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), knowledgeBase });
     return;
   }
   // An analysed file is sent at once, so the server indexes it while the next is read; checks of unchanged files

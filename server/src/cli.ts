@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle, decodeUtf8, type Finding } from './core/analyze';
 import { fixAll, isFixable } from './core/fix';
-import { AnalysisPool, entitiesForThreads } from './analysisPool';
+import { AnalysisPool } from './analysisPool';
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget, type Corpus } from './corpus';
 import { findCorpusFiles, isWithin, writeFileAtomically } from './files';
 import { LineIndex, type Range } from './core/text';
@@ -113,7 +113,7 @@ async function analyseInThreads(targets: readonly ArticleTarget[]): Promise<Arra
     for (const { corpus } of targets) {
       if (keys.has(corpus)) continue;
       keys.set(corpus, corpus.root);
-      pool.setCorpus({ key: corpus.root, signature: '', config: configFor(corpus), names: corpus.names.names(), entities: corpus.knowledgeBase?.catalog && entitiesForThreads(corpus.knowledgeBase.catalog).json });
+      pool.setCorpus({ key: corpus.root, signature: '', config: configFor(corpus), names: corpus.names.names(), knowledgeBase: corpus.knowledgeBase?.catalog && corpus.knowledgeBase.goodText });
     }
     const replies = await Promise.all(targets.map((target) => pool.analyse({ file: target.file, corpus: keys.get(target.corpus)!, events: false })));
     return targets.map((target, i) => {

@@ -24,9 +24,11 @@ export class MentionIndex {
   /** Records a file's mentions; returns whether they differ from what was recorded (entity or place). */
   set(file: string, summary: FileSummary): boolean {
     const before = this.byFile.get(file);
-    const same = before ? sameMentions(before, summary) : summary.mentions.length === 0;
-    this.delete(file);
     const counts = entityCounts(summary);
+    // A file seen for the first time changes the index only if it has mentions (known from the counts: reading a
+    // compact summary's mentions makes an object each, a third of a warm start's pass).
+    const same = before ? sameMentions(before, summary) : counts.length === 0;
+    this.delete(file);
     if (counts.length === 0) return !same;
     this.byFile.set(file, summary);
     for (const [entityId, count] of counts) {

@@ -488,6 +488,26 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     assert.ok(codesOf(cleared.diagnostics).includes('doubled-word'), 'its other findings stay');
   });
 
+  test('8b. a clean article gets no message in a pass; problems it gains on disk are shown, and cleared by an empty list once fixed', { timeout: testTimeout }, async (t) => {
+    const cleanName = '005_0123456789abcdef.txt';
+    const clean = '---\nlang: de\n---\nLeica und Xiaomi\n\nDie Leica Camera AG und Xiaomi arbeiten bei Smartphones zusammen.\n';
+    const { ws, s, analysed } = await started(t, (w) => w.write(cleanName, clean));
+    const uri = ws.uriOf(cleanName);
+    assert.equal(analysed.files, 6);
+    assert.ok(!s.diagnostics.has(uri), 'nothing was published for the clean article');
+    assert.ok(s.diagnostics.get(ws.uriOf(seed000))!.diagnostics.length > 0, 'articles with problems were published');
+
+    fs.writeFileSync(ws.pathOf(cleanName), clean.replace('AG und', 'AG  und'));
+    let mark = s.mark();
+    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: FileChangeType.Changed }] });
+    assert.deepEqual(codesOf((await s.waitForDiagnostics(uri, { since: mark })).diagnostics), ['multiple-spaces']);
+
+    fs.writeFileSync(ws.pathOf(cleanName), clean);
+    mark = s.mark();
+    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: FileChangeType.Changed }] });
+    assert.deepEqual((await s.waitForDiagnostics(uri, { since: mark })).diagnostics, [], 'the fixed article is cleared');
+  });
+
   const latin1Name = '006_00000000000000ff.txt';
   // "Grüße aus Wetzlar / Die Straße  ist groß. " in Latin-1, with a double space and a trailing space (fixable if it were UTF-8).
   const latin1 = Buffer.from('Gr\xfc\xdfe aus Wetzlar\n\nDie Stra\xdfe  ist gro\xdf. \n', 'latin1');
