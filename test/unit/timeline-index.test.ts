@@ -17,27 +17,35 @@ const none = CancellationToken.None;
 
 const mods = [undefined, undefined, 'START', 'END', 'ON_OR_AFTER'] as const;
 
-const event = fc.record({ value: fc.constantFrom(...values), mod: fc.constantFrom(...mods), start: fc.nat(500), entities: fc.subarray(entities) }).map(({ value, mod, start, entities: ids }): LocatedEvent => ({
-  ...(mod ? { mod } : {}),
-  span: { start, end: start + 4 },
-  text: value,
-  type: value.startsWith('P') ? 'DURATION' : 'DATE',
-  value,
-  anchor: 'absolute',
-  resolution: 'written out in full',
-  source: 'article',
-  sentence: { span: { start, end: start + 10 }, text: `Sentence at ${start}.` },
-  entities: ids,
-  language: 'de',
-  range: { start: { line: 0, character: start }, end: { line: 0, character: start + 4 } },
-}));
+function locatedEvent(value: string, mod: (typeof mods)[number], start: number, ids: string[]): LocatedEvent {
+  return {
+    ...(mod ? { mod } : {}),
+    span: { start, end: start + 4 },
+    text: value,
+    type: value.startsWith('P') ? 'DURATION' : 'DATE',
+    value,
+    anchor: 'absolute',
+    resolution: 'written out in full',
+    source: 'article',
+    sentence: { span: { start, end: start + 10 }, text: `Sentence at ${start}.` },
+    entities: ids,
+    language: 'de',
+    range: { start: { line: 0, character: start }, end: { line: 0, character: start + 4 } },
+  };
+}
+
+const event = fc
+  .record({ value: fc.constantFrom(...values), mod: fc.constantFrom(...mods), start: fc.nat(500), entities: fc.subarray(entities) })
+  .map(({ value, mod, start, entities: ids }) => locatedEvent(value, mod, start, ids));
 
 const entity = fc.option(fc.constantFrom(...entities), { nil: undefined });
 const place = fc.constantFrom<TimelinePlace>({}, { year: 2016 }, { year: 2016, month: 7 }, { year: 2021 }, { year: 2022, month: 3 }, { year: 2022, month: 5 }, { year: 2030, month: 1 });
 
 // A change (a file's new events, or its removal) or a read (the top groups, a year's groups, a page, a hover's events).
 const step = fc.oneof(
-  fc.record({ kind: fc.constant('set' as const), file: fc.constantFrom(...files), events: fc.array(event, { maxLength: 6 }) }),
+  fc.record({ kind: fc.constant('set' as const), file: fc.constantFrom(...files), events: fc.array(event, { maxLength: 6 }), inOrder: fc.boolean() }),
+  // A keystroke: the file's events from `at` on move by `by` (the index takes events that keep their order in place).
+  fc.record({ kind: fc.constant('shift' as const), file: fc.constantFrom(...files), at: fc.nat(500), by: fc.integer({ min: -300, max: 300 }) }),
   fc.record({ kind: fc.constant('delete' as const), file: fc.constantFrom(...files) }),
   fc.record({ kind: fc.constant('groups' as const), entity, year: fc.option(fc.constantFrom(2016, 2019, 2022), { nil: undefined }) }),
   fc.record({ kind: fc.constant('page' as const), entity, place, offset: fc.nat(8), limit: fc.integer({ min: 1, max: 5 }) }),
@@ -81,15 +89,24 @@ async function walk(index: TimelineIndex, entity: string | undefined, pageSize: 
   return tree;
 }
 
+/** New event objects, those from `at` on moved by `by` (never before 0). */
+function shifted(events: readonly LocatedEvent[], at: number, by: number): LocatedEvent[] {
+  return events.map((e) => {
+    const start = e.span.start >= at ? Math.max(0, e.span.start + by) : e.span.start;
+    return { ...e, span: { start, end: start + 4 }, range: { start: { line: 0, character: start }, end: { line: 0, character: start + 4 } } };
+  });
+}
+
 test('after any changes and reads, the index answers as one built afresh from the same files', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(step, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), async (steps, pageSize) => {
       const index = new TimelineIndex();
       const state = new Map<string, LocatedEvent[]>();
       for (const s of steps) {
-        if (s.kind === 'set') {
-          index.set(s.file, s.events);
-          if (s.events.length > 0) state.set(s.file, s.events);
+        if (s.kind === 'set' || s.kind === 'shift') {
+          const events = s.kind === 'set' ? (s.inOrder ? [...s.events].sort((a, b) => a.span.start - b.span.start) : s.events) : shifted(state.get(s.file) ?? [], s.at, s.by);
+          index.set(s.file, events);
+          if (events.length > 0) state.set(s.file, events);
           else state.delete(s.file);
         } else if (s.kind === 'delete') {
           index.delete(s.file);
@@ -128,4 +145,18 @@ test('a cancelled request stops with RequestCancelled', async () => {
   const cancelled = { isCancellationRequested: true, onCancellationRequested: CancellationToken.None.onCancellationRequested };
   await assert.rejects(index.groups(cancelled, [], {}), (error: { code?: number }) => error.code === -32800);
   await assert.rejects(index.page(cancelled, [], uriOf, { place: {}, offset: 0, limit: 10 }), (error: { code?: number }) => error.code === -32800);
+});
+
+test('an edit that moves an article’s events past each other re-sorts them; one that only moves them keeps their order', async () => {
+  const at = (value: string, start: number): LocatedEvent => ({ ...locatedEvent(value, undefined, start, ['leica']), text: `${value}@${start}` });
+  const index = new TimelineIndex();
+  index.set(files[0], [at('2016', 10), at('2016', 20), at('2019', 30)]);
+  index.set(files[1], [at('2016', 15)]);
+  const texts = async () => (await index.page(none, [], uriOf, { place: { year: 2016 }, offset: 0, limit: 10 })).entries.map((e) => e.text);
+  assert.deepEqual(await texts(), ['2016@10', '2016@20', '2016@15']);
+  index.set(files[0], [at('2016', 11), at('2016', 21), at('2019', 31)]);
+  assert.deepEqual(await texts(), ['2016@11', '2016@21', '2016@15'], 'moved together: same order, new places');
+  index.set(files[0], [at('2016', 12), at('2016', 5), at('2019', 31)]);
+  assert.deepEqual(await texts(), ['2016@5', '2016@12', '2016@15'], 'moved past each other: sorted again');
+  assert.equal(index.eventsOf('leica', [], 5).total, 4);
 });
