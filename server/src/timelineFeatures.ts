@@ -42,7 +42,22 @@ interface Place {
 class Scope {
   private places?: Map<number, Place>;
 
-  constructor(private sorted: Located[] = []) {}
+  /** `undated`, when known: how many of the events have no place in the years (a hover card counts the others). */
+  constructor(
+    private sorted: Located[] = [],
+    private undatedCount?: number,
+  ) {}
+
+  /** How many events have no place in the years: from the places once made, else counted once (kept while the events only move). */
+  undated(): number {
+    if (this.places) return this.places.get(undatedKey)?.located.length ?? 0;
+    if (this.undatedCount === undefined) {
+      let count = 0;
+      for (const { event } of this.sorted) if (placeKey(event.value) === undatedKey) count++;
+      this.undatedCount = count;
+    }
+    return this.undatedCount;
+  }
 
   get located(): readonly Located[] {
     return this.sorted;
@@ -51,6 +66,8 @@ class Scope {
   /** Takes one file's change (`gone` out, `added` in, `added` in time order) in one pass over each list it touches. */
   replace(gone: ReadonlySet<Located['event']>, added: readonly Located[]): void {
     this.sorted = replaceInOrder(this.sorted, gone, added);
+    // Counted again when next asked: a change of dates is rare beside keystrokes, which only move events.
+    this.undatedCount = undefined;
     if (!this.places) return;
     const addedByPlace = new Map<number, Located[]>();
     for (const event of gone) addedByPlace.set(placeKey(event.value), []);
@@ -306,8 +323,7 @@ export class TimelineIndex {
       if (shown.length >= limit) break;
       if (isDated(event.value)) shown.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
     }
-    // Counted by place, kept in step as files change: a popular entity has tens of thousands of events to count.
-    return { shown, total: scope.located.length - (scope.placesNow().get(undatedKey)?.located.length ?? 0) };
+    return { shown, total: scope.located.length - scope.undated() };
   }
 }
 
@@ -317,15 +333,20 @@ const noEvents = new Scope();
 function scopeOf(sorted: Sorted, entity: string | undefined): Scope {
   if (entity === undefined) return sorted.all;
   if (!sorted.byEntity) {
-    const lists = new Map<string, Located[]>();
+    // Each entity's events, and how many of them are undated, in one pass: the first hover card of a popular entity
+    // would otherwise count its tens of thousands of events.
+    const lists = new Map<string, { list: Located[]; undated: number }>();
     for (const located of sorted.all.located) {
+      const undated = placeKey(located.event.value) === undatedKey ? 1 : 0;
       for (const id of distinct(located.event.entities)) {
-        const list = lists.get(id);
-        if (list) list.push(located);
-        else lists.set(id, [located]);
+        const found = lists.get(id);
+        if (found) {
+          found.list.push(located);
+          found.undated += undated;
+        } else lists.set(id, { list: [located], undated });
       }
     }
-    sorted.byEntity = new Map([...lists].map(([id, list]) => [id, new Scope(list)]));
+    sorted.byEntity = new Map([...lists].map(([id, { list, undated }]) => [id, new Scope(list, undated)]));
   }
   return sorted.byEntity.get(entity) ?? noEvents;
 }
