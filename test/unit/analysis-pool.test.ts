@@ -1,0 +1,42 @@
+// The analysis threads (dist/analysisWorker.js, built by `npm run build`) under a heap limit: a thread that runs out
+// of memory is replaced by one with twice the limit and its jobs go again, so every article is still analysed.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { AnalysisPool, type CorpusState } from '../../server/src/analysisPool';
+import { mergeConfig } from '../../server/src/core/config';
+
+const root = path.join(__dirname, '..', '..');
+const script = path.join(root, 'dist', 'analysisWorker.js');
+const seeds = path.join(root, 'seeds');
+const names = readdirSync(seeds).filter((name) => name.endsWith('.txt')).sort();
+const state: CorpusState = {
+  key: seeds,
+  signature: 'test',
+  config: mergeConfig(JSON.parse(readFileSync(path.join(seeds, 'seed-corpus.json'), 'utf8')), undefined),
+  names,
+  knowledgeBase: readFileSync(path.join(seeds, 'entities.json'), 'utf8'),
+};
+
+async function analyseSeeds(pool: AnalysisPool): Promise<unknown[]> {
+  pool.setCorpus(state);
+  try {
+    const replies = await Promise.all(names.map((name) => pool.analyse({ file: path.join(seeds, name), corpus: seeds, events: true })));
+    return replies.map((reply) => {
+      assert.equal(reply.error, undefined);
+      return reply.summary!.toJSON();
+    });
+  } finally {
+    pool.dispose();
+  }
+}
+
+test('threads that outgrow their heap limit are replaced with larger ones, and every article is analysed as without a limit', async () => {
+  // Two megabytes hold not even the thread's code: each thread runs out, until the limit has doubled enough.
+  const starved = new AnalysisPool(script, Infinity, { heapLimitMb: 2 });
+  const summaries = await analyseSeeds(starved);
+  assert.ok(starved.heapLimitMb >= 8, `the limit grew (${starved.heapLimitMb} MB)`);
+  assert.deepEqual(summaries, await analyseSeeds(new AnalysisPool(script)));
+  assert.equal(summaries.length, 5);
+});
