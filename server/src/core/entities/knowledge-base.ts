@@ -59,17 +59,17 @@ export function readKnowledgeBaseTree(text: string): KbReading {
   }));
   const locations = new Map<string, { entry: Span; name: Span }>();
   if (errors.length > 0 || !root) return { problems, locations };
-  if (root.type !== 'object') return { problems: [problem(root, 'The knowledge base must be a JSON object with an "entities" list.')], locations };
+  if (root.type !== 'object') return { problems: [problem(spanOf(root), 'The knowledge base must be a JSON object with an "entities" list.')], locations };
   const list = findNodeAtLocation(root, ['entities']);
   if (!list || list.type !== 'array') {
-    return { problems: [problem(list?.parent ?? root, 'The knowledge base needs an "entities" list.')], locations };
+    return { problems: [problem(spanOf(list?.parent ?? root), 'The knowledge base needs an "entities" list.')], locations };
   }
   for (const property of root.children ?? []) {
     const key = property.children?.[0];
-    if (key && key.value !== 'entities' && key.value !== '$schema') problems.push(problem(key, `Unknown key "${key.value}".`, 'warning'));
+    if (key && key.value !== 'entities' && key.value !== '$schema') problems.push(problem(spanOf(key), `Unknown key "${key.value}".`, 'warning'));
   }
   const entries = list.children ?? [];
-  const { entities, indices } = readEntities(entries.length, (index) => entries[index], problems);
+  const { entities, indices } = readEntities(treeAccess, entries, problems);
   entities.forEach((entity, i) => {
     const entry = entries[indices[i]];
     locations.set(entity.id, { entry: spanOf(entry), name: spanOf(findNodeAtLocation(entry, ['name'])!) });
@@ -92,8 +92,8 @@ function treeOf(text: string, errors: ParseError[]): Node | undefined | typeof t
 
 /**
  * A knowledge base without a single problem, read without a syntax tree: JSON.parse gives the values and a scan of
- * its strings and brackets the spans of each entry and its name. The same checks run on the values. Undefined as
- * soon as anything is unusual (a problem, an escaped or repeated key, another shape): the tree reading then
+ * its strings and brackets the spans of each entry and its name. The same checks run on the plain values. Undefined
+ * as soon as anything is unusual (a problem, an escaped or repeated key, another shape): the tree reading then
  * reports it with exact spans. A tree of 20,000 entities took three times as long and some 200 MB more.
  */
 function readWellFormed(text: string): KbReading | undefined {
@@ -109,70 +109,101 @@ function readWellFormed(text: string): KbReading | undefined {
   const { entities: list, $schema, ...others } = root as Record<string, unknown>;
   if (!Array.isArray(list) || list.length !== spans.length || ($schema !== undefined && typeof $schema !== 'string') || Object.keys(others).length > 0) return undefined;
   const problems: KbProblem[] = [];
-  const { entities } = readEntities(list.length, (index) => valueNode(list[index]), problems);
+  const { entities } = readEntities(plainAccess, list, problems);
   if (problems.length > 0 || entities.length !== list.length) return undefined;
   return { knowledgeBase: createKnowledgeBase(entities), problems, locations: new Map(entities.map((entity, i) => [entity.id, spans[i]])) };
 }
 
-// A JSON string (a key when a colon follows) or a bracket: in valid JSON, nothing else nests or names.
-// Where a string starts or a container opens or closes: in valid JSON, nothing else nests or names.
-const jsonStructure = /["{}[\]]/g;
-const jsonSpace = /[ \t\n\r]*/y;
+// The characters the scan looks for: strings, escapes, keys, brackets and JSON's whitespace.
+const quote = 0x22;
+const backslash = 0x5c;
+const colon = 0x3a;
+const openBrace = 0x7b;
+const closeBrace = 0x7d;
+const openBracket = 0x5b;
+const closeBracket = 0x5d;
+const space = 0x20;
+const lineFeed = 0x0a;
+const carriageReturn = 0x0d;
+const tab = 0x09;
 
-/** The offset just past the string that opens at `start`, or -1 when it is never closed. Linear: no regex backtracking. */
+/** The offset just past the string that opens at `start`, or -1 when it is never closed. Linear: each quote is looked at once. */
 function stringEnd(text: string, start: number): number {
-  for (let quote = text.indexOf('"', start + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+  for (let quoteAt = text.indexOf('"', start + 1); quoteAt !== -1; quoteAt = text.indexOf('"', quoteAt + 1)) {
     let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return quote + 1;
+    while (text.charCodeAt(quoteAt - 1 - backslashes) === backslash) backslashes++;
+    if (backslashes % 2 === 0) return quoteAt + 1;
   }
   return -1;
+}
+
+/** The offset of the first character at or after `start` that is not JSON whitespace. */
+function skipSpace(text: string, start: number): number {
+  let at = start;
+  let code = text.charCodeAt(at);
+  while (code === space || code === lineFeed || code === carriageReturn || code === tab) code = text.charCodeAt(++at);
+  return at;
+}
+
+/**
+ * A hash of the key whose string spans `start` to `end` (FNV-1a over its characters, cut to a small integer so that
+ * maps hold it unboxed), or -1 when the key has an escape.
+ */
+function keyHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = start + 1; at < end - 1; at++) {
+    const code = text.charCodeAt(at);
+    if (code === backslash) return -1;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return hash & 0x3fffffff;
 }
 
 /**
  * The spans of the entries of a knowledge base (the containers two levels in: root → `entities` → entry) and of
  * each entry's `name` value. Undefined where a key is escaped or repeated in an object (JSON.parse keeps the last,
- * the tree the first) or an entry has no one name: the tree reading decides those.
+ * the tree the first) or an entry has no one name: the tree reading decides those. In valid JSON only strings (keys
+ * where a colon follows) and brackets nest or name: one pass looks at each character between strings and jumps
+ * from a string's opening quote to its closing one.
  */
 function scanEntries(text: string): Array<{ entry: Span; name: Span }> | undefined {
   const entries: Array<{ entry: Span; name: Span }> = [];
-  // Per depth, the object open there (a serial number) and, per key, the object that last had it: no Set per object.
-  const openObject: number[] = [];
-  const keyOwners: Array<Map<string, number>> = [];
-  let objects = 0;
+  // Per depth, where the object open there starts (-1 for a list) and, per key hash, where the last key with it
+  // stands. A key finds its hash after that start only when its object repeats it, or another key has the same hash:
+  // either way the tree reading decides. No set of keys per object, no string per key.
+  const objectStart: number[] = [];
+  const keysByHash: Array<Map<number, number>> = [];
   let depth = 0;
   let entryStart = 0;
   let name: Span | undefined;
   let nameNext = false;
-  jsonStructure.lastIndex = 0;
-  for (let m = jsonStructure.exec(text); m; m = jsonStructure.exec(text)) {
-    const at = m.index;
-    const mark = m[0];
-    if (mark === '"') {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === quote) {
       const end = stringEnd(text, at);
       if (end === -1) return undefined;
-      jsonStructure.lastIndex = end;
-      jsonSpace.lastIndex = end;
-      jsonSpace.test(text);
-      if (text[jsonSpace.lastIndex] === ':') {
-        const key = text.slice(at, end);
-        const owner = openObject[depth - 1];
-        const owners = (keyOwners[depth - 1] ??= new Map());
-        if (key.includes('\\') || !owner || owners.get(key) === owner) return undefined;
-        owners.set(key, owner);
-        nameNext = depth === 3 && key === '"name"';
+      const next = skipSpace(text, end);
+      if (text.charCodeAt(next) === colon) {
+        const hash = keyHash(text, at, end);
+        const start = objectStart[depth - 1];
+        const keys = (keysByHash[depth - 1] ??= new Map());
+        if (hash === -1 || !(start >= 0) || (keys.get(hash) ?? -1) > start) return undefined;
+        keys.set(hash, at);
+        nameNext = depth === 3 && end - at === 6 && text.startsWith('"name"', at);
+        at = next;
       } else {
         if (nameNext && depth === 3) name = { start: at, end };
         nameNext = false;
+        at = next - 1;
       }
-    } else if (mark === '{' || mark === '[') {
-      openObject[depth] = mark === '{' ? ++objects : 0;
+    } else if (code === openBrace || code === openBracket) {
+      objectStart[depth] = code === openBrace ? at : -1;
       if (depth === 2) {
         entryStart = at;
         name = undefined;
       }
       depth++;
-    } else {
+    } else if (code === closeBrace || code === closeBracket) {
       depth--;
       if (depth === 2) {
         if (!name) return undefined;
@@ -183,233 +214,236 @@ function scanEntries(text: string): Array<{ entry: Span; name: Span }> | undefin
   return entries;
 }
 
-/** A JSON value as a syntax-tree node without a place in the text, for the checks the tree reading runs. */
-class ValueNode implements Node {
-  readonly offset = 0;
-  readonly length = 0;
-  private built?: Node[];
-
-  constructor(
-    readonly type: NodeType,
-    readonly value: unknown,
-    private readonly raw: unknown,
-  ) {}
-
-  get children(): Node[] | undefined {
-    if (!this.built && this.type === 'object') {
-      const object = this.raw as Record<string, unknown>;
-      this.built = Object.keys(object).map((key) => new PropertyNode(new ValueNode('string', key, key), valueNode(object[key])));
-    } else if (!this.built && this.type === 'array') this.built = (this.raw as unknown[]).map(valueNode);
-    return this.built;
-  }
-}
-
-class PropertyNode implements Node {
-  readonly type = 'property';
-  readonly offset = 0;
-  readonly length = 0;
-  readonly children: Node[];
-
-  constructor(key: Node, value: Node) {
-    this.children = [key, value];
-  }
-}
-
-function valueNode(value: unknown): Node {
-  if (value === null) return new ValueNode('null', null, value);
-  if (Array.isArray(value)) return new ValueNode('array', undefined, value);
-  const type = typeof value;
-  return new ValueNode(type === 'object' ? 'object' : type === 'string' ? 'string' : type === 'number' ? 'number' : 'boolean', type === 'object' ? undefined : value, value);
-}
-
 /**
- * The entities of a list's entries, in order, with the index of the entry each was read from; problems are added.
- * Entries are asked for one at a time (`entryAt`), so that nodes built for the check can go as soon as it is done.
+ * What the checks ask of a JSON value, so that one set of checks reads both jsonc's syntax-tree nodes, whose spans
+ * the problems carry, and JSON.parse's plain values, which have none.
  */
-function readEntities(count: number, entryAt: (index: number) => Node, problems: KbProblem[]): { entities: KbEntity[]; indices: number[] } {
+interface JsonAccess<V> {
+  type(value: V): NodeType;
+  /** The text of a string (an object's key included); undefined for any other value. */
+  string(value: V): string | undefined;
+  /** The value of an object's key (the first where the key repeats), undefined where it has none. */
+  member(object: V, key: string): V | undefined;
+  /** Visits an object's keys, as strings, each with its value, in order. */
+  eachMember(object: V, visit: (key: V, value: V) => void): void;
+  items(array: V): readonly V[];
+  /** Where the value stands in the text, for a problem's span. */
+  span(value: V): Span;
+}
+
+const treeAccess: JsonAccess<Node> = {
+  type: (node) => node.type,
+  string: (node) => (node.type === 'string' ? (node.value as string) : undefined),
+  member: (node, key) => findNodeAtLocation(node, [key]),
+  eachMember: (node, visit) => {
+    // Only a tree without syntax errors is checked: each of its properties has a key and a value.
+    for (const property of node.children ?? []) visit(property.children![0], property.children![1]);
+  },
+  items: (node) => node.children ?? [],
+  span: spanOf,
+};
+
+const plainAccess: JsonAccess<unknown> = {
+  type: (value) => (value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as 'object' | 'string' | 'number' | 'boolean')),
+  string: (value) => (typeof value === 'string' ? value : undefined),
+  member: (object, key) => (Object.hasOwn(object as object, key) ? (object as Record<string, unknown>)[key] : undefined),
+  eachMember: (object, visit) => {
+    for (const key of Object.keys(object as object)) visit(key, (object as Record<string, unknown>)[key]);
+  },
+  items: (array) => array as unknown[],
+  // No place in the text; a problem here only sends the file to the tree reading, which has one.
+  span: () => ({ start: 0, end: 0 }),
+};
+
+/** The entities of a list's entries, in order, with the index of the entry each was read from; problems are added. */
+function readEntities<V>(json: JsonAccess<V>, entries: readonly V[], problems: KbProblem[]): { entities: KbEntity[]; indices: number[] } {
   const entities: KbEntity[] = [];
   const indices: number[] = [];
-  const ids = new Map<string, Node>();
+  const ids = new Set<string>();
   const owners = new Map<string, string>();
-  const refs: Array<[string, Node]> = [];
-  for (let index = 0; index < count; index++) {
-    const node = entryAt(index);
-    refs.push(...references(node));
-    const entity = readEntity(node, problems);
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    const entity = readEntity(json, entry, problems);
     if (!entity) continue;
-    const idNode = findNodeAtLocation(node, ['id'])!;
+    const idValue = json.member(entry, 'id')!;
     if (ids.has(entity.id)) {
-      problems.push(problem(idNode, `Duplicate id "${entity.id}": an earlier entry has it; this entry is ignored.`));
+      problems.push(problem(json.span(idValue), `Duplicate id "${entity.id}": an earlier entry has it; this entry is ignored.`));
       continue;
     }
-    ids.set(entity.id, idNode);
-    const clashes = entityNames(entity).filter((name) => owners.has(name.toLowerCase()) && owners.get(name.toLowerCase()) !== entity.id);
+    ids.add(entity.id);
+    const names = entityNames(entity);
+    const clashes = names.filter((name) => owners.has(name.toLowerCase()) && owners.get(name.toLowerCase()) !== entity.id);
     for (const name of clashes) {
-      problems.push(problem(nameNode(node, name) ?? idNode, `"${name}" already names "${owners.get(name.toLowerCase())}"; a name or alias must belong to one entity. It is not matched for "${entity.id}".`));
+      problems.push(problem(json.span(nameValue(json, entry, name) ?? idValue), `"${name}" already names "${owners.get(name.toLowerCase())}"; a name or alias must belong to one entity. It is not matched for "${entity.id}".`));
     }
-    const kept = dropNames(entity, new Set(clashes));
-    for (const name of entityNames(kept)) owners.set(name.toLowerCase(), kept.id);
+    const kept = dropNames(entity, clashes);
+    for (const name of kept === entity ? names : entityNames(kept)) owners.set(name.toLowerCase(), kept.id);
     entities.push(kept);
     indices.push(index);
   }
   // References can point forward, so they are checked once every id is known.
-  for (const [pathToRef, ref] of refs) {
-    if (typeof ref.value === 'string' && !ids.has(ref.value)) problems.push(problem(ref, `No entity has the id "${ref.value}" (at ${pathToRef}).`, 'warning'));
-  }
+  for (const entry of entries) checkReferences(json, entry, ids, problems);
   return { entities, indices };
 }
 
-function readEntity(node: Node, problems: KbProblem[]): KbEntity | undefined {
-  if (node.type !== 'object') {
-    problems.push(problem(node, 'An entity must be an object with "id", "type" and "name".'));
+/** Warns of each reference in an entry (a fact's `entity`, a relation's `with`) to an id that no entry has. */
+function checkReferences<V>(json: JsonAccess<V>, entry: V, ids: ReadonlySet<string>, problems: KbProblem[]): void {
+  if (json.type(entry) !== 'object') return;
+  for (const [list, key] of referenceKeys) {
+    const items = json.member(entry, list);
+    if (items === undefined || json.type(items) !== 'array') continue;
+    json.items(items).forEach((item, i) => {
+      const ref = json.type(item) === 'object' ? json.member(item, key) : undefined;
+      const id = ref === undefined ? undefined : json.string(ref);
+      if (id !== undefined && !ids.has(id)) problems.push(problem(json.span(ref!), `No entity has the id "${id}" (at ${list}[${i}].${key}).`, 'warning'));
+    });
+  }
+}
+
+const referenceKeys = [['facts', 'entity'], ['relations', 'with']] as const;
+
+const entityKeys: readonly string[] = ['id', 'type', 'name', 'aliases', 'localNames', 'description', 'facts', 'relations', 'sources'];
+
+function readEntity<V>(json: JsonAccess<V>, node: V, problems: KbProblem[]): KbEntity | undefined {
+  if (json.type(node) !== 'object') {
+    problems.push(problem(json.span(node), 'An entity must be an object with "id", "type" and "name".'));
     return undefined;
   }
   const errorsBefore = problems.length;
-  const id = requiredString(node, 'id', problems);
-  if (id !== undefined && !idPattern.test(id)) problems.push(problem(findNodeAtLocation(node, ['id'])!, `The id "${id}" must be lower-case letters and digits joined by hyphens, e.g. "leica-camera".`));
-  const type = requiredString(node, 'type', problems);
+  const id = requiredString(json, node, 'id', problems);
+  if (id !== undefined && !idPattern.test(id)) problems.push(problem(json.span(json.member(node, 'id')!), `The id "${id}" must be lower-case letters and digits joined by hyphens, e.g. "leica-camera".`));
+  const type = requiredString(json, node, 'type', problems);
   if (type !== undefined && !(entityTypes as readonly string[]).includes(type)) {
-    problems.push(problem(findNodeAtLocation(node, ['type'])!, `"${type}" is not an entity type: use one of ${entityTypes.join(', ')}.`));
+    problems.push(problem(json.span(json.member(node, 'type')!), `"${type}" is not an entity type: use one of ${entityTypes.join(', ')}.`));
   }
-  const name = requiredString(node, 'name', problems);
-  if (name !== undefined && name.trim().length < 2) problems.push(problem(findNodeAtLocation(node, ['name'])!, 'A name needs at least two characters.'));
-  for (const property of node.children ?? []) {
-    const key = property.children?.[0];
-    if (key && !['id', 'type', 'name', 'aliases', 'localNames', 'description', 'facts', 'relations', 'sources'].includes(key.value)) {
-      problems.push(problem(key, `Unknown key "${key.value}" in an entity.`, 'warning'));
-    }
-  }
-  const aliases = optionalStrings(node, 'aliases', problems, 'error');
-  const localNames = optionalLocalized(node, 'localNames', problems);
-  const description = optionalLocalized(node, 'description', problems);
-  const facts = optionalList(node, 'facts', problems, readFact);
-  const relations = optionalList(node, 'relations', problems, readRelation);
-  const sources = optionalStrings(node, 'sources', problems, 'warning');
+  const name = requiredString(json, node, 'name', problems);
+  if (name !== undefined && name.trim().length < 2) problems.push(problem(json.span(json.member(node, 'name')!), 'A name needs at least two characters.'));
+  json.eachMember(node, (key) => {
+    const keyText = json.string(key)!;
+    if (!entityKeys.includes(keyText)) problems.push(problem(json.span(key), `Unknown key "${keyText}" in an entity.`, 'warning'));
+  });
+  const aliases = optionalStrings(json, node, 'aliases', problems, 'error');
+  const localNames = optionalLocalized(json, node, 'localNames', problems);
+  const description = optionalLocalized(json, node, 'description', problems);
+  const facts = optionalList(json, node, 'facts', problems, readFact);
+  const relations = optionalList(json, node, 'relations', problems, readRelation);
+  const sources = optionalStrings(json, node, 'sources', problems, 'warning');
   if (problems.length > errorsBefore && problems.slice(errorsBefore).some((p) => p.severity === 'error')) return undefined;
   return { id: id!, type: type as EntityType, name: name!, aliases, localNames, description, facts, relations, sources };
 }
 
-function readFact(node: Node, problems: KbProblem[]): KbFact | undefined {
-  const property = requiredString(node, 'property', problems);
-  const value = requiredString(node, 'value', problems);
-  const entity = optionalString(node, 'entity', problems);
-  const sources = optionalStrings(node, 'sources', problems, 'warning');
+function readFact<V>(json: JsonAccess<V>, node: V, problems: KbProblem[]): KbFact | undefined {
+  const property = requiredString(json, node, 'property', problems);
+  const value = requiredString(json, node, 'value', problems);
+  const entity = optionalString(json, node, 'entity', problems);
+  const sources = optionalStrings(json, node, 'sources', problems, 'warning');
   return property !== undefined && value !== undefined ? { property, value, entity, sources } : undefined;
 }
 
-function readRelation(node: Node, problems: KbProblem[]): KbRelation | undefined {
-  const type = requiredString(node, 'type', problems);
-  const other = requiredString(node, 'with', problems);
-  const from = optionalString(node, 'from', problems);
-  const until = optionalString(node, 'until', problems);
+function readRelation<V>(json: JsonAccess<V>, node: V, problems: KbProblem[]): KbRelation | undefined {
+  const type = requiredString(json, node, 'type', problems);
+  const other = requiredString(json, node, 'with', problems);
+  const from = optionalString(json, node, 'from', problems);
+  const until = optionalString(json, node, 'until', problems);
   for (const [key, value] of [['from', from], ['until', until]] as const) {
-    if (value !== undefined && !timexPattern.test(value)) problems.push(problem(findNodeAtLocation(node, [key])!, `"${value}" is not a date of the form 2016, 2022-05 or 2022-03-31.`, 'warning'));
+    if (value !== undefined && !timexPattern.test(value)) problems.push(problem(json.span(json.member(node, key)!), `"${value}" is not a date of the form 2016, 2022-05 or 2022-03-31.`, 'warning'));
   }
-  const description = optionalLocalized(node, 'description', problems);
-  const sources = optionalStrings(node, 'sources', problems, 'warning');
+  const description = optionalLocalized(json, node, 'description', problems);
+  const sources = optionalStrings(json, node, 'sources', problems, 'warning');
   if (type === undefined || other === undefined) return undefined;
   return { type, with: other, from: from && timexPattern.test(from) ? from : undefined, until: until && timexPattern.test(until) ? until : undefined, description, sources };
 }
 
-function requiredString(node: Node, key: string, problems: KbProblem[]): string | undefined {
-  const child = findNodeAtLocation(node, [key]);
-  if (!child) {
-    problems.push(problem(node, `Missing "${key}".`));
+function requiredString<V>(json: JsonAccess<V>, node: V, key: string, problems: KbProblem[]): string | undefined {
+  const child = json.member(node, key);
+  if (child === undefined) {
+    problems.push(problem(json.span(node), `Missing "${key}".`));
     return undefined;
   }
-  if (child.type !== 'string') {
-    problems.push(problem(child, `"${key}" must be a string.`));
-    return undefined;
-  }
-  return child.value as string;
+  const value = json.string(child);
+  if (value === undefined) problems.push(problem(json.span(child), `"${key}" must be a string.`));
+  return value;
 }
 
-function optionalString(node: Node, key: string, problems: KbProblem[]): string | undefined {
-  const child = findNodeAtLocation(node, [key]);
-  if (!child) return undefined;
-  if (child.type === 'string') return child.value as string;
-  problems.push(problem(child, `"${key}" must be a string.`, 'warning'));
-  return undefined;
+function optionalString<V>(json: JsonAccess<V>, node: V, key: string, problems: KbProblem[]): string | undefined {
+  const child = json.member(node, key);
+  if (child === undefined) return undefined;
+  const value = json.string(child);
+  if (value === undefined) problems.push(problem(json.span(child), `"${key}" must be a string.`, 'warning'));
+  return value;
 }
 
 /** A list of strings; names shorter than two characters would match everywhere, so they are refused. */
-function optionalStrings(node: Node, key: string, problems: KbProblem[], severity: KbProblem['severity']): string[] | undefined {
-  const child = findNodeAtLocation(node, [key]);
-  if (!child) return undefined;
-  if (child.type !== 'array') {
-    problems.push(problem(child, `"${key}" must be a list of strings.`, severity));
+function optionalStrings<V>(json: JsonAccess<V>, node: V, key: string, problems: KbProblem[], severity: KbProblem['severity']): string[] | undefined {
+  const child = json.member(node, key);
+  if (child === undefined) return undefined;
+  if (json.type(child) !== 'array') {
+    problems.push(problem(json.span(child), `"${key}" must be a list of strings.`, severity));
     return undefined;
   }
   const values: string[] = [];
-  for (const item of child.children ?? []) {
-    if (item.type !== 'string') problems.push(problem(item, `"${key}" must hold strings only.`, severity));
-    else if (key === 'aliases' && (item.value as string).trim().length < 2) problems.push(problem(item, 'An alias needs at least two characters; it is ignored.', 'warning'));
-    else values.push(item.value as string);
+  for (const item of json.items(child)) {
+    const value = json.string(item);
+    if (value === undefined) problems.push(problem(json.span(item), `"${key}" must hold strings only.`, severity));
+    else if (key === 'aliases' && value.trim().length < 2) problems.push(problem(json.span(item), 'An alias needs at least two characters; it is ignored.', 'warning'));
+    else values.push(value);
   }
   return values;
 }
 
-function optionalLocalized(node: Node, key: string, problems: KbProblem[]): Localized | undefined {
-  const child = findNodeAtLocation(node, [key]);
-  if (!child) return undefined;
-  if (child.type !== 'object') {
-    problems.push(problem(child, `"${key}" must map language tags to text, e.g. { "de": "…", "en": "…" }.`, 'warning'));
+function optionalLocalized<V>(json: JsonAccess<V>, node: V, key: string, problems: KbProblem[]): Localized | undefined {
+  const child = json.member(node, key);
+  if (child === undefined) return undefined;
+  if (json.type(child) !== 'object') {
+    problems.push(problem(json.span(child), `"${key}" must map language tags to text, e.g. { "de": "…", "en": "…" }.`, 'warning'));
     return undefined;
   }
   const values: Localized = {};
-  for (const property of child.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (!keyNode || !valueNode) continue;
-    if (!tagPattern.test(keyNode.value)) problems.push(problem(keyNode, `"${keyNode.value}" is not a language tag such as "de" or "it".`, 'warning'));
-    else if (valueNode.type !== 'string' || (key === 'localNames' && (valueNode.value as string).trim().length < 2)) problems.push(problem(valueNode, key === 'localNames' ? 'A name needs at least two characters.' : 'A description must be a string.', 'warning'));
-    else values[keyNode.value] = valueNode.value as string;
-  }
+  json.eachMember(child, (keyNode, valueNode) => {
+    const tag = json.string(keyNode)!;
+    const value = json.string(valueNode);
+    if (!tagPattern.test(tag)) problems.push(problem(json.span(keyNode), `"${tag}" is not a language tag such as "de" or "it".`, 'warning'));
+    else if (value === undefined || (key === 'localNames' && value.trim().length < 2)) problems.push(problem(json.span(valueNode), key === 'localNames' ? 'A name needs at least two characters.' : 'A description must be a string.', 'warning'));
+    else values[tag] = value;
+  });
   return values;
 }
 
-function optionalList<T>(node: Node, key: string, problems: KbProblem[], read: (item: Node, problems: KbProblem[]) => T | undefined): T[] | undefined {
-  const child = findNodeAtLocation(node, [key]);
-  if (!child) return undefined;
-  if (child.type !== 'array') {
-    problems.push(problem(child, `"${key}" must be a list.`, 'warning'));
+function optionalList<V, T>(json: JsonAccess<V>, node: V, key: string, problems: KbProblem[], read: (json: JsonAccess<V>, item: V, problems: KbProblem[]) => T | undefined): T[] | undefined {
+  const child = json.member(node, key);
+  if (child === undefined) return undefined;
+  if (json.type(child) !== 'array') {
+    problems.push(problem(json.span(child), `"${key}" must be a list.`, 'warning'));
     return undefined;
   }
   const values: T[] = [];
-  for (const item of child.children ?? []) {
-    if (item.type !== 'object') {
-      problems.push(problem(item, `Each of "${key}" must be an object.`, 'warning'));
+  for (const item of json.items(child)) {
+    if (json.type(item) !== 'object') {
+      problems.push(problem(json.span(item), `Each of "${key}" must be an object.`, 'warning'));
       continue;
     }
     // Problems inside a fact or relation are warnings: the entity itself stays usable.
     const inner: KbProblem[] = [];
-    const value = read(item, inner);
-    problems.push(...inner.map((p) => ({ ...p, severity: 'warning' as const })));
+    const value = read(json, item, inner);
+    for (const p of inner) problems.push({ ...p, severity: 'warning' });
     if (value !== undefined) values.push(value);
   }
   return values;
 }
 
-function references(entityNode: Node): Array<[string, Node]> {
-  const found: Array<[string, Node]> = [];
-  for (const [list, key] of [['facts', 'entity'], ['relations', 'with']] as const) {
-    const items = findNodeAtLocation(entityNode, [list]);
-    (items?.type === 'array' ? items.children ?? [] : []).forEach((item, i) => {
-      const ref = item.type === 'object' ? findNodeAtLocation(item, [key]) : undefined;
-      if (ref) found.push([`${list}[${i}].${key}`, ref]);
-    });
-  }
-  return found;
+/** The value in an entity's entry that spells `name`: its name, one of its aliases or one of its local names. */
+function nameValue<V>(json: JsonAccess<V>, entry: V, name: string): V | undefined {
+  const aliases = json.member(entry, 'aliases');
+  const localNames = json.member(entry, 'localNames');
+  const candidates = [json.member(entry, 'name'), ...(aliases !== undefined && json.type(aliases) === 'array' ? json.items(aliases) : [])];
+  if (localNames !== undefined && json.type(localNames) === 'object') json.eachMember(localNames, (_, value) => candidates.push(value));
+  return candidates.find((candidate) => candidate !== undefined && json.string(candidate) === name);
 }
 
-function nameNode(entityNode: Node, name: string): Node | undefined {
-  const candidates = [findNodeAtLocation(entityNode, ['name']), ...(findNodeAtLocation(entityNode, ['aliases'])?.children ?? []), ...(findNodeAtLocation(entityNode, ['localNames'])?.children?.map((p) => p.children?.[1]) ?? [])];
-  return candidates.find((n) => n?.value === name);
-}
-
-function dropNames(entity: KbEntity, names: ReadonlySet<string>): KbEntity {
-  if (names.size === 0) return entity;
-  const localNames = entity.localNames && Object.fromEntries(Object.entries(entity.localNames).filter(([, v]) => !names.has(v)));
-  return { ...entity, aliases: entity.aliases?.filter((a) => !names.has(a)), localNames };
+function dropNames(entity: KbEntity, names: readonly string[]): KbEntity {
+  if (names.length === 0) return entity;
+  const localNames = entity.localNames && Object.fromEntries(Object.entries(entity.localNames).filter(([, v]) => !names.includes(v)));
+  return { ...entity, aliases: entity.aliases?.filter((a) => !names.includes(a)), localNames };
 }
 
 function describeParseError(code: string): string {
@@ -420,8 +454,8 @@ function spanOf(node: Node): Span {
   return { start: node.offset, end: node.offset + node.length };
 }
 
-function problem(node: Node, message: string, severity: KbProblem['severity'] = 'error'): KbProblem {
-  return { span: spanOf(node), message, severity };
+function problem(span: Span, message: string, severity: KbProblem['severity'] = 'error'): KbProblem {
+  return { span, message, severity };
 }
 
 /** The string values in an entity's entry that spell `spelling` (its name, an alias or a local name), as spans of their JSON strings. */
