@@ -162,16 +162,16 @@ export function startServer(connection: Connection): void {
     for (const [file, analysis] of unindexed) index(file, summarise(analysis));
   }
 
-  /** Files whose last published diagnostics were not empty. */
-  const withProblems = new Set<string>();
+  /** Files whose last published diagnostics had problems, or were an open document's (of a version). */
+  const shown = new Set<string>();
 
   function publish(file: string, findings: readonly Finding[], version?: number): void {
     // An article on disk with nothing to show and nothing shown before needs no message: half of a warm start's
     // 10,000 messages were empty lists the editor never had anything to clear for. An open document's version is
-    // always answered (the editor and tests wait for it).
-    if (findings.length === 0 && version === undefined && !withProblems.has(file)) return;
-    if (findings.length > 0) withProblems.add(file);
-    else withProblems.delete(file);
+    // always answered, and so is the disk's verdict once it is closed (clients wait for both).
+    if (findings.length === 0 && version === undefined && !shown.has(file)) return;
+    if (findings.length > 0 || version !== undefined) shown.add(file);
+    else shown.delete(file);
     void connection.sendDiagnostics({ uri: uriOf(file), version, diagnostics: findings.map((f) => toDiagnostic(f, docs)) });
   }
 
@@ -284,7 +284,7 @@ export function startServer(connection: Connection): void {
     if (onDisk.delete(file)) cacheDirty = true;
     if (mentions.delete(file)) announceEntitiesChanged();
     if (timeline.delete(file)) announceTimelineChanged();
-    withProblems.delete(file);
+    shown.delete(file);
     void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
   }
 

@@ -506,6 +506,14 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     mark = s.mark();
     await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: FileChangeType.Changed }] });
     assert.deepEqual((await s.waitForDiagnostics(uri, { since: mark })).diagnostics, [], 'the fixed article is cleared');
+
+    // Opened, its version is answered even with nothing to show; closed, the disk's verdict is sent too.
+    mark = s.mark();
+    await s.open(uri, clean);
+    assert.deepEqual((await s.waitForDiagnostics(uri, { since: mark, version: 1 })).diagnostics, []);
+    mark = s.mark();
+    await s.close(uri);
+    assert.deepEqual((await s.waitForDiagnostics(uri, { since: mark })).diagnostics, []);
   });
 
   const latin1Name = '006_00000000000000ff.txt';
