@@ -71,12 +71,7 @@ class Scope {
     if (!this.places) return;
     const addedByPlace = new Map<number, Located[]>();
     for (const event of gone) addedByPlace.set(placeKey(event.value), []);
-    for (const located of added) {
-      const key = placeKey(located.event.value);
-      const list = addedByPlace.get(key);
-      if (list) list.push(located);
-      else addedByPlace.set(key, [located]);
-    }
+    for (const located of added) addTo(addedByPlace, placeKey(located.event.value), located);
     for (const [key, list] of addedByPlace) {
       const place = this.places.get(key);
       if (!place) {
@@ -194,13 +189,7 @@ export class TimelineIndex {
     if (sorted.byEntity) {
       const addedByEntity = new Map<string, Located[]>();
       for (const event of before) for (const id of event.entities) addedByEntity.set(id, []);
-      for (const located of added) {
-        for (const id of distinct(located.event.entities)) {
-          const list = addedByEntity.get(id);
-          if (list) list.push(located);
-          else addedByEntity.set(id, [located]);
-        }
-      }
+      for (const located of added) for (const id of distinct(located.event.entities)) addTo(addedByEntity, id, located);
       for (const [id, list] of addedByEntity) {
         const scope = sorted.byEntity.get(id);
         if (!scope) {
@@ -288,12 +277,7 @@ export class TimelineIndex {
   /** Sorts what was collected at `version`; keeps it unless the index changed meanwhile (the request yields). */
   private remember(version: number, catalogs: readonly EntityCatalog[], located: Located[]): Sorted {
     const byFile = new Map<string, Located[]>();
-    for (const entry of located) {
-      if (entry.file === undefined) continue;
-      const inFile = byFile.get(entry.file);
-      if (inFile) inFile.push(entry);
-      else byFile.set(entry.file, [entry]);
-    }
+    for (const entry of located) if (entry.file !== undefined) addTo(byFile, entry.file, entry);
     const sorted: Sorted = { version, stamp: ++this.stamps, catalogs, all: new Scope(inTimeOrder(located)), updates: 0, byFile };
     if (version === this.version) this.sorted = sorted;
     return sorted;
@@ -349,6 +333,13 @@ function scopeOf(sorted: Sorted, entity: string | undefined): Scope {
     sorted.byEntity = new Map([...lists].map(([id, { list, undated }]) => [id, new Scope(list, undated)]));
   }
   return sorted.byEntity.get(entity) ?? noEvents;
+}
+
+/** Appends `item` to the list of `key`, made on first use. */
+function addTo<K, T>(lists: Map<K, T[]>, key: K, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
 }
 
 /** Each id once: an article's event lists each entity once already, so this rarely copies (a Set per event did, for all 137,000). */
