@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import {
   CompletionItemKind,
+  type CancellationToken,
   LSPErrorCodes,
   ResponseError,
   SemanticTokensBuilder,
@@ -80,6 +81,13 @@ const maxWorkspaceSymbols = 500;
 /** Loops over the corpus (files, entities, mentions) let waiting messages in, and look for a cancellation, this often. */
 const checkpointEvery = 256;
 
+/**
+ * Answers to references with at least this many locations are kept (the entity of 30,000 mentions took some 25 ms
+ * to gather and 5 MB to keep): a few of them, as each is some 150 bytes per location.
+ */
+const manyLocations = 1000;
+const referenceAnswersKept = 8;
+
 /** Line indexes of recent knowledge-base texts: building one over megabytes of JSON for each definition cost more than the rest. */
 const knowledgeBaseLines = new LruCache<string, LineIndex>(4);
 
@@ -90,6 +98,7 @@ function lineIndexOf(text: string): LineIndex {
 export function registerEntityFeatures(host: EntityFeatureHost): void {
   const { connection, documents, mentions } = host;
 
+  const manyReferences = new LruCache<string, { stamp: number; locations: Location[] }>(referenceAnswersKept);
   const catalogOf = (file: string) => host.workspace().corpusOf(file)?.knowledgeBase?.catalog;
 
   async function mentionAt(uri: string, position: Position): Promise<{ file: string; analysis: Analysis; mention: Omit<IndexedMention, 'context'> } | undefined> {
@@ -141,18 +150,31 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     return (found && definitionOf(host.workspace().corpusOf(found.file), found.mention.entityId)) ?? null;
   });
 
+  /**
+   * Where an entity is mentioned across the corpus. The mentions are read at once (the index may change at the
+   * checkpoints); the answers of much-mentioned entities are kept until their mentions change.
+   */
+  async function referencesOf(entityId: string, token: CancellationToken): Promise<Location[]> {
+    const stamp = mentions.stamp(entityId);
+    const kept = manyReferences.get(entityId);
+    if (kept?.stamp === stamp) return kept.locations;
+    const locations: Location[] = [];
+    let files = 0;
+    for (const { file, mentions: list } of mentions.mentionsOf(entityId)) {
+      if (++files % checkpointEvery === 0) await checkpoint(token);
+      const uri = host.uriOf(file);
+      for (const m of list) locations.push({ uri, range: m.range });
+    }
+    if (locations.length >= manyLocations) manyReferences.set(entityId, { stamp, locations });
+    return locations;
+  }
+
   connection.onReferences(async ({ textDocument, position, context }, token) => {
     await checkpoint(token);
     const found = await mentionAt(textDocument.uri, position);
     throwIfCancelled(token);
     if (!found) return null;
-    const locations: Location[] = [];
-    let files = 0;
-    for (const { file, mentions: list } of mentions.mentionsOf(found.mention.entityId)) {
-      if (++files % checkpointEvery === 0) await checkpoint(token);
-      const uri = host.uriOf(file);
-      for (const m of list) locations.push({ uri, range: m.range });
-    }
+    const locations = await referencesOf(found.mention.entityId, token);
     const definition = context.includeDeclaration ? definitionOf(host.workspace().corpusOf(found.file), found.mention.entityId) : undefined;
     return definition ? [definition, ...locations] : locations;
   });

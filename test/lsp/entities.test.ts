@@ -109,6 +109,44 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     assert.deepEqual(await sharpIn(text), before);
   });
 
+  test('references of a much-mentioned entity follow every change, in an open article or on disk', { timeout: testTimeout }, async (t) => {
+    // Answers of 1,000 locations or more are kept between requests: an edit anywhere must still show at once.
+    const crowded = '005_5a5a5a5a5a5a5a5a.txt';
+    const paragraph = (count: number) => Array.from({ length: count }, () => 'Sharp baut.').join(' ');
+    const ws = makeWorkspace();
+    ws.write(crowded, `Sharp\n\n${Array.from({ length: 12 }, () => paragraph(100)).join('\n\n')}\n`);
+    const s = LspSession.start(ws.root);
+    t.after(async () => {
+      await s.dispose();
+      ws.cleanup();
+    });
+    await s.initializeAndAnalyse();
+    const uri = ws.uriOf(seed002);
+    const text = ws.read(seed002);
+    await s.open(uri, text);
+    const sharpReferences = async (current: string) => {
+      const references = await s.request<Location[]>('textDocument/references', { textDocument: { uri }, position: positionOf(current, 'SHARP'), context: { includeDeclaration: false } });
+      const count = (name: string) => references.filter((r) => r.uri === ws.uriOf(name)).length;
+      return { all: references.length, crowded: count(crowded), lines: references.filter((r) => r.uri === uri).map((r) => r.range.start.line) };
+    };
+    const before = await sharpReferences(text);
+    assert.equal(before.crowded, 1201);
+    assert.deepEqual(await sharpReferences(text), before, 'asked again, the same answer');
+
+    let mark = s.mark();
+    const edited = `Sharp.\n\n${text}`;
+    await s.replaceAll(uri, 2, edited);
+    await s.waitForDiagnostics(uri, { version: 2, since: mark });
+    assert.deepEqual(await sharpReferences(edited), { all: before.all + 1, crowded: 1201, lines: [0, ...before.lines.map((line) => line + 2)] });
+
+    mark = s.mark();
+    ws.write(crowded, `Sharp\n\n${paragraph(40)}\n`);
+    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(crowded), type: 2 }] });
+    await s.waitForDiagnostics(ws.uriOf(crowded), { since: mark });
+    const after = await sharpReferences(edited);
+    assert.deepEqual(after, { all: before.all + 1 - 1160, crowded: 41, lines: [0, ...before.lines.map((line) => line + 2)] });
+  });
+
   test('rename: every mention written that way in every article and the knowledge-base name, in one edit', { timeout: testTimeout }, async (t) => {
     const { ws, s } = await startedSession(t);
     const uri = ws.uriOf(seed000);

@@ -35,7 +35,17 @@ test('after any changes, the index answers as a scan of the files’ summaries',
     fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
       const index = new MentionIndex();
       const state = new Map<string, FileSummary>();
+      // What each entity's stamp was, with its mentions then: an unchanged stamp promises the same mentions.
+      const stamped = new Map<string, { stamp: number; mentions: string }>();
+      const mentionsText = (id: string) => JSON.stringify(index.mentionsOf(id));
       for (const s of steps) {
+        for (const { id } of entities) {
+          const before = stamped.get(id);
+          const stamp = index.stamp(id);
+          if (before?.stamp === stamp) assert.equal(mentionsText(id), before.mentions, `${id}: stamp ${stamp} kept over a change`);
+          stamped.set(id, { stamp, mentions: mentionsText(id) });
+          assert.equal(stamp === 0, index.mentionsOf(id).length === 0);
+        }
         if (s.kind === 'delete') {
           assert.equal(index.delete(s.file), (state.get(s.file)?.mentions.length ?? 0) > 0);
           state.delete(s.file);
