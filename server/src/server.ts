@@ -314,6 +314,10 @@ export function startServer(connection: Connection): void {
     if (pass !== passNumber) return;
     connection.sendNotification(corpusAnalysedNotification, { files: files.length, findings, durationMs: Date.now() - started });
     scheduleCacheSave();
+    // Once the notification is out: the first hover card or timeline request would otherwise sort the timeline.
+    setTimeout(() => {
+      if (pass === passNumber) timeline.prime(catalogs());
+    });
   }
 
   /** "Indexing seeds: n / N" in the editor's status bar, when the client shows server progress. */

@@ -41,7 +41,8 @@ const event = fc
 const entity = fc.option(fc.constantFrom(...entities), { nil: undefined });
 const place = fc.constantFrom<TimelinePlace>({}, { year: 2016 }, { year: 2016, month: 7 }, { year: 2021 }, { year: 2022, month: 3 }, { year: 2022, month: 5 }, { year: 2030, month: 1 });
 
-// A change (a file's new events, or its removal) or a read (the top groups, a year's groups, a page, a hover's events).
+// A change (a file's new events, or its removal), a read (the top groups, a year's groups, a page, a hover's events)
+// or a priming.
 const step = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), file: fc.constantFrom(...files), events: fc.array(event, { maxLength: 6 }), inOrder: fc.boolean() }),
   // A keystroke: the file's events from `at` on move by `by` (the index takes events that keep their order in place).
@@ -50,6 +51,8 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('groups' as const), entity, year: fc.option(fc.constantFrom(2016, 2019, 2022), { nil: undefined }) }),
   fc.record({ kind: fc.constant('page' as const), entity, place, offset: fc.nat(8), limit: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ kind: fc.constant('hover' as const), entity: fc.constantFrom(...entities) }),
+  // What the server does after a pass: sort and split per entity before anyone asks.
+  fc.record({ kind: fc.constant('prime' as const) }),
 );
 
 interface Tree {
@@ -115,8 +118,10 @@ test('after any changes and reads, the index answers as one built afresh from th
           await index.groups(none, [], { entity: s.entity, year: s.year });
         } else if (s.kind === 'page') {
           await index.page(none, [], uriOf, { entity: s.entity, place: s.place, offset: s.offset, limit: s.limit });
-        } else {
+        } else if (s.kind === 'hover') {
           index.eventsOf(s.entity, [], 5);
+        } else {
+          index.prime([]);
         }
       }
       const fresh = new TimelineIndex();
