@@ -28,7 +28,7 @@ import { editsBetween, fixAll, ignoreRuleFix } from './core/fix';
 import { headerField, setHeaderFields } from './core/header';
 import { detectLanguage } from './core/language/detect';
 import { checkTag } from './core/language/tags';
-import { diagnosticSource, fixAllKind, RuleDocs, sameRange, toDiagnostic, toQuickFix, toTextEdits } from './lsp/convert';
+import { diagnosticSource, fileUri, fixAllKind, RuleDocs, sameRange, toDiagnostic, toQuickFix, toTextEdits } from './lsp/convert';
 import {
   corpusAnalysedNotification,
   defaultSettings,
@@ -185,7 +185,7 @@ export function startServer(connection: Connection): void {
   const openUris = new Map<string, string>();
   /** URIs of files as made for answers (`pathToFileURL` was a tenth of a request for 30,000 references). */
   const fileUris = new LruCache<string, string>(fileUrisKept);
-  const uriOf = (file: string) => openUris.get(file) ?? fileUris.getOrCompute(file, () => pathToFileURL(file).href);
+  const uriOf = (file: string) => openUris.get(file) ?? fileUris.getOrCompute(file, () => fileUri(file));
   const openDocument = (file: string) => {
     const uri = openUris.get(file);
     return uri === undefined ? undefined : documents.get(uri);

@@ -8,6 +8,17 @@ import type { Fix, Severity } from '../core/rule';
 import type { LineIndex, TextEdit as CoreEdit } from '../core/text';
 
 export const diagnosticSource = 'seed-corpus';
+
+/** An absolute POSIX path of ASCII letters, digits and `_.-`, without `.` or `..` segments: its URI needs no escapes. */
+const plainPath = /^(?:\/[\w-][\w.-]*)+$/;
+
+/**
+ * `pathToFileURL(file).href`, written out directly for the usual plain path: pathToFileURL took some 5 µs a file,
+ * 50 ms of a warm start at 10k articles.
+ */
+export function fileUri(file: string): string {
+  return process.platform !== 'win32' && plainPath.test(file) ? `file://${file}` : pathToFileURL(file).href;
+}
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.seedCorpus`;
 
 const severityMap: Record<Severity, DiagnosticSeverity> = {
