@@ -21,7 +21,45 @@ const francMaxDifference = 300;
 interface LatinModels {
   /** franc codes, in the order franc visits its models (ties keep this order). */
   codes: string[];
-  ranks: Map<string, Int16Array>;
+  ranks: Map<TrigramKey, Int16Array>;
+}
+
+/**
+ * A trigram as a small integer when its three code units are below 1024 (all of a Latin-script text, nearly), else
+ * as the string: counting by number makes no string per position of the text, and a lookup hashes no string.
+ */
+type TrigramKey = number | string;
+
+function trigramKey(text: string, at: number): TrigramKey {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
+  return (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : text.slice(at, at + 3);
+}
+
+/** Per UTF-16 code unit, whether franc's Latin expression matches it alone (1), made on first use. */
+let latinUnits: Uint8Array | undefined;
+const latinAlone = new RegExp(`^(?:${expressions.Latin.source})$`);
+
+/**
+ * How many matches franc's Latin expression has in `text` (`text.match(expressions.Latin).length`, without an
+ * array of one-character strings): a code unit the expression matches alone, or a surrogate pair it matches.
+ */
+function latinCount(text: string): number {
+  if (!latinUnits) {
+    latinUnits = new Uint8Array(0x10000);
+    for (let unit = 0; unit < 0x10000; unit++) latinUnits[unit] = latinAlone.test(String.fromCharCode(unit)) ? 1 : 0;
+  }
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (latinUnits[unit]) count++;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && latinAlone.test(text.slice(i, i + 2))) {
+      count++;
+      i++;
+    }
+  }
+  return count;
 }
 
 const modelsByLanguages = new Map<string, LatinModels | undefined>();
@@ -34,11 +72,12 @@ function latinModels(only: readonly string[]): LatinModels | undefined {
   // A language of another script among them: franc would rank the Latin ones only; leave such a list to franc.
   let models: LatinModels | undefined;
   if (codes.length === only.length && codes.length > 0) {
-    const ranks = new Map<string, Int16Array>();
+    const ranks = new Map<TrigramKey, Int16Array>();
     codes.forEach((code, index) => {
       latin[code].split('|').forEach((trigram, rank) => {
-        let row = ranks.get(trigram);
-        if (!row) ranks.set(trigram, (row = new Int16Array(codes.length).fill(-1)));
+        const key = trigram.length === 3 ? trigramKey(trigram, 0) : trigram;
+        let row = ranks.get(key);
+        if (!row) ranks.set(key, (row = new Int16Array(codes.length).fill(-1)));
         // franc's model object keeps a repeated trigram's first rank.
         if (row[index] === -1) row[index] = rank;
       });
@@ -59,12 +98,12 @@ function clean(text: string): string {
 export function rankLanguages(text: string, only: string[], minLength: number): Array<[string, number]> {
   const sample = text.slice(0, francMaxLength);
   const models = text.length >= minLength && only.length > 0 ? latinModels(only) : undefined;
-  if (!models || (sample.match(expressions.Latin)?.length ?? 0) * 2 <= sample.length) return francAll(text, { only, minLength });
+  if (!models || latinCount(sample) * 2 <= sample.length) return francAll(text, { only, minLength });
   const padded = ` ${clean(sample)} `;
-  const counts = new Map<string, number>();
+  const counts = new Map<TrigramKey, number>();
   for (let i = 0; i + 3 <= padded.length; i++) {
-    const trigram = padded.slice(i, i + 3);
-    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
+    const key = trigramKey(padded, i);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const { codes, ranks } = models;
   const distances = new Array<number>(codes.length).fill(0);
