@@ -80,3 +80,30 @@ test('a plain summary (an analysis that failed) is indexed too', () => {
   assert.equal(index.set('/c/a.txt', { findings: [], mentions: [], events: [] }), true);
   assert.deepEqual(index.mentionsOf('leica'), []);
 });
+
+test('many files coming and going: counts, files in path order, and stamps stay right', () => {
+  const index = new MentionIndex();
+  const name = (i: number) => `/c/${String(i).padStart(3, '0')}.txt`;
+  const one = summaryOf(['Leica', 'und', 'Xiaomi']);
+  const two = summaryOf(['Leica', 'Leica', 'baut']);
+  for (let i = 0; i < 100; i++) index.set(name(i), i % 2 === 0 ? one : two);
+  assert.deepEqual(index.counts('leica'), { mentions: 150, articles: 100 });
+  assert.deepEqual(index.counts('xiaomi'), { mentions: 50, articles: 50 });
+  const stamp = index.stamp('leica');
+  for (let i = 0; i < 90; i++) index.delete(name(i));
+  assert.notEqual(index.stamp('leica'), stamp);
+  for (let i = 20; i < 70; i += 2) index.set(name(i), two);
+  // Set again as it was: the entity keeps its files (and their order) but its stamp moves on.
+  const before = index.stamp('xiaomi');
+  index.set(name(96), one);
+  assert.notEqual(index.stamp('xiaomi'), before);
+  const files = [...Array.from({ length: 25 }, (_, k) => name(20 + 2 * k)), ...Array.from({ length: 10 }, (_, k) => name(90 + k))];
+  assert.deepEqual(index.mentionsOf('leica').map((m) => m.file), files);
+  assert.deepEqual(index.counts('leica'), { mentions: 25 * 2 + 5 + 5 * 2, articles: 35 });
+  assert.deepEqual(index.counts('xiaomi'), { mentions: 5, articles: 5 });
+  assert.deepEqual(index.mentionsOf('xiaomi').map((m) => m.file), [name(90), name(92), name(94), name(96), name(98)]);
+  for (const file of files) index.delete(file);
+  assert.deepEqual(index.counts('leica'), { mentions: 0, articles: 0 });
+  assert.equal(index.stamp('leica'), 0);
+  assert.deepEqual(index.mentionsOf('leica'), []);
+});
