@@ -30,7 +30,7 @@ const executable = {
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/main.ts', analysisWorker: 'server/src/analysisWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/main.ts', analysisWorker: 'server/src/analysisWorker.ts', analysisCacheWriter: 'server/src/analysisCacheWriter.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [executable] },
 ];
 

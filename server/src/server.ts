@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
-import { cacheFileFor, loadAnalysisCache, saveAnalysisCache, sha1, type CachedAnalysis } from './analysisCache';
+import { cacheFileFor, loadAnalysisCache, saveAnalysisCacheInThread, sha1, type CachedAnalysis } from './analysisCache';
 import { AnalysisPool, knowledgeBaseHash, type CorpusState } from './analysisPool';
 import { analyzeArticle, decodeUtf8, type Analysis, type Finding } from './core/analyze';
 import { earlierOf, summarise, type FileSummary } from './fileSummary';
@@ -352,7 +352,7 @@ export function startServer(connection: Connection): void {
       if (!cacheFile || !cacheDirty) return;
       cacheDirty = false;
       try {
-        await saveAnalysisCache(cacheFile, build, new Map([...onDisk].filter(([file]) => workspace.has(file))));
+        await saveAnalysisCacheInThread(cacheFile, build, new Map([...onDisk].filter(([file]) => workspace.has(file))), path.join(__dirname, 'analysisCacheWriter.js'));
       } catch (error) {
         cacheDirty = true;
         throw error;

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { cacheFileFor, loadAnalysisCache, saveAnalysisCache, type CachedAnalysis } from '../../server/src/analysisCache';
+import { cacheFileFor, loadAnalysisCache, saveAnalysisCache, saveAnalysisCacheInThread, type CachedAnalysis } from '../../server/src/analysisCache';
 import { analyzeArticle } from '../../server/src/core/analyze';
 import { mergeConfig } from '../../server/src/core/config';
 import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
@@ -14,6 +14,8 @@ import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base
 import { summarise } from '../../server/src/fileSummary';
 
 const seeds = path.join(__dirname, '..', '..', 'seeds');
+/** The thread the server writes the cache with (built by `npm run build`). */
+const writerScript = path.join(__dirname, '..', '..', 'dist', 'analysisCacheWriter.js');
 const catalog = compileKnowledgeBase(readKnowledgeBase(fs.readFileSync(path.join(seeds, 'entities.json'), 'utf8')).knowledgeBase!);
 const config = mergeConfig(JSON.parse(fs.readFileSync(path.join(seeds, 'seed-corpus.json'), 'utf8')));
 const articles = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((name) => path.join(seeds, name));
@@ -50,6 +52,33 @@ describe('analysis cache', () => {
       assert.ok(back.summary.events.length + back.summary.mentions.length > 0 || entry.summary.events.length + entry.summary.mentions.length === 0);
     }
     assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file left');
+  });
+
+  test('written by the writing thread, in batches, the file is byte for byte the one written here', async (t) => {
+    const folder = tempFolder(t);
+    const seeds = [...entries().values()];
+    // More entries than fit in the batches the thread may hold at once, so the sender waits for its answers.
+    const many = new Map(Array.from({ length: 1234 }, (_, i): [string, CachedAnalysis] => [`/w/${i}.txt`, seeds[i % seeds.length]]));
+    const here = cacheFileFor(folder, ['/here']);
+    const there = cacheFileFor(folder, ['/there']);
+    await saveAnalysisCache(here, 'build', many);
+    await saveAnalysisCacheInThread(there, 'build', many, writerScript);
+    assert.ok(fs.readFileSync(there).equals(fs.readFileSync(here)));
+    assert.deepEqual(fs.readdirSync(folder).sort(), [path.basename(here), path.basename(there)].sort(), 'no temporary file left');
+  });
+
+  test('a write the thread cannot make fails with its reason and leaves nothing behind', async (t) => {
+    const folder = tempFolder(t);
+    const blocker = path.join(folder, 'not-a-folder');
+    fs.writeFileSync(blocker, '');
+    await assert.rejects(saveAnalysisCacheInThread(path.join(blocker, 'analysis.jsonl'), 'build', entries(), writerScript), /ENOTDIR|EEXIST/);
+    // A file in the way of the final name: the rename fails after every line is written; the temporary file goes.
+    const file = cacheFileFor(folder, ['/w']);
+    fs.mkdirSync(file);
+    fs.writeFileSync(path.join(file, 'inside'), '');
+    await assert.rejects(saveAnalysisCacheInThread(file, 'build', entries(), writerScript), /EISDIR|ENOTEMPTY|EEXIST/);
+    assert.deepEqual(fs.readdirSync(folder).sort(), [path.basename(blocker), path.basename(file)].sort());
+    await assert.rejects(saveAnalysisCacheInThread(cacheFileFor(folder, ['/x']), 'build', entries(), path.join(folder, 'no-such-script.js')));
   });
 
   test('a file of many megabytes: lines across the reads of a megabyte come back whole', async (t) => {
