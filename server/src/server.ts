@@ -54,6 +54,8 @@ import { LineIndex } from './core/text';
 const knowledgeBaseDebounceMs = 250;
 /** The indexing progress is reported at most this often. */
 const progressIntervalMs = 100;
+/** The timeline is sorted this long after a pass (see `analyseCorpus`). */
+const primeDelayMs = 250;
 /** After the analyses of the corpus settle, the cache is written this much later. */
 const cacheSaveDelayMs = 2000;
 /** Changes of mentions and events are announced at most this often (the views refresh on each). */
@@ -314,10 +316,14 @@ export function startServer(connection: Connection): void {
     if (pass !== passNumber) return;
     connection.sendNotification(corpusAnalysedNotification, { files: files.length, findings, durationMs: Date.now() - started });
     scheduleCacheSave();
-    // Once the notification is out: the first hover card or timeline request would otherwise sort the timeline.
+    // The first hover card or timeline request would otherwise sort the timeline (a second at 10k articles). A
+    // moment later, so what the editor sends on the notification (an open document to analyse) goes first, and
+    // after the messages already queued (the connection writes them from setImmediate).
     setTimeout(() => {
-      if (pass === passNumber) timeline.prime(catalogs());
-    });
+      setImmediate(() => {
+        if (pass === passNumber) timeline.prime(catalogs());
+      });
+    }, primeDelayMs);
   }
 
   /** "Indexing seeds: n / N" in the editor's status bar, when the client shows server progress. */
