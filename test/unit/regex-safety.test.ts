@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { after, describe, test, type TestContext } from 'node:test';
 import * as ts from 'typescript';
 import { residueMatchers } from '../../server/src/core/data/residue';
+import { latinCharacter } from '../../server/src/core/language/rank';
 import { timelineChrono } from '../../server/src/core/timeline/parsers';
 import { timelineLanguages } from '../../server/src/core/timeline/lexicon';
 import { adversarialSize, regexInputs, timelineInputs, type InputSpec } from '../fuzz/adversarial';
@@ -152,6 +153,7 @@ const dynamicCovers: Array<{ file: string; call: RegExp; how: string }> = [
   { file: 'timeline/extract.ts', call: /./, how: 'extractTemporalExpressions per language' },
   { file: 'timeline/lexicon.ts', call: /./, how: 'extractTemporalExpressions per language' },
   { file: 'entities/tokens.ts', call: /./, how: 'wordTokens on long lines' },
+  { file: 'language/rank.ts', call: /expressions\.Latin/, how: 'franc’s Latin expression, anchored, as built (latinCharacter)' },
 ];
 
 describe('regular expressions built at run time', { concurrency }, () => {
@@ -182,6 +184,9 @@ describe('regular expressions built at run time', { concurrency }, () => {
     for (const head of ['Bild: ', 'Fonte:', '24-05-2022 15:02 - Fonte: ', 'Deine E-Mail-Adresse wird nicht veröffentlicht.', '- Continua']) specs.push({ name: `“${head}”, then spaces`, head, unit: ' ', tail: 'x' });
     return checkInputs(t, 'the line classifiers', specs, regexLimitMs, (spec) => isolate.call('classifyOn', [spec], regexLimitMs));
   });
+
+  test(`language/rank.ts: franc’s Latin expression, anchored (latinCharacter, ${latinCharacter.source.length} characters)`, (t) =>
+    checkPattern(t, 'latinCharacter', latinCharacter.source, latinCharacter.flags));
 
   test('entities/tokens.ts: wordTokens on long lines', (t) => {
     // Letters, digits and the punctuation that joins them inside a word ("dell’Huawei", "U.S", "1.000", "3,5").

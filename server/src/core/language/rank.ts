@@ -39,7 +39,8 @@ function trigramKey(text: string, at: number): TrigramKey {
 
 /** Per UTF-16 code unit, whether franc's Latin expression matches it alone (1), made on first use. */
 let latinUnits: Uint8Array | undefined;
-const latinAlone = new RegExp(`^(?:${expressions.Latin.source})$`);
+/** franc's Latin expression for one match alone (exported for the regular-expression safety test). */
+export const latinCharacter = new RegExp(`^(?:${expressions.Latin.source})$`);
 
 /**
  * How many matches franc's Latin expression has in `text` (`text.match(expressions.Latin).length`, without an
@@ -48,13 +49,13 @@ const latinAlone = new RegExp(`^(?:${expressions.Latin.source})$`);
 function latinCount(text: string): number {
   if (!latinUnits) {
     latinUnits = new Uint8Array(0x10000);
-    for (let unit = 0; unit < 0x10000; unit++) latinUnits[unit] = latinAlone.test(String.fromCharCode(unit)) ? 1 : 0;
+    for (let unit = 0; unit < 0x10000; unit++) latinUnits[unit] = latinCharacter.test(String.fromCharCode(unit)) ? 1 : 0;
   }
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (latinUnits[unit]) count++;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && latinAlone.test(text.slice(i, i + 2))) {
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && latinCharacter.test(text.slice(i, i + 2))) {
       count++;
       i++;
     }
