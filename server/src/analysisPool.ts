@@ -142,6 +142,8 @@ export class AnalysisPool {
 
   analyse(job: AnalysisJob): Promise<AnalysisReply> {
     return new Promise((resolve) => {
+      // A disposed pool starts no thread: its jobs would wait for ever.
+      if (this.disposed) return resolve({ id: this.nextId++, error: 'cancelled' });
       this.queue.push({ id: this.nextId++, job, resolve });
       this.dispatch();
     });

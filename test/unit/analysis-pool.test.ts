@@ -40,3 +40,9 @@ test('threads that outgrow their heap limit are replaced with larger ones, and e
   assert.deepEqual(summaries, await analyseSeeds(new AnalysisPool(script)));
   assert.equal(summaries.length, 5);
 });
+
+test('a disposed pool starts no thread and answers a job as cancelled at once', async () => {
+  const disposed = new AnalysisPool(script);
+  disposed.dispose();
+  assert.deepEqual(await disposed.analyse({ file: path.join(seeds, names[0]), corpus: seeds, events: true }), { id: 1, error: 'cancelled' });
+});
