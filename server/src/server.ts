@@ -146,6 +146,9 @@ export function startServer(connection: Connection): void {
    * reads them.
    */
   const unindexed = new Map<string, Analysis>();
+  /** Settled once the workspace has been scanned for the first time (see `currentAnalysis`). */
+  let scanned: () => void = () => undefined;
+  const firstScan = new Promise<void>((resolve) => (scanned = resolve));
   let indexTimer: NodeJS.Timeout | undefined;
   let unindexedSince = 0;
 
@@ -425,6 +428,9 @@ export function startServer(connection: Connection): void {
 
   /** The stored analysis of an open document, refreshed when it is older than the buffer. */
   async function currentAnalysis(document: TextDocument): Promise<Analysis | undefined> {
+    // Before the first scan no file is known as an article yet: VS Code asks for the semantic tokens of the editors
+    // it restores at once, and does not ask again for an answer it got, even an empty one.
+    await firstScan;
     const file = toPath(document.uri);
     if (!file || !workspace.has(file)) return undefined;
     const stored = results.get(file);
@@ -506,8 +512,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(async () => {
     if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedCorpus' }).catch(() => undefined);
     const cached = cacheFile ? loadAnalysisCache(cacheFile, build) : Promise.resolve(new Map<string, CachedAnalysis>());
-    await loadSettings();
-    await workspace.scan();
+    try {
+      await loadSettings();
+      await workspace.scan();
+    } finally {
+      scanned();
+    }
     const loaded = await cached;
     for (const [file, entry] of loaded) if (workspace.has(file)) onDisk.set(file, entry);
     // Entries of files gone since (or a cache of another build, loaded as empty) make the file worth rewriting.

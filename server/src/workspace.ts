@@ -31,20 +31,26 @@ export class Workspace {
 
   /** Finds every article under the workspace folders (forgetting what was known before). */
   async scan(): Promise<void> {
-    this.resolver = new CorpusResolver(this.folders);
+    const resolver = new CorpusResolver(this.folders);
+    const found = await Promise.all(this.folders.map((folder) => findCorpusFiles(folder)));
+    const configRoots = found.flatMap((f) => f.configRoots);
+    const articles: Array<[string, Corpus]> = [];
+    for (const file of found.flatMap((f) => f.textFiles)) {
+      if (this.isArticlePath(file, configRoots)) articles.push([file, (await resolver.resolve(file)).corpus]);
+    }
+    // Taken in at once: a request during a rescan (a settings change) answers from what was known before it, not
+    // from an empty workspace (a semantic-tokens request answered empty is not asked again).
+    this.resolver = resolver;
+    this.configRoots = configRoots;
     this.articles.clear();
     this.sizes.clear();
-    const found = await Promise.all(this.folders.map((folder) => findCorpusFiles(folder)));
-    this.configRoots = found.flatMap((f) => f.configRoots);
-    for (const file of found.flatMap((f) => f.textFiles)) {
-      if (this.isArticlePath(file)) this.setArticle(file, (await this.resolver.resolve(file)).corpus);
-    }
+    for (const [file, corpus] of articles) this.setArticle(file, corpus);
   }
 
-  /** `*.txt` under a folder holding `seed-corpus.json`, or matching a `seedCorpus.files` glob. */
-  isArticlePath(file: string): boolean {
+  /** `*.txt` under a folder holding `seed-corpus.json` (`configRoots`), or matching a `seedCorpus.files` glob. */
+  isArticlePath(file: string, configRoots = this.configRoots): boolean {
     if (!file.endsWith('.txt')) return false;
-    if (this.configRoots.some((root) => isInside(file, root))) return true;
+    if (configRoots.some((root) => isInside(file, root))) return true;
     return this.folders.some((folder) => isInside(file, folder) && this.matchesGlob(path.relative(folder, file).split(path.sep).join('/')));
   }
 

@@ -240,6 +240,27 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     assert.ok(tokens.data.length / 5 >= 10, 'a token per mention');
   });
 
+  test('an editor restored at start-up, asked for before the first scan, still gets its semantic tokens and symbols', { timeout: testTimeout }, async (t) => {
+    // VS Code opens the editors it restores and asks for their tokens at once, while the server is still asking
+    // for settings and scanning the folders; it does not ask again for an answer it got.
+    const ws = makeWorkspace();
+    const s = LspSession.start(ws.root);
+    t.after(async () => {
+      await s.dispose();
+      ws.cleanup();
+    });
+    await s.initialize();
+    const uri = ws.uriOf(seed000);
+    await s.open(uri, ws.read(seed000));
+    const [tokens, symbols] = await Promise.all([
+      s.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } }),
+      s.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }),
+    ]);
+    assert.ok(tokens.data.length / 5 >= 10, `a token per mention, got ${tokens.data.length / 5}`);
+    assert.ok(symbols.some((symbol) => symbol.name === 'Leica Camera AG'), JSON.stringify(symbols.map((symbol) => symbol.name)));
+    await s.waitForCorpusAnalysed();
+  });
+
   test('Entities view requests: counts per entity, mentions with context, the knowledge-base location', { timeout: testTimeout }, async (t) => {
     const { ws, s } = await startedSession(t);
     const { entities } = await s.request<EntitiesResult>(entitiesRequest.method);
