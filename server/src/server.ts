@@ -114,6 +114,7 @@ export function startServer(connection: Connection): void {
   let workspace = new Workspace([]);
   let canPullConfiguration = false;
   let canShowProgress = false;
+  let canRefreshSemanticTokens = false;
   const workerScript = path.join(__dirname, 'analysisWorker.js');
   // The analysis threads' code identifies the build: a cache written by another build is not used.
   const build = sha1(readFileSync(workerScript));
@@ -318,6 +319,9 @@ export function startServer(connection: Connection): void {
     progress.done();
     if (pass !== passNumber) return;
     connection.sendNotification(corpusAnalysedNotification, { files: files.length, findings, durationMs: Date.now() - started });
+    // The open articles' mentions may have changed with the knowledge base or the settings: the editor keeps the
+    // tokens it has until an edit or this.
+    if (canRefreshSemanticTokens && documents.all().length > 0) connection.languages.semanticTokens.refresh().catch(() => undefined);
     scheduleCacheSave();
     // The first hover card or timeline request would otherwise sort the timeline (a second at 10k articles). A
     // moment later, so what the editor sends on the notification (an open document to analyse) goes first, and
@@ -489,6 +493,7 @@ export function startServer(connection: Connection): void {
     workspace = new Workspace(folders);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    canRefreshSemanticTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     const options = params.initializationOptions as SeedCorpusInitializationOptions | undefined;
     if (typeof options?.cacheFolder === 'string' && path.isAbsolute(options.cacheFolder)) cacheFile = cacheFileFor(options.cacheFolder, folders);
     return {

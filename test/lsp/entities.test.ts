@@ -261,6 +261,22 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     await s.waitForCorpusAnalysed();
   });
 
+  test('an entity added to the knowledge base: the editor is asked to fetch the semantic tokens again, and they name it', { timeout: testTimeout }, async (t) => {
+    const { ws, s } = await startedSession(t);
+    const uri = ws.uriOf(seed000);
+    const text = ws.read(seed000);
+    await s.open(uri, text);
+    const tokenCount = async () => (await s.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data.length / 5;
+    const before = await tokenCount();
+    const mark = s.mark();
+    const kb = JSON.parse(ws.read(kbName)) as { entities: Array<Record<string, unknown>> };
+    kb.entities.push({ id: 'gruppenbild', name: 'Gruppenbild', type: 'other' });
+    ws.write(kbName, JSON.stringify(kb, null, 2));
+    await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(kbName), type: 2 }] });
+    await s.waitFor('workspace/semanticTokens/refresh', () => true, { since: mark });
+    assert.equal(await tokenCount(), before + (text.match(/\bGruppenbild\b/g) ?? []).length);
+  });
+
   test('Entities view requests: counts per entity, mentions with context, the knowledge-base location', { timeout: testTimeout }, async (t) => {
     const { ws, s } = await startedSession(t);
     const { entities } = await s.request<EntitiesResult>(entitiesRequest.method);

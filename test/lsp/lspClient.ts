@@ -236,6 +236,11 @@ export class LspSession {
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('window/showMessageRequest', () => null);
+    // Logged as the notifications are, for tests to wait for.
+    connection.onRequest('workspace/semanticTokens/refresh', () => {
+      session.receive({ method: 'workspace/semanticTokens/refresh', params: null });
+      return null;
+    });
     connection.onRequest('workspace/applyEdit', () => {
       session.applyEditRequests++;
       return { applied: false, failureReason: 'test client does not apply edits' };
@@ -327,6 +332,7 @@ export class LspSession {
           workspaceEdit: { documentChanges: true },
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
+          semanticTokens: { refreshSupport: true },
         },
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: true },
