@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import type { CodeAction, CompletionList, Diagnostic, TextEdit, DocumentSymbol, Hover, Location, MarkupContent, SemanticTokens, TextDocumentEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { entitiesChangedNotification, entitiesRequest, entityLocationRequest, entityMentionsRequest, type EntitiesResult, type EntityMention } from '../../server/src/protocol';
-import { isCodeAction, LspSession, makeWorkspace, startedSession } from './lspClient';
+import { isCodeAction, startedSession, startSession } from './lspClient';
 
 const seed000 = '000_ebeef4f3d678d313.txt';
 const seed002 = '002_4d1a318a818ef0be.txt';
@@ -113,14 +113,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     // Answers of 1,000 locations or more are kept between requests: an edit anywhere must still show at once.
     const crowded = '005_5a5a5a5a5a5a5a5a.txt';
     const paragraph = (count: number) => Array.from({ length: count }, () => 'Sharp baut.').join(' ');
-    const ws = makeWorkspace();
-    ws.write(crowded, `Sharp\n\n${Array.from({ length: 12 }, () => paragraph(100)).join('\n\n')}\n`);
-    const s = LspSession.start(ws.root);
-    t.after(async () => {
-      await s.dispose();
-      ws.cleanup();
-    });
-    await s.initializeAndAnalyse();
+    const { ws, s } = await startedSession(t, (folder) => folder.write(crowded, `Sharp\n\n${Array.from({ length: 12 }, () => paragraph(100)).join('\n\n')}\n`));
     const uri = ws.uriOf(seed002);
     const text = ws.read(seed002);
     await s.open(uri, text);
@@ -178,19 +171,15 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
   });
 
   test('rename of a name ending in a full stop keeps the full stop that also ends a sentence', { timeout: testTimeout }, async (t) => {
-    const ws = makeWorkspace();
-    const kb = JSON.parse(ws.read(kbName)) as { entities: Array<{ id: string; aliases?: string[] }> };
-    kb.entities.find((e) => e.id === 'sharp')!.aliases!.push('Sharp S.p.A.');
-    ws.write(kbName, JSON.stringify(kb, null, 2));
     const article = '900_sharp_italia.txt';
     const text = '---\nlang: de\n---\nSharp in Italien\n\nDer Vertrag liegt bei Sharp S.p.A. Die Sharp S.p.A. hat zugestimmt.\n';
-    const uri = ws.write(article, text);
-    const s = LspSession.start(ws.root);
-    t.after(async () => {
-      await s.dispose();
-      ws.cleanup();
+    const { ws, s } = await startedSession(t, (folder) => {
+      const kb = JSON.parse(folder.read(kbName)) as { entities: Array<{ id: string; aliases?: string[] }> };
+      kb.entities.find((e) => e.id === 'sharp')!.aliases!.push('Sharp S.p.A.');
+      folder.write(kbName, JSON.stringify(kb, null, 2));
+      folder.write(article, text);
     });
-    await s.initializeAndAnalyse();
+    const uri = ws.uriOf(article);
     await s.open(uri, text);
     const edit = await s.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'Sharp S.p.A.', 0, 2), newName: 'Sharp Italia' });
     const change = (edit.documentChanges as TextDocumentEdit[]).find((c) => c.textDocument.uri === uri)!;
@@ -243,12 +232,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
   test('an editor restored at start-up, asked for before the first scan, still gets its semantic tokens and symbols', { timeout: testTimeout }, async (t) => {
     // VS Code opens the editors it restores and asks for their tokens at once, while the server is still asking
     // for settings and scanning the folders; it does not ask again for an answer it got.
-    const ws = makeWorkspace();
-    const s = LspSession.start(ws.root);
-    t.after(async () => {
-      await s.dispose();
-      ws.cleanup();
-    });
+    const { ws, s } = startSession(t);
     await s.initialize();
     const uri = ws.uriOf(seed000);
     await s.open(uri, ws.read(seed000));

@@ -537,16 +537,26 @@ export function isCodeAction(item: CodeAction | Command): item is CodeAction {
   return typeof (item as Command).command !== 'string';
 }
 
-/** A fresh copy of the seeds with a server on it, initialized and past its first corpus pass; both go when the test ends. */
-export async function startedSession(t: { after(fn: () => unknown): void }): Promise<{ ws: TempWorkspace; s: LspSession }> {
+/**
+ * A fresh copy of the seeds, changed first by `prepare`, with a server started on it but not initialized; both go when
+ * the test ends.
+ */
+export function startSession(t: { after(fn: () => unknown): void }, prepare: (ws: TempWorkspace) => void = () => undefined): { ws: TempWorkspace; s: LspSession } {
   const ws = makeWorkspace();
+  prepare(ws);
   const s = LspSession.start(ws.root);
   t.after(async () => {
     await s.dispose();
     ws.cleanup();
   });
-  await s.initializeAndAnalyse();
   return { ws, s };
+}
+
+/** `startSession`, initialized and past its first corpus pass. */
+export async function startedSession(t: { after(fn: () => unknown): void }, prepare?: (ws: TempWorkspace) => void): Promise<{ ws: TempWorkspace; s: LspSession }> {
+  const session = startSession(t, prepare);
+  await session.s.initializeAndAnalyse();
+  return session;
 }
 
 /** Findings as `line:col-line:col severity code message` strings, sorted: what the server and the CLI both say, comparable as lists. */
