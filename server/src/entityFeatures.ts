@@ -82,8 +82,8 @@ const maxWorkspaceSymbols = 500;
 const checkpointEvery = 256;
 
 /**
- * Answers to references with at least this many locations are kept (the entity of 30,000 mentions took some 25 ms
- * to gather and 5 MB to keep): a few of them, as each is some 150 bytes per location.
+ * Answers to references with at least this many locations are kept, a few of them: the entity of 30,000 mentions
+ * took some 25 ms to gather, and its answer keeps a few megabytes.
  */
 const manyLocations = 1000;
 const referenceAnswersKept = 8;

@@ -8,6 +8,7 @@ import type { Fix, Severity } from '../core/rule';
 import type { LineIndex, TextEdit as CoreEdit } from '../core/text';
 
 export const diagnosticSource = 'seed-corpus';
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.seedCorpus`;
 
 /** An absolute POSIX path of ASCII letters, digits and `_.-`, without `.` or `..` segments: its URI needs no escapes. */
 const plainPath = /^(?:\/[\w-][\w.-]*)+$/;
@@ -19,7 +20,6 @@ const plainPath = /^(?:\/[\w-][\w.-]*)+$/;
 export function fileUri(file: string): string {
   return process.platform !== 'win32' && plainPath.test(file) ? `file://${file}` : pathToFileURL(file).href;
 }
-export const fixAllKind = `${CodeActionKind.SourceFixAll}.seedCorpus`;
 
 const severityMap: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
