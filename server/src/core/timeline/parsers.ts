@@ -439,9 +439,13 @@ function isDuration(result: ParsingResult): boolean {
 function keepingOurs(refiner: Refiner): Refiner {
   return {
     refine(context, results) {
-      const durations = results.filter(isDuration);
-      const refined = refiner.refine(context, results.filter((r) => !isDuration(r)));
-      let kept = [...refined, ...results.filter((r) => isOurs(r) && !isDuration(r) && !refined.includes(r) && !refined.some((k) => overlaps(k, r)))];
+      // Each result's tags are read once: chrono copies them into a new Set on every `tags()`.
+      const durations: ParsingResult[] = [];
+      const others: ParsingResult[] = [];
+      for (const r of results) (isDuration(r) ? durations : others).push(r);
+      const refined = refiner.refine(context, others);
+      const refinedSet = new Set(refined);
+      let kept = [...refined, ...others.filter((r) => !refinedSet.has(r) && !refined.some((k) => overlaps(k, r)) && isOurs(r))];
       for (const duration of durations) {
         const rivals = kept.filter((k) => overlaps(k, duration));
         if (rivals.every((k) => k.text.length < duration.text.length)) kept = [...kept.filter((k) => !rivals.includes(k)), duration];
