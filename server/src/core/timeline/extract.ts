@@ -18,7 +18,7 @@
  * are quadratic in the length of what they see, never see much. Extraction never throws.
  */
 import { parseArticle, type Article } from '../article';
-import { lineCache } from '../lru';
+import { lineCache, LruCache } from '../lru';
 import { proseLines } from '../rules/shared/prose';
 import type { Span } from '../text';
 import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
@@ -86,9 +86,33 @@ const sourceNames: Record<DateSource, string> = { published: 'header `published`
 // looks up the same line strings.
 const parsedPieces = lineCache<ParsedResult[]>(2);
 const lineCandidates = lineCache<Map<string, Candidate[]>>();
+// The second readings of expressions, by language, reference and text. There are few second references (see
+// `secondReference`), and expressions repeat across articles ("im Juli", "2019"): an indexing thread keeps these
+// when it moves on to the next article.
+const secondReadings = new LruCache<string, ParsedResult[]>(2000);
 
-// A reference far from any other: every year, month, day and weekday differs from the primary one.
-const secondReferenceShift = 1000;
+// The second reference's year, far from any news (a leap year: "29. Februar" reads in both), or the other one
+// when the primary is near it. Two years only, so second readings of an expression are shared by all articles.
+const secondYears = [2104, 2112];
+// Days of the second reference's year: each month once, each day of the month once.
+const secondDays: ReadonlyArray<[month: number, day: number]> = [[0, 16], [1, 3], [2, 27], [3, 9], [4, 21], [5, 5], [6, 13], [7, 25], [8, 1], [9, 18], [10, 7], [11, 23]];
+
+/**
+ * A reference far from the primary one: in one of `secondYears`, at least three years away (a month read
+ * closest to its reference moves a year at most), on the first of `secondDays` whose month, day and weekday all
+ * differ from the primary's, so that every field a reading takes from its reference differs between the two.
+ * One always does: the primary shares its month with one of them, its day with one, its weekday with a few.
+ */
+export function secondReference(primary: Date): Date {
+  const year = secondYears.find((y) => Math.abs(y - primary.getFullYear()) >= 3)!;
+  const candidate = new Date(year, 0, 1, 12);
+  for (const [month, day] of secondDays) {
+    candidate.setMonth(month, day);
+    if (month !== primary.getMonth() && day !== primary.getDate() && candidate.getDay() !== primary.getDay()) return candidate;
+  }
+  throw new Error(`no second reference for ${primary.toISOString()}`);
+}
+
 const chunkLength = 400;
 // Longer than any expression: one that a chunk's end cuts through starts inside the next chunk's first words.
 const chunkOverlap = 80;
@@ -137,7 +161,7 @@ class Extraction {
     if (dated && anchor) this.articleAnchor = { anchor, value: dated.value, source: dated.source };
     // With a day to read against, the first reading is already the answer; otherwise any date will do.
     this.primary = anchor && isAtLeastAsFine(anchor.granularity, 'day') ? referenceDate(anchor) : new Date(2000, 0, 15, 12);
-    this.secondary = new Date(this.primary.getFullYear(), this.primary.getMonth(), this.primary.getDate() + secondReferenceShift, 12);
+    this.secondary = secondReference(this.primary);
   }
 
   run(): TemporalExpression[] {
@@ -175,7 +199,7 @@ class Extraction {
         if (at >= chunk.owned || at < readUpTo) continue;
         readUpTo = chunk.start + result.index + result.text.trimEnd().length;
         // The second reading needs only the expression: the chunk around it was read once already.
-        const other = this.parse(result.text.trim(), this.secondary).find((r) => r.text.trim() === result.text.trim());
+        const other = this.secondReading(result.text.trim());
         for (const piece of pieces(result)) {
           const trimmed = piece.text.trim();
           if (trimmed === '') continue;
@@ -215,6 +239,12 @@ class Extraction {
   /** chrono's reading of a piece of text, remembered: typing changes one piece of a long article, not the others. */
   private parse(text: string, reference: Date): ParsedResult[] {
     return parsedPieces.getOrCompute(`${this.language}\u0000${reference.getTime()}\u0000${text}`, () => this.chrono.parse(text, reference));
+  }
+
+  /** chrono's reading of an expression against the second reference, remembered across articles. */
+  private secondReading(expression: string): ParsedResult | undefined {
+    const results = secondReadings.getOrCompute(`${this.language}\u0000${this.secondary.getTime()}\u0000${expression}`, () => this.chrono.parse(expression, this.secondary));
+    return results.find((r) => r.text.trim() === expression);
   }
 
   private resolve(candidate: Candidate, lineStart: number, narrative: { anchor: Anchor; value: string; text: string } | undefined): TemporalExpression | undefined {

@@ -1,9 +1,10 @@
-// The line as the timeline's date reader hands it to chrono (server/src/core/timeline/extract.ts): whitespace
-// runs made one space, typographic apostrophes straight, and each character traced back to the line.
+// What the timeline's date reader hands to chrono (server/src/core/timeline/extract.ts): the line, whitespace runs
+// made one space, typographic apostrophes straight, each character traced back to the line; and the second
+// reference date, whose every field differs from the primary one's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { isWhitespace, normalise } from '../../server/src/core/timeline/extract';
+import { isWhitespace, normalise, secondReference } from '../../server/src/core/timeline/extract';
 
 test('isWhitespace is \\s, code unit by code unit', () => {
   for (let code = 0; code <= 0xffff; code++) assert.equal(isWhitespace(code), /\s/.test(String.fromCharCode(code)), `U+${code.toString(16)}`);
@@ -35,4 +36,18 @@ test('normalise makes whitespace runs one space and apostrophes straight, and tr
     }),
     { numRuns: 3000 },
   );
+});
+
+test('the second reference differs from the primary in year (by three at least), month, day and weekday, for every day of six centuries', () => {
+  const primary = new Date(1850, 0, 1, 12);
+  while (primary.getFullYear() < 2450) {
+    const second = secondReference(primary);
+    const at = primary.toDateString();
+    assert.ok(Math.abs(second.getFullYear() - primary.getFullYear()) >= 3, at);
+    assert.notEqual(second.getMonth(), primary.getMonth(), at);
+    assert.notEqual(second.getDate(), primary.getDate(), at);
+    assert.notEqual(second.getDay(), primary.getDay(), at);
+    assert.equal(second.getHours(), 12, at);
+    primary.setDate(primary.getDate() + 1);
+  }
 });
