@@ -100,3 +100,28 @@ export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
 export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
   return a.some((x) => b.some((y) => x.start < y.end && y.start < x.end || x.start === y.start || (x.start === x.end && x.start === y.end) || (y.start === y.end && y.start === x.end)));
 }
+
+/**
+ * Counts the characters that `character`, an expression for one character (`^(?:…)$`), matches in a text: what
+ * `text.match(global).length` gives, without an array of one-character strings. A table per UTF-16 code unit is
+ * made on first use; a surrogate pair is put to the expression itself.
+ */
+export function characterCounter(character: RegExp): (text: string) => number {
+  let units: Uint8Array | undefined;
+  return (text) => {
+    if (!units) {
+      units = new Uint8Array(0x10000);
+      for (let unit = 0; unit < 0x10000; unit++) units[unit] = character.test(String.fromCharCode(unit)) ? 1 : 0;
+    }
+    let count = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (units[unit]) count++;
+      else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && character.test(text.slice(i, i + 2))) {
+        count++;
+        i++;
+      }
+    }
+    return count;
+  };
+}

@@ -1,7 +1,7 @@
 import type { Article, Paragraph } from '../article';
 import type { CorpusConfig } from '../config';
 import { lineCache } from '../lru';
-import type { Span } from '../text';
+import { characterCounter, type Span } from '../text';
 import { rankLanguages } from './rank';
 import { francCode, languageName, primaryLanguage } from './tags';
 
@@ -166,11 +166,7 @@ function blankSpans(line: { start: number; end: number; text: string }, spans: r
   return cursor === line.start ? line.text : text + line.text.slice(cursor - line.start);
 }
 
-const letterPattern = /\p{L}/gu;
-
-function countLetters(text: string): number {
-  return text.match(letterPattern)?.length ?? 0;
-}
+const countLetters = characterCounter(/^\p{L}$/u);
 
 // `\b` knows only ASCII letters (it would mask `BER` out of `ÜBER`), hence the explicit lookarounds. Each
 // alternative starts only where a run starts, so none rescans a long run from every position inside it.

@@ -12,6 +12,7 @@
 import { francAll } from 'franc';
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
+import { characterCounter } from '../text';
 
 /** franc's own constants (franc/index.js): the longest sample it reads, and the cost of a trigram a model lacks. */
 const francMaxLength = 2048;
@@ -37,31 +38,10 @@ function trigramKey(text: string, at: number): TrigramKey {
   return (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : text.slice(at, at + 3);
 }
 
-/** Per UTF-16 code unit, whether franc's Latin expression matches it alone (1), made on first use. */
-let latinUnits: Uint8Array | undefined;
 /** franc's Latin expression for one match alone (exported for the regular-expression safety test). */
 export const latinCharacter = new RegExp(`^(?:${expressions.Latin.source})$`);
-
-/**
- * How many matches franc's Latin expression has in `text` (`text.match(expressions.Latin).length`, without an
- * array of one-character strings): a code unit the expression matches alone, or a surrogate pair it matches.
- */
-function latinCount(text: string): number {
-  if (!latinUnits) {
-    latinUnits = new Uint8Array(0x10000);
-    for (let unit = 0; unit < 0x10000; unit++) latinUnits[unit] = latinCharacter.test(String.fromCharCode(unit)) ? 1 : 0;
-  }
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (latinUnits[unit]) count++;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && latinCharacter.test(text.slice(i, i + 2))) {
-      count++;
-      i++;
-    }
-  }
-  return count;
-}
+/** How many matches franc's Latin expression has in a text (`text.match(expressions.Latin).length`). */
+const latinCount = characterCounter(latinCharacter);
 
 const modelsByLanguages = new Map<string, LatinModels | undefined>();
 
