@@ -43,7 +43,10 @@ interface TrieNode {
 
 /** Separators longer than this cannot sit inside a name ("Leica Camera AG", "R & D"). */
 const maxSeparator = 3;
-const genitive = /(?:’s|s)$/u;
+/** The length of a German or English genitive ending ("Xiaomis", "Leica’s") the key ends in, else 0. */
+function genitiveLength(key: string): number {
+  return key.endsWith('’s') ? 2 : key.endsWith('s') ? 1 : 0;
+}
 const elision = /^\p{L}{1,6}’(?=\p{L})/u;
 /** A name directly followed by a plus is another name: "Pro+" is not "Pro". */
 const plus = 43;
@@ -117,29 +120,37 @@ export class EntityMatcher {
 
   private longestAt(text: string, tokens: readonly Token[], i: number): { mention: Mention; next: number } | undefined {
     const first = tokens[i];
-    const starts = [{ start: first.start, key: first.key }];
-    const elided = elision.exec(first.key);
-    if (elided) starts.push({ start: first.start + elided[0].length, key: first.key.slice(elided[0].length) });
+    // Most words hold no apostrophe: the elision expression runs only on those that do.
+    const elided = first.key.includes('’') ? elision.exec(first.key) : null;
+    const whole = this.longestFrom(text, tokens, i, first.start, first.key);
+    if (!elided) return whole;
+    const afterElision = this.longestFrom(text, tokens, i, first.start + elided[0].length, first.key.slice(elided[0].length));
+    return afterElision && (!whole || afterElision.mention.span.end > whole.mention.span.end) ? afterElision : whole;
+  }
+
+  /** The longest mention starting at `start`, in token `i` whose key from there on is `firstKey`. */
+  private longestFrom(text: string, tokens: readonly Token[], i: number, start: number, firstKey: string): { mention: Mention; next: number } | undefined {
     let best: { mention: Mention; next: number } | undefined;
-    for (const start of starts) {
-      let node: TrieNode | undefined = this.root;
-      for (let j = i; j < tokens.length && node; j++) {
-        // Spelled out, not spread: this runs for every word of every region.
-        const token = j === i ? { start: start.start, end: tokens[j].end, key: start.key } : tokens[j];
-        const separator = j === i ? '' : text.slice(tokens[j - 1].end, token.start);
+    let node: TrieNode | undefined = this.root;
+    for (let j = i; j < tokens.length && node; j++) {
+      const key = j === i ? firstKey : tokens[j].key;
+      const end = tokens[j].end;
+      let prefix = '';
+      if (j > i) {
+        const separator = text.slice(tokens[j - 1].end, tokens[j].start);
         if (separator.length > maxSeparator || /[\r\n]/.test(separator)) break;
-        const prefix = j === i ? '' : separatorKey(separator);
-        const exact: TrieNode | undefined = node.children.get(prefix + token.key);
-        const inflected = genitive.exec(token.key);
-        const stem = inflected && token.key.length - inflected[0].length >= 2 ? node.children.get(prefix + token.key.slice(0, -inflected[0].length)) : undefined;
-        const stemTerminal = stem?.terminals?.get('');
-        const found = this.terminalAt(exact, text, token.end) ?? (stemTerminal && text.charCodeAt(token.end) !== plus ? { terminal: stemTerminal, end: token.end - inflected![0].length } : undefined);
-        if (found && (!best || found.end > best.mention.span.end)) {
-          const mention = this.accept(text, { start: start.start, end: found.end }, found.terminal);
-          if (mention) best = { mention, next: j + 1 };
-        }
-        node = exact;
+        prefix = separatorKey(separator);
       }
+      const exact: TrieNode | undefined = node.children.get(prefix + key);
+      const inflection = genitiveLength(key);
+      const stem = inflection > 0 && key.length - inflection >= 2 ? node.children.get(prefix + key.slice(0, -inflection)) : undefined;
+      const stemTerminal = stem?.terminals?.get('');
+      const found = this.terminalAt(exact, text, end) ?? (stemTerminal && text.charCodeAt(end) !== plus ? { terminal: stemTerminal, end: end - inflection } : undefined);
+      if (found && (!best || found.end > best.mention.span.end)) {
+        const mention = this.accept(text, { start, end: found.end }, found.terminal);
+        if (mention) best = { mention, next: j + 1 };
+      }
+      node = exact;
     }
     return best;
   }
