@@ -2,6 +2,7 @@ import { parseHeader, type Header } from './header';
 import { matchResidue, type ResidueMatcher } from './data/residue';
 import { isCreditLine, parseDateline, type Dateline } from './data/special-lines';
 import { LineIndex, type Span } from './text';
+import { lineCache } from './lru';
 
 export interface Line {
   /** 0-based line number. */
@@ -44,6 +45,13 @@ export function isBlank(line: Line): boolean {
   return blank.test(line.text);
 }
 
+/**
+ * The line strings of recent analyses, by their text. A line an edit left alone is given the very string it had
+ * before: every per-line cache (see `lineCache`) then finds its entry by identity, where a new string of the same
+ * text was hashed once and compared in full with the key by each cache.
+ */
+const knownLines = lineCache<string>();
+
 export function parseArticle(text: string): Article {
   const index = new LineIndex(text);
   const starts = index.lineStarts;
@@ -52,7 +60,8 @@ export function parseArticle(text: string): Article {
     let end = breakEnd;
     if (end > start && text.charCodeAt(end - 1) === 10) end--;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    return { number, start, end, breakEnd, text: text.slice(start, end) };
+    const line = text.slice(start, end);
+    return { number, start, end, breakEnd, text: knownLines.getOrCompute(line, () => line) };
   });
   const header = parseHeader(text, starts);
   const bodyStartLine = header ? index.positionAt(header.span.end).line + (header.span.end === text.length && !text.endsWith('\n') ? 1 : 0) : 0;

@@ -61,7 +61,7 @@ export function detectLanguage(article: Article, config: CorpusConfig, names: re
   let firstName = 0;
   for (const paragraph of prose) {
     while (firstName < sortedNames.length && sortedNames[firstName].end <= paragraph.line.start) firstName++;
-    const { letters, ranking } = readParagraph(blankSpans(paragraph.line, sortedNames, firstName));
+    const { letters, ranking } = readParagraph(paragraph.line, sortedNames, firstName);
     if (letters < minVotingLetters || !ranking) continue;
     // franc answers `und` alone when too little is left after its own cleaning.
     const language = tagOf.get(ranking[0][0]);
@@ -128,42 +128,65 @@ interface ParagraphReading {
 }
 
 /**
- * Readings of recently seen paragraphs, by text, then by settings: typing re-analyses an article whose other
- * paragraphs did not change. The text alone is the outer key: a paragraph without names is the line's own string,
- * which V8 hashed already for the other caches of the analysis.
+ * Readings of recently seen paragraphs, by the line's text, then by settings and the names blanked in it: typing
+ * re-analyses an article whose other paragraphs did not change, and their lines are the strings of the analysis
+ * before (see `parseArticle`), so the lookup needs neither the blanked text nor a hash of it.
  */
 const readings = lineCache<Map<string, ParagraphReading>>();
 
-/** Masks a paragraph's text and ranks its language, remembering the answer for the same text and settings. */
-function paragraphReader(names: readonly string[], only: string[]): (text: string) => ParagraphReading {
+interface LineText {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Masks a paragraph's text and ranks its language, remembering the answer for the same text, names and settings. */
+function paragraphReader(names: readonly string[], only: string[]): (line: LineText, spans: readonly Span[], from: number) => ParagraphReading {
   const mask = maskerFor(names);
   const settings = `${only.join()}\u0000${names.join('\u0001')}`;
-  return (text) => {
-    const bySettings = readings.getOrCompute(text, () => new Map());
-    let reading = bySettings.get(settings);
+  return (line, spans, from) => {
+    const blanked = spansInLine(line, spans, from);
+    const bySettings = readings.getOrCompute(line.text, () => new Map());
+    const key = blanked.length === 0 ? settings : `${settings}\u0000${blanked.join()}`;
+    let reading = bySettings.get(key);
     if (!reading) {
-      const masked = mask(text);
+      const masked = mask(blankSpans(line.text, blanked));
       const letters = countLetters(masked);
       const judged = masked.length > francReadLength ? masked.slice(0, francReadLength) : masked;
       const ranking = letters < minVotingLetters ? undefined : only.length === 1 ? [[only[0], 1] as [string, number]] : rankLanguages(judged, only, 10);
-      bySettings.set(settings, (reading = { letters, ranking }));
+      bySettings.set(key, (reading = { letters, ranking }));
     }
     return reading;
   };
 }
 
-/** The line's text with the given spans of the article (sorted by start, from index `from` on) replaced by spaces. */
-function blankSpans(line: { start: number; end: number; text: string }, spans: readonly Span[], from: number): string {
-  let text = '';
+/**
+ * The parts of the line that the given spans of the article (sorted by start, from index `from` on) cover, as
+ * offsets into the line: start, end, start, end…, each part after the one before.
+ */
+function spansInLine(line: LineText, spans: readonly Span[], from: number): number[] {
+  const parts: number[] = [];
   let cursor = line.start;
   for (let i = from; i < spans.length && spans[i].start < line.end; i++) {
     const span = spans[i];
     if (span.end <= cursor) continue;
     const start = Math.max(span.start, cursor);
-    text += line.text.slice(cursor - line.start, start - line.start) + ' ';
     cursor = Math.min(span.end, line.end);
+    parts.push(start - line.start, cursor - line.start);
   }
-  return cursor === line.start ? line.text : text + line.text.slice(cursor - line.start);
+  return parts;
+}
+
+/** The text with each of the parts (`spansInLine`) replaced by one space. */
+function blankSpans(text: string, parts: readonly number[]): string {
+  if (parts.length === 0) return text;
+  let blanked = '';
+  let cursor = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    blanked += text.slice(cursor, parts[i]) + ' ';
+    cursor = parts[i + 1];
+  }
+  return blanked + text.slice(cursor);
 }
 
 const countLetters = characterCounter(/^\p{L}$/u);

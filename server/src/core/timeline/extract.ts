@@ -18,7 +18,7 @@
  * are quadratic in the length of what they see, never see much. Extraction never throws.
  */
 import { parseArticle, type Article } from '../article';
-import { lineCache, LruCache } from '../lru';
+import { lineCache, LruCache, moveSpan } from '../lru';
 import { proseLines } from '../rules/shared/prose';
 import type { Span } from '../text';
 import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
@@ -86,6 +86,23 @@ const sourceNames: Record<DateSource, string> = { published: 'header `published`
 // looks up the same line strings.
 const parsedPieces = lineCache<ParsedResult[]>(2);
 const lineCandidates = lineCache<Map<string, Candidate[]>>();
+
+/** The last explicit date before an expression, which relative ones count from when the article has no date. */
+interface Narrative {
+  anchor: Anchor;
+  value: string;
+  text: string;
+}
+
+interface ResolvedLine {
+  /** Offsets into the line. */
+  expressions: TemporalExpression[];
+  narrative?: Narrative;
+}
+
+// The resolved expressions of a line's candidates, by the article's date and the narrative date before the line:
+// typing changes one line, and the others resolve as they did (their candidates are the same array while cached).
+const resolvedLines = new WeakMap<Candidate[], Map<string, ResolvedLine>>();
 // The second readings of expressions, by language, reference and text. There are few second references (see
 // `secondReference`), and expressions repeat across articles ("im Juli", "2019"): an indexing thread keeps these
 // when it moves on to the next article.
@@ -166,23 +183,39 @@ class Extraction {
 
   run(): TemporalExpression[] {
     const expressions: TemporalExpression[] = [];
-    let narrative: { anchor: Anchor; value: string; text: string } | undefined;
+    let narrative: Narrative | undefined;
     const reading = `${this.language}\u0000${this.primary.getTime()}`;
+    const dated = this.articleAnchor ? `${this.articleAnchor.value}\u0000${this.articleAnchor.source}` : '';
     for (const line of proseLines(this.article)) {
       const readings = lineCandidates.getOrCompute(line.text, () => new Map());
       let candidates = readings.get(reading);
       if (!candidates) readings.set(reading, (candidates = this.candidates(line.text)));
-      for (const candidate of candidates) {
-        const expression = this.resolve(candidate, line.start, narrative);
-        if (!expression) continue;
-        expressions.push(expression);
-        if (expression.anchor === 'absolute' && expression.type !== 'DURATION') {
-          const anchor = anchorOf(expression.value);
-          if (anchor) narrative = { anchor, value: expression.value, text: expression.text };
-        }
-      }
+      if (candidates.length === 0) continue;
+      let byContext = resolvedLines.get(candidates);
+      if (!byContext) resolvedLines.set(candidates, (byContext = new Map()));
+      const context = narrative ? `${dated}\u0001${narrative.value}\u0000${narrative.text}` : dated;
+      let resolved = byContext.get(context);
+      if (!resolved) byContext.set(context, (resolved = this.resolveLine(candidates, narrative)));
+      for (const expression of resolved.expressions) expressions.push(movedExpression(expression, line.start));
+      narrative = resolved.narrative;
     }
     return expressions;
+  }
+
+  /** A line's expressions, offsets into the line, and the narrative date after it. */
+  private resolveLine(candidates: readonly Candidate[], narrativeBefore: Narrative | undefined): ResolvedLine {
+    const expressions: TemporalExpression[] = [];
+    let narrative = narrativeBefore;
+    for (const candidate of candidates) {
+      const expression = this.resolve(candidate, 0, narrative);
+      if (!expression) continue;
+      expressions.push(expression);
+      if (expression.anchor === 'absolute' && expression.type !== 'DURATION') {
+        const anchor = anchorOf(expression.value);
+        if (anchor) narrative = { anchor, value: expression.value, text: expression.text };
+      }
+    }
+    return { expressions, narrative };
   }
 
   /** The expressions chrono finds in one line, read against both references. */
@@ -247,7 +280,7 @@ class Extraction {
     return results.find((r) => r.text.trim() === expression);
   }
 
-  private resolve(candidate: Candidate, lineStart: number, narrative: { anchor: Anchor; value: string; text: string } | undefined): TemporalExpression | undefined {
+  private resolve(candidate: Candidate, lineStart: number, narrative: Narrative | undefined): TemporalExpression | undefined {
     const span = { start: lineStart + candidate.span.start, end: lineStart + candidate.span.end };
     // Built field by field, not spread: V8 copies a spread object with new keys slowly.
     const expression = (value: string, anchor: AnchorKind, resolution: string): TemporalExpression => {
@@ -300,6 +333,15 @@ class Extraction {
     const reread = components && readComponents(components, candidate.text, this.weekWords);
     return reread && readingValue(reread);
   }
+}
+
+function movedExpression(expression: TemporalExpression, by: number): TemporalExpression {
+  // Built field by field, in the order `resolve` builds them, not spread: V8 copies a spread object slowly.
+  const { span, text, type, value, anchor, resolution, mod, anaphoric } = expression;
+  const moved: TemporalExpression = { span: moveSpan(span, by), text, type, value, anchor, resolution };
+  if (mod) moved.mod = mod;
+  if (anaphoric) moved.anaphoric = true;
+  return moved;
 }
 
 function componentsOf(result: ParsedResult, part: 'start' | 'end' | undefined): ParsedComponents | undefined {
