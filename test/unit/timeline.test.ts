@@ -189,6 +189,17 @@ describe('anchoring', () => {
     ]);
   });
 
+  test('a line read before resolves again against a new narrative date or article date before it', () => {
+    // The second paragraph is the same string each time: its readings are remembered, its resolution must follow
+    // what comes before it.
+    const second = 'Im Juli kam das Gerät, vergangenes Jahr das erste.';
+    const article = (first: string, header = '') => `${header}Leica und Huawei\n\n${first}\n\n${second}`;
+    assert.deepEqual(anchors(article('Leica gründete 2016 ein Labor.'), 'de').slice(1), ['Im Juli → 2016-07 narrative', 'vergangenes Jahr → 2015 narrative']);
+    assert.deepEqual(anchors(article('Leica gründete 2018 ein Labor.'), 'de').slice(1), ['Im Juli → 2018-07 narrative', 'vergangenes Jahr → 2017 narrative']);
+    assert.deepEqual(anchors(article('Leica gründete ein Labor.'), 'de'), ['Im Juli → XXXX-07 unresolved', 'vergangenes Jahr → XXXX unresolved']);
+    assert.deepEqual(anchors(article('Leica gründete 2018 ein Labor.', '---\npublished: 2022-05-24\n---\n'), 'de').slice(1), ['Im Juli → 2022-07 article-date', 'vergangenes Jahr → 2021 article-date']);
+  });
+
   test('a day-precise narrative anchor resolves weekdays; a month or day without a year takes the anchor’s year', () => {
     const text = 'Titolo\n\nIl 3 marzo 2020 Leica annunciò la fine. Lunedì era arrivata la lettera, e il 31 dicembre tutto era finito.';
     assert.deepEqual(anchors(text, 'it'), ['Il 3 marzo 2020 → 2020-03-03 absolute', 'Lunedì → 2020-03-02 narrative', 'il 31 dicembre → 2020-12-31 narrative']);
