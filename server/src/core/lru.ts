@@ -94,11 +94,11 @@ export function rememberText(characters: number): void {
  * so the many caches of one analysis share the cost, where a fresh slice per cache hashed a 100 KB article
  * five times per keystroke.
  */
-export function regionByRegion<T>(
+export function regionByRegion<T, R extends Span & { text?: string } = Span & { text?: string }>(
   cache: LruCache<string, T[]>,
   text: string,
-  regions: ReadonlyArray<Span & { text?: string }>,
-  find: (region: Span) => T[],
+  regions: readonly R[],
+  find: (region: R) => T[],
   move: (item: T, by: number) => T,
 ): T[] {
   const found: T[] = [];

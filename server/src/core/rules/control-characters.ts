@@ -1,7 +1,16 @@
 import type { Rule } from '../rule';
+import { findingsByLine } from './shared/by-line';
 
 // C0 and C1 controls except tab, line feed and carriage return (their own rules cover those).
 const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]+/g;
+
+// Line by line: no control character this rule reports is a line break.
+const controlsByLine = findingsByLine((_article, line) =>
+  [...line.text.matchAll(controls)].map((m) => ({
+    span: { start: line.start + m.index, end: line.start + m.index + m[0].length },
+    message: `Control character${m[0].length > 1 ? 's' : ''} ${[...m[0]].slice(0, 4).map((c) => 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join(' ')}${m[0].length > 4 ? ' …' : ''} in the text.`,
+  })),
+);
 
 const rule: Rule = {
   id: 'control-characters',
@@ -14,10 +23,7 @@ const rule: Rule = {
     good: { text: 'Leica und Xiaomi\n\nDie Partnerschaft beginnt im Juli.' },
   },
   check({ article }) {
-    return [...article.text.matchAll(controls)].map((m) => ({
-      span: { start: m.index, end: m.index + m[0].length },
-      message: `Control character${m[0].length > 1 ? 's' : ''} ${[...m[0]].slice(0, 4).map((c) => 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join(' ')}${m[0].length > 4 ? ' …' : ''} in the text.`,
-    }));
+    return controlsByLine(article, article.lines);
   },
   fix(_context, finding) {
     return { title: 'Delete the control characters', edits: [{ ...finding.span, newText: '' }], safe: false };

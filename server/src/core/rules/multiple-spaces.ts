@@ -1,8 +1,18 @@
 import { trimmedSpan } from '../article';
 import type { Rule } from '../rule';
+import { findingsByLine } from './shared/by-line';
 import { allParagraphKinds, proseLines } from './shared/prose';
 
 const runs = /[ \u00a0\u202f]{2,}/g;
+
+const runsByLine = findingsByLine((article, line) => {
+  const inner = trimmedSpan(line);
+  const text = article.text.slice(inner.start, inner.end);
+  return [...text.matchAll(runs)].map((m) => {
+    const described = [...m[0]].map((c) => (c === ' ' ? 'space' : 'no-break space')).join(' + ');
+    return { span: { start: inner.start + m.index, end: inner.start + m.index + m[0].length }, message: `Several spaces in a row (${described}); use one.` };
+  });
+});
 
 const rule: Rule = {
   id: 'multiple-spaces',
@@ -15,17 +25,7 @@ const rule: Rule = {
     good: { text: 'Leica und Xiaomi\n\nDie Partnerschaft beginnt im Juli.' },
   },
   check({ article }) {
-    const lines = proseLines(article, allParagraphKinds);
-    const findings = [];
-    for (const line of lines) {
-      const inner = trimmedSpan(line);
-      const text = article.text.slice(inner.start, inner.end);
-      for (const m of text.matchAll(runs)) {
-        const described = [...m[0]].map((c) => (c === ' ' ? 'space' : 'no-break space')).join(' + ');
-        findings.push({ span: { start: inner.start + m.index, end: inner.start + m.index + m[0].length }, message: `Several spaces in a row (${described}); use one.` });
-      }
-    }
-    return findings;
+    return runsByLine(article, proseLines(article, allParagraphKinds));
   },
   fix({ article }, finding) {
     const run = article.text.slice(finding.span.start, finding.span.end);

@@ -1,4 +1,9 @@
 import type { Rule } from '../rule';
+import { findingsByLine } from './shared/by-line';
+
+const tabsByLine = findingsByLine((_article, line) =>
+  [...line.text.matchAll(/\t+/g)].map((m) => ({ span: { start: line.start + m.index, end: line.start + m.index + m[0].length }, message: m[0].length > 1 ? `${m[0].length} tab characters; use a space.` : 'Tab character; use a space.' })),
+);
 
 const rule: Rule = {
   id: 'no-tabs',
@@ -11,7 +16,7 @@ const rule: Rule = {
     good: { text: 'Leica und Xiaomi\n\nDie Partnerschaft beginnt im Juli.' },
   },
   check({ article }) {
-    return [...article.text.matchAll(/\t+/g)].map((m) => ({ span: { start: m.index, end: m.index + m[0].length }, message: m[0].length > 1 ? `${m[0].length} tab characters; use a space.` : 'Tab character; use a space.' }));
+    return tabsByLine(article, article.lines);
   },
   fix({ article }, finding) {
     // Next to a space a tab is simply dropped, so the fix never makes a double space.
