@@ -1,9 +1,9 @@
-// maskTokens (server/src/core/language/detect.ts), the masking of URLs, e-mail addresses, words with digits and
+// maskTokens (server/src/core/language/mask.ts), the masking of URLs, e-mail addresses, words with digits and
 // acronyms before language detection, is exactly the replacement by this expression, on any UTF-16 text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { maskTokens } from '../../server/src/core/language/detect';
+import { maskTokens } from '../../server/src/core/language/mask';
 
 // `\b` knows only ASCII letters (it would mask `BER` out of `ÜBER`), hence the explicit lookarounds.
 const masks = /(?:https?:\/\/|www\.)\S+|(?<!\S)[^\s@]+@[^\s@]+\.[^\s@]+|(?<![\p{L}\p{N}])[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;

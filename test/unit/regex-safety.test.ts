@@ -148,7 +148,7 @@ describe('regular expressions written in server/src/core', { concurrency }, () =
 const dynamicCovers: Array<{ file: string; call: RegExp; how: string }> = [
   { file: 'data/residue.ts', call: /\$\{body\}/, how: 'each web-residue pattern as built (residueMatchers), and matchResidue on long lines' },
   { file: 'data/special-lines.ts', call: /creditLabels/, how: 'isCreditLine on long lines' },
-  { file: 'language/detect.ts', call: /escaped/, how: 'detectLanguage with configured names, on long paragraphs' },
+  { file: 'language/mask.ts', call: /escaped/, how: 'detectLanguage with configured names, on long paragraphs' },
   { file: 'timeline/parsers.ts', call: /./, how: 'each timeline parser’s pattern as built per language, and extractTemporalExpressions per language' },
   { file: 'timeline/extract.ts', call: /./, how: 'extractTemporalExpressions per language' },
   { file: 'timeline/lexicon.ts', call: /./, how: 'extractTemporalExpressions per language' },
@@ -195,7 +195,7 @@ describe('regular expressions built at run time', { concurrency }, () => {
     return checkInputs(t, 'wordTokens', specs, regexLimitMs, (spec) => isolate.call('tokensOn', [spec], regexLimitMs));
   });
 
-  test('language/detect.ts: the name masker (built from configured names) and the masks, through detectLanguage', (t) => {
+  test('language/mask.ts: the name masker (built from configured names) and the masks, through detectLanguage', (t) => {
     const names = ['Leica Camera AG', 'Xiaomi', 'R & D', 'Lei Jun'];
     // Inputs for the pattern the masker builds from these names.
     const specs = regexInputs(String.raw`(?<![\p{L}\p{N}])(?:${names.join('|')})(?![\p{L}\p{N}])`);
