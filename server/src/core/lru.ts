@@ -85,17 +85,25 @@ export function rememberText(characters: number): void {
   rememberedCharacters = characters;
 }
 
+/** What `regionByRegion` keeps of a region: its items, at the offset the region had when they were placed. */
+export interface Placed<T> {
+  start: number;
+  items: T[];
+}
+
 /**
  * Results found region by region (a line, a paragraph), remembered by the region's text: what `find` reports in a
- * region must depend on nothing but that text. The cache keeps offsets into the region; `move` shifts an item by
- * a number of characters (spelled out per type: V8 copies a spread object with changed keys slowly).
+ * region must depend on nothing but that text. The cache keeps the items where the region last was: a region an
+ * edit did not move (every line before it) gives the very same items again, without a copy; one it moved gets new
+ * copies shifted by `move` (spelled out per type: V8 copies a spread object with changed keys slowly), and the
+ * items an earlier analysis was given stay as they were. Nothing may change an item it is given.
  *
  * A region that carries its text (an article's `Line`) is looked up by that very string: V8 hashes a string once,
  * so the many caches of one analysis share the cost, where a fresh slice per cache hashed a 100 KB article
  * five times per keystroke.
  */
 export function regionByRegion<T, R extends Span & { text?: string } = Span & { text?: string }>(
-  cache: LruCache<string, T[]>,
+  cache: LruCache<string, Placed<T>>,
   text: string,
   regions: readonly R[],
   find: (region: R) => T[],
@@ -104,8 +112,14 @@ export function regionByRegion<T, R extends Span & { text?: string } = Span & { 
   const found: T[] = [];
   for (const region of regions) {
     const key = region.text ?? text.slice(region.start, region.end);
-    const inRegion = cache.getOrCompute(key, () => find(region).map((item) => move(item, -region.start)));
-    for (const item of inRegion) found.push(move(item, region.start));
+    let placed = cache.get(key);
+    if (!placed) cache.set(key, (placed = { start: region.start, items: find(region) }));
+    else if (placed.start !== region.start) {
+      const by = region.start - placed.start;
+      placed.items = placed.items.map((item) => move(item, by));
+      placed.start = region.start;
+    }
+    for (const item of placed.items) found.push(item);
   }
   return found;
 }

@@ -11,7 +11,7 @@
  */
 import { entityNames, type KnowledgeBase } from './knowledge-base';
 import { lowercaseStart, separatorKey, uppercaseStart, wordTokens, type Token } from './tokens';
-import { lineCache, moveSpan, regionByRegion } from '../lru';
+import { lineCache, moveSpan, regionByRegion, type Placed } from '../lru';
 import type { Span } from '../text';
 
 export interface Mention {
@@ -54,8 +54,8 @@ const fullStop = 46;
 
 export class EntityMatcher {
   private readonly root: TrieNode = { children: new Map() };
-  /** The mentions of recently matched regions, by their text, with offsets into it: a name never crosses a region's edge. */
-  private readonly regionMentions = lineCache<Mention[]>();
+  /** The mentions of recently matched regions, by their text (see `regionByRegion`): a name never crosses a region's edge. */
+  private readonly regionMentions = lineCache<Placed<Mention>>();
 
   constructor(readonly knowledgeBase: KnowledgeBase) {
     for (const entity of knowledgeBase.entities) {

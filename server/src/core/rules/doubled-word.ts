@@ -1,7 +1,7 @@
 import { legitimateDoubles } from '../data/doubled-words';
 import { workingLanguage } from '../language/declared';
 import { primaryLanguage } from '../language/tags';
-import { lineCache, moveSpan, regionByRegion } from '../lru';
+import { lineCache, moveSpan, regionByRegion, type Placed } from '../lru';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import type { Span } from '../text';
 import { proseLines } from './shared/prose';
@@ -31,7 +31,7 @@ interface Double {
 }
 
 /** The doubles of recent lines, by their text, whatever the language allows: typing changes one line. */
-const lineDoubles = lineCache<Double[]>();
+const lineDoubles = lineCache<Placed<Double>>();
 
 function doublesIn(text: string, line: Span): Double[] {
   const doubles: Double[] = [];

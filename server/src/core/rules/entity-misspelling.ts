@@ -1,6 +1,6 @@
 import { mentionRegions } from '../entities/catalog';
 import { uppercaseStart, wordTokens } from '../entities/tokens';
-import { CachePerOwner, lineCache, moveSpan, regionByRegion } from '../lru';
+import { CachePerOwner, lineCache, moveSpan, regionByRegion, type Placed } from '../lru';
 import type { Rule, RuleFinding } from '../rule';
 import { exampleEntities } from './shared/example-entities';
 
@@ -43,6 +43,6 @@ const rule: Rule = {
   },
 };
 
-const regionFindings = new CachePerOwner<RuleFinding[]>(lineCache);
+const regionFindings = new CachePerOwner<Placed<RuleFinding>>(lineCache);
 
 export default rule;

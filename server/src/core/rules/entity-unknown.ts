@@ -2,7 +2,7 @@ import { candidateRegions, findCandidates, type Candidate } from '../entities/ca
 import type { KbEntity } from '../entities/kb';
 import { workingLanguage } from '../language/declared';
 import { primaryLanguage } from '../language/tags';
-import { CachePerOwner, lineCache, moveSpan, regionByRegion } from '../lru';
+import { CachePerOwner, lineCache, moveSpan, regionByRegion, type Placed } from '../lru';
 import type { Rule } from '../rule';
 import { exampleEntities } from './shared/example-entities';
 
@@ -47,8 +47,8 @@ const rule: Rule = {
   },
 };
 
-const regionCandidates = new CachePerOwner<Candidate[]>(lineCache);
-const germanRegionCandidates = new CachePerOwner<Candidate[]>(lineCache);
+const regionCandidates = new CachePerOwner<Placed<Candidate>>(lineCache);
+const germanRegionCandidates = new CachePerOwner<Placed<Candidate>>(lineCache);
 
 function moveCandidate(candidate: Candidate, by: number): Candidate {
   return { span: moveSpan(candidate.span, by), text: candidate.text, type: candidate.type };

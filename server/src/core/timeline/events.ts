@@ -6,7 +6,7 @@
 import type { Article } from '../article';
 import type { KbEntity, Localized } from '../entities/kb';
 import { proseLines } from '../rules/shared/prose';
-import { CachePerOwner, lineCache, moveSpan, regionByRegion } from '../lru';
+import { CachePerOwner, lineCache, moveSpan, regionByRegion, type Placed } from '../lru';
 import type { Span } from '../text';
 import { extractTemporalExpressions, type ExtractOptions, type TemporalExpression } from './extract';
 import { compareDated, timexType, type TimexType } from './timex';
@@ -70,8 +70,8 @@ export function extractEvents(article: Article, options: EventOptions): ArticleE
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();
-/** Sentences of recent lines, per segmenter (language) and by text, with offsets into the line: typing changes one line. */
-const lineSentences = new CachePerOwner<Span[]>(lineCache);
+/** Sentences of recent lines, per segmenter (language) and by text (see `regionByRegion`): typing changes one line. */
+const lineSentences = new CachePerOwner<Placed<Span>>(lineCache);
 
 function sentenceSegmenter(language: string): Intl.Segmenter {
   let segmenter = segmenters.get(language);

@@ -1,5 +1,5 @@
 import type { Article, Line } from '../../article';
-import { lineCache, moveSpan, regionByRegion } from '../../lru';
+import { lineCache, moveSpan, regionByRegion, type Placed } from '../../lru';
 import type { RuleFinding } from '../../rule';
 
 /**
@@ -8,7 +8,7 @@ import type { RuleFinding } from '../../rule';
  * it is given; its spans are offsets into the article, as every rule reports them.
  */
 export function findingsByLine(find: (article: Article, line: Line) => RuleFinding[]): (article: Article, lines: readonly Line[]) => RuleFinding[] {
-  const cache = lineCache<RuleFinding[]>();
+  const cache = lineCache<Placed<RuleFinding>>();
   return (article, lines) => regionByRegion(cache, article.text, lines, (line) => find(article, line), movedFinding);
 }
 
