@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { isWhitespace, normalise, secondReference } from '../../server/src/core/timeline/extract';
+import { normalise, secondReference } from '../../server/src/core/timeline/extract';
+import { isWhitespace } from '../../server/src/core/text';
 
 test('isWhitespace is \\s, code unit by code unit', () => {
   for (let code = 0; code <= 0xffff; code++) assert.equal(isWhitespace(code), /\s/.test(String.fromCharCode(code)), `U+${code.toString(16)}`);

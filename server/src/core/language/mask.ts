@@ -2,6 +2,8 @@
  * What language detection leaves out of a paragraph: configured names, and URLs, e-mail addresses, words with
  * digits and acronyms, which say nothing of the language they stand in.
  */
+import { isWhitespace } from '../text';
+
 const letter = 1;
 const digit = 2;
 const upper = 4;
@@ -71,7 +73,7 @@ function codePointBefore(text: string, end: number): number {
 }
 
 function isSpaceAt(text: string, at: number): boolean {
-  return (classOf(text.charCodeAt(at)) & space) !== 0;
+  return isWhitespace(text.charCodeAt(at));
 }
 
 /** A URL start at `at`, then at least one character up to the next space: where it ends, else -1. */

@@ -20,7 +20,7 @@
 import { parseArticle, type Article } from '../article';
 import { lineCache, LruCache, moveSpan } from '../lru';
 import { proseLines } from '../rules/shared/prose';
-import type { Span } from '../text';
+import { isWhitespace, type Span } from '../text';
 import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
 import { anchorOf, articleDate, referenceDate, type Anchor } from './anchor';
 import { alternation, dateTriggerPattern, lexicons, mayHoldDatePattern, timelineLanguage, type TimelineLanguage } from './lexicon';
@@ -207,7 +207,7 @@ class Extraction {
     const expressions: TemporalExpression[] = [];
     let narrative = narrativeBefore;
     for (const candidate of candidates) {
-      const expression = this.resolve(candidate, 0, narrative);
+      const expression = this.resolve(candidate, narrative);
       if (!expression) continue;
       expressions.push(expression);
       if (expression.anchor === 'absolute' && expression.type !== 'DURATION') {
@@ -280,8 +280,9 @@ class Extraction {
     return results.find((r) => r.text.trim() === expression);
   }
 
-  private resolve(candidate: Candidate, lineStart: number, narrative: Narrative | undefined): TemporalExpression | undefined {
-    const span = { start: lineStart + candidate.span.start, end: lineStart + candidate.span.end };
+  /** A candidate's expression, resolved: offsets into its line. */
+  private resolve(candidate: Candidate, narrative: Narrative | undefined): TemporalExpression | undefined {
+    const span = candidate.span;
     // Built field by field, not spread: V8 copies a spread object with new keys slowly.
     const expression = (value: string, anchor: AnchorKind, resolution: string): TemporalExpression => {
       const found: TemporalExpression = { span, text: candidate.text, type: timexType(value), value, anchor, resolution };
@@ -423,12 +424,6 @@ export function normalise(line: string): NormalisedLine {
   text += line.slice(copied);
   offsets[length] = line.length;
   return { text, offsets };
-}
-
-/** What `\s` matches, by UTF-16 code unit. */
-export function isWhitespace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** ’ ‘ ʼ ` ´ */
