@@ -44,7 +44,7 @@ import {
 import { Workspace } from './workspace';
 import { loadKnowledgeBase, updateKnowledgeBase, type Corpus } from './corpus';
 import { knowledgeBaseEdit, registerEntityFeatures, semanticTokensLegend } from './entityFeatures';
-import { throwIfCancelled, tokenOf } from './lsp/cancellation';
+import { nextTurn, throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { MentionIndex } from './mentionIndex';
 import { registerTimelineRequests, TimelineIndex, timelineInlayHints } from './timelineFeatures';
 import { LruCache } from './core/lru';
@@ -328,7 +328,7 @@ export function startServer(connection: Connection): void {
     // after the messages already queued (the connection writes them from setImmediate).
     setTimeout(() => {
       setImmediate(() => {
-        if (pass === passNumber) timeline.prime(catalogs());
+        if (pass === passNumber) timeline.prime(catalogs(), nextTurn).catch((error) => connection.console.error(`Sorting the timeline ahead failed: ${(error as Error).stack ?? error}`));
       });
     }, primeDelayMs);
   }

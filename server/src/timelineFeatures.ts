@@ -4,7 +4,7 @@
  */
 import { ErrorCodes, InlayHintKind, ResponseError, type CancellationToken, type Connection, type InlayHint } from 'vscode-languageserver';
 import type { EntityCatalog } from './core/entities/catalog';
-import { checkpoint, throwIfCancelled, tokenOf } from './lsp/cancellation';
+import { checkpoint, tokenOf } from './lsp/cancellation';
 import { compareEvents, describeTimex, relationEvents, timexParts, type RelationEvent, type TimelineEvent, type TimexMod } from './core/timeline';
 import type { LocatedEvent } from './fileSummary';
 import {
@@ -23,8 +23,6 @@ import {
 
 /** Sentences longer than this are cut for the row label (the tooltip has them whole). */
 const labelLength = 80;
-/** A timeline request lets waiting messages in, and looks for a cancellation, after this many articles. */
-const checkpointEvery = 256;
 
 type Located = { event: LocatedEvent | RelationEvent; file?: string };
 
@@ -242,26 +240,15 @@ export class TimelineIndex {
     return { entries, offset, total: located.length, version: sorted.stamp };
   }
 
-  /** The sorted timeline for a request: lets other messages in as it collects, and stops with RequestCancelled when the client cancels. */
+  /** The sorted timeline for a request: lets other messages in as it sorts, and stops with RequestCancelled when the client cancels. */
   private async sortedCancellable(token: CancellationToken, catalogs: readonly EntityCatalog[]): Promise<Sorted> {
     await checkpoint(token);
-    const sorted = this.current(catalogs);
-    if (sorted) return sorted;
-    const version = this.version;
-    const located: Located[] = [];
-    let steps = 0;
-    for (const _ of this.collect(located, catalogs)) if (++steps % checkpointEvery === 0) await checkpoint(token);
-    throwIfCancelled(token);
-    return this.remember(version, catalogs, located);
+    return inSlices(this.sortSteps(catalogs), () => checkpoint(token));
   }
 
   /** The sorted timeline, sorted again first if it is stale. */
   private sortedNow(catalogs: readonly EntityCatalog[]): Sorted {
-    const sorted = this.current(catalogs);
-    if (sorted) return sorted;
-    const located: Located[] = [];
-    for (const _ of this.collect(located, catalogs)) continue;
-    return this.remember(this.version, catalogs, located);
+    return atOnce(this.sortSteps(catalogs));
   }
 
   /** The sorted timeline, if it is still that of the index and of these knowledge bases. */
@@ -274,11 +261,19 @@ export class TimelineIndex {
     return sorted;
   }
 
-  /** Sorts what was collected at `version`; keeps it unless the index changed meanwhile (the request yields). */
-  private remember(version: number, catalogs: readonly EntityCatalog[], located: Located[]): Sorted {
+  /**
+   * The sorted timeline, current or collected and sorted anew, in steps (see `inSlices`). What was sorted is kept
+   * unless the index changed meanwhile.
+   */
+  private *sortSteps(catalogs: readonly EntityCatalog[]): Generator<void, Sorted> {
+    const current = this.current(catalogs);
+    if (current) return current;
+    const version = this.version;
+    const located: Located[] = [];
+    yield* this.collect(located, catalogs);
     const byFile = new Map<string, Located[]>();
     for (const entry of located) if (entry.file !== undefined) addTo(byFile, entry.file, entry);
-    const sorted: Sorted = { version, stamp: ++this.stamps, catalogs, all: new Scope(inTimeOrder(located)), updates: 0, byFile };
+    const sorted: Sorted = { version, stamp: ++this.stamps, catalogs, all: new Scope(yield* inTimeOrder(located)), updates: 0, byFile };
     if (version === this.version) this.sorted = sorted;
     return sorted;
   }
@@ -298,10 +293,12 @@ export class TimelineIndex {
 
   /**
    * Sorts the timeline and splits it per entity ahead of need (the server does once a pass is over): at 10k articles
-   * that took the first hover card or timeline request about a second.
+   * that took the first hover card or timeline request about a second. It works in slices, awaiting `pause` between
+   * them, so that a keystroke meanwhile waits for one slice, not for the whole.
    */
-  prime(catalogs: readonly EntityCatalog[]): void {
-    entityScopes(this.sortedNow(catalogs));
+  async prime(catalogs: readonly EntityCatalog[], pause: () => Promise<void>, sliceMs = defaultSliceMs): Promise<void> {
+    const sorted = await inSlices(this.sortSteps(catalogs), pause, sliceMs);
+    await inSlices(entityScopeSteps(sorted), pause, sliceMs);
   }
 
   /**
@@ -328,10 +325,15 @@ function scopeOf(sorted: Sorted, entity: string | undefined): Scope {
 
 /** The events of each entity, split from the sorted timeline on first use. */
 function entityScopes(sorted: Sorted): Map<string, Scope> {
+  return atOnce(entityScopeSteps(sorted));
+}
+
+function* entityScopeSteps(sorted: Sorted): Generator<void, Map<string, Scope>> {
   if (!sorted.byEntity) {
     // Each entity's events, and how many of them are undated, in one pass: the first hover card of a popular entity
     // would otherwise count its tens of thousands of events.
     const lists = new Map<string, { list: Located[]; undated: number }>();
+    const stamp = sorted.stamp;
     for (const located of sorted.all.located) {
       const undated = placeKey(located.event.value) === undatedKey ? 1 : 0;
       for (const id of distinct(located.event.entities)) {
@@ -341,10 +343,39 @@ function entityScopes(sorted: Sorted): Map<string, Scope> {
           found.undated += undated;
         } else lists.set(id, { list: [located], undated });
       }
+      yield;
     }
-    sorted.byEntity = new Map([...lists].map(([id, { list, undated }]) => [id, new Scope(list, undated)]));
+    const split = new Map([...lists].map(([id, { list, undated }]): [string, Scope] => [id, new Scope(list, undated)]));
+    // Kept unless a change came in between the steps (then the lists are stale: a request splits them again, at
+    // once), or a request split them meanwhile.
+    if (sorted.stamp === stamp) sorted.byEntity ??= split;
+    return sorted.byEntity ?? split;
   }
   return sorted.byEntity;
+}
+
+/** How long a slice of work runs before `inSlices` lets other messages in. */
+const defaultSliceMs = 10;
+
+/** Runs the steps to the end at once. */
+function atOnce<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Runs the steps, awaiting `pause` whenever a slice has run `sliceMs`. */
+async function inSlices<T>(steps: Generator<void, T>, pause: () => Promise<void>, sliceMs = defaultSliceMs): Promise<T> {
+  let sliceStart = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
 }
 
 /** Appends `item` to the list of `key`, made on first use. */
@@ -371,24 +402,30 @@ function compareLocated(a: Located, b: Located): number {
  * event) and each file is ranked once, then the events sort by those ranks and their place in the file. Sorting
  * 137,000 events with `compareLocated` itself compared dates and file paths some two million times each (seconds).
  */
-function inTimeOrder(located: Located[]): Located[] {
+function* inTimeOrder(located: Located[]): Generator<void, Located[]> {
   // Per value, its variants: an article's modifier, or a relation's edge (what else `compareEvents` reads).
   const dates = new Map<string, DateRank[]>();
   const files = new Map<string, number>();
-  const dateOf = located.map(({ event, file }) => {
+  const dateOf: DateRank[] = [];
+  for (const { event, file } of located) {
     const variant = event.source === 'article' ? (event.mod ?? '') : event.edge === 'start' ? relationStart : relationEnd;
     let variants = dates.get(event.value);
     if (!variants) dates.set(event.value, (variants = []));
     let date = variants.find((d) => d.variant === variant);
     if (!date) variants.push((date = { variant, event, rank: 0 }));
     files.set(file ?? '', 0);
-    return date;
-  });
+    dateOf.push(date);
+    yield;
+  }
   rankInOrder([...dates.values()].flat(), (a, b) => compareEvents(a.event, b.event), (date, rank) => (date.rank = rank));
+  yield;
   rankInOrder([...files.keys()], (a, b) => fileOrder.compare(a, b), (file, rank) => files.set(file, rank));
+  yield;
   // Date and file in one number (ranks stay far below 2^26 each), then the place in the file.
   const ranked = located.map((l, i) => ({ located: l, key: dateOf[i].rank * 2 ** 26 + files.get(l.file ?? '')!, start: spanStart(l.event) }));
+  yield;
   ranked.sort((a, b) => a.key - b.key || a.start - b.start);
+  yield;
   return ranked.map((r) => r.located);
 }
 

@@ -43,17 +43,23 @@ const place = fc.constantFrom<TimelinePlace>({}, { year: 2016 }, { year: 2016, m
 
 // A change (a file's new events, or its removal), a read (the top groups, a year's groups, a page, a hover's events)
 // or a priming.
-const step = fc.oneof(
+const change = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), file: fc.constantFrom(...files), events: fc.array(event, { maxLength: 6 }), inOrder: fc.boolean() }),
   // A keystroke: the file's events from `at` on move by `by` (the index takes events that keep their order in place).
   fc.record({ kind: fc.constant('shift' as const), file: fc.constantFrom(...files), at: fc.nat(500), by: fc.integer({ min: -300, max: 300 }) }),
   fc.record({ kind: fc.constant('delete' as const), file: fc.constantFrom(...files) }),
+);
+const step = fc.oneof(
+  change,
   fc.record({ kind: fc.constant('groups' as const), entity, year: fc.option(fc.constantFrom(2016, 2019, 2022), { nil: undefined }) }),
   fc.record({ kind: fc.constant('page' as const), entity, place, offset: fc.nat(8), limit: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ kind: fc.constant('hover' as const), entity: fc.constantFrom(...entities) }),
-  // What the server does after a pass: sort and split per entity before anyone asks.
-  fc.record({ kind: fc.constant('prime' as const) }),
+  // What the server does after a pass: sort and split per entity before anyone asks, in slices (here one step
+  // each), while changes come in between them.
+  fc.record({ kind: fc.constant('prime' as const), during: fc.array(fc.record({ change, atPause: fc.nat(40) }), { maxLength: 3 }) }),
 );
+
+type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
 
 interface Tree {
   groups: TimelineGroup[];
@@ -105,15 +111,20 @@ test('after any changes and reads, the index answers as one built afresh from th
     fc.asyncProperty(fc.array(step, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), async (steps, pageSize) => {
       const index = new TimelineIndex();
       const state = new Map<string, LocatedEvent[]>();
-      for (const s of steps) {
-        if (s.kind === 'set' || s.kind === 'shift') {
-          const events = s.kind === 'set' ? (s.inOrder ? [...s.events].sort((a, b) => a.span.start - b.span.start) : s.events) : shifted(state.get(s.file) ?? [], s.at, s.by);
-          index.set(s.file, events);
-          if (events.length > 0) state.set(s.file, events);
-          else state.delete(s.file);
-        } else if (s.kind === 'delete') {
+      const apply = (s: Change) => {
+        if (s.kind === 'delete') {
           index.delete(s.file);
           state.delete(s.file);
+          return;
+        }
+        const events = s.kind === 'set' ? (s.inOrder ? [...s.events].sort((a, b) => a.span.start - b.span.start) : s.events) : shifted(state.get(s.file) ?? [], s.at, s.by);
+        index.set(s.file, events);
+        if (events.length > 0) state.set(s.file, events);
+        else state.delete(s.file);
+      };
+      for (const s of steps) {
+        if (s.kind === 'set' || s.kind === 'shift' || s.kind === 'delete') {
+          apply(s);
         } else if (s.kind === 'groups') {
           await index.groups(none, [], { entity: s.entity, year: s.year });
         } else if (s.kind === 'page') {
@@ -121,7 +132,18 @@ test('after any changes and reads, the index answers as one built afresh from th
         } else if (s.kind === 'hover') {
           index.eventsOf(s.entity, [], 5);
         } else {
-          index.prime([]);
+          // Each change comes in at the pause it names, or after the priming if it ends first.
+          const pending = [...s.during].sort((a, b) => a.atPause - b.atPause);
+          let pauses = 0;
+          await index.prime(
+            [],
+            async () => {
+              while (pending.length > 0 && pending[0].atPause <= pauses) apply(pending.shift()!.change);
+              pauses++;
+            },
+            0,
+          );
+          for (const { change: late } of pending) apply(late);
         }
       }
       const fresh = new TimelineIndex();
@@ -165,4 +187,28 @@ test('an edit that moves an article’s events past each other re-sorts them; on
   index.set(files[0], [at('2016', 12), at('2016', 5), at('2019', 31)]);
   assert.deepEqual(await texts(), ['2016@5', '2016@12', '2016@15'], 'moved past each other: sorted again');
   assert.equal(index.eventsOf('leica', [], 5).total, 4);
+});
+
+test('a change that comes in while the timeline is primed, wherever it comes, is in every answer after', async () => {
+  const at = (value: string, start: number, ids: string[]) => locatedEvent(value, undefined, start, ids);
+  const before = [at('2016', 10, ['leica']), at('2019', 20, ['leica', 'xiaomi']), at('2022-05', 30, ['xiaomi'])];
+  const after = [at('2021-SU', 5, ['leica']), at('2016-07', 25, ['huawei'])];
+  for (let changeAt = 0; changeAt < 40; changeAt++) {
+    const index = new TimelineIndex();
+    index.set(files[0], before);
+    index.set(files[1], [at('2019', 40, ['leica'])]);
+    let pauses = 0;
+    await index.prime(
+      [],
+      async () => {
+        if (pauses++ === changeAt) index.set(files[0], after);
+      },
+      0,
+    );
+    if (pauses <= changeAt) break;
+    const fresh = new TimelineIndex();
+    fresh.set(files[0], after);
+    fresh.set(files[1], [at('2019', 40, ['leica'])]);
+    for (const id of entities) assert.deepEqual(index.eventsOf(id, [], 5), fresh.eventsOf(id, [], 5), `${id}, change at pause ${changeAt}`);
+  }
 });

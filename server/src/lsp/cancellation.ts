@@ -26,6 +26,11 @@ export function tokenOf(args: readonly unknown[]): CancellationToken {
  */
 export async function checkpoint(token: CancellationToken): Promise<void> {
   throwIfCancelled(token);
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await nextTurn();
   throwIfCancelled(token);
+}
+
+/** Resolves on the event loop's next turn, after the messages that arrived meanwhile (and their handlers' first steps). */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
 }
