@@ -32,7 +32,6 @@ const rule: Rule = {
   check({ article }) {
     return unnormalizedByLine(article, article.lines);
   },
-
   fix(_context, finding) {
     return { title: 'Normalize to NFC', edits: [{ ...finding.span, newText: String(finding.data?.replacement) }], safe: true };
   },
