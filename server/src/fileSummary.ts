@@ -80,7 +80,17 @@ const contextReach = 30;
 /** Distinct strings (and entity lists) kept for sharing; past this a table starts afresh (sharing is an economy, never a meaning). */
 const internLimit = 1 << 18;
 const interned = new Map<string, string>();
-const internedLists = new Map<string, string[]>();
+
+/**
+ * Entity lists by their ids, one level per id: the ids are interned strings, which keep their hash. Keyed by the ids
+ * joined, the 105,000 lists of a 10k warm start took 60-110 ms to look up; this way 17-40 ms.
+ */
+interface ListNode {
+  list?: string[];
+  next?: Map<string, ListNode>;
+}
+let internedLists: ListNode = {};
+let listNodes = 0;
 
 /** The one copy of a string equal to `text` that summaries share. */
 export function intern(text: string): string {
@@ -93,19 +103,21 @@ export function intern(text: string): string {
 
 /** The one list of entity ids equal to `ids` that events share (never changed: see `CompactEvent.entities`). */
 function internList(ids: string[]): string[] {
-  // Most events name one entity or none: those lists are found by the id, without making a key.
-  const key = ids.length === 1 ? ids[0] : `${ids.length}\u0000${ids.join('\u0000')}`;
-  const found = internedLists.get(key);
-  if (found !== undefined && sameIds(found, ids)) return found;
-  if (internedLists.size >= internLimit) internedLists.clear();
-  internedLists.set(key, ids);
-  return ids;
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  if (listNodes >= internLimit) {
+    internedLists = {};
+    listNodes = 0;
+  }
+  let node = internedLists;
+  for (const id of ids) {
+    const next = (node.next ??= new Map());
+    let child = next.get(id);
+    if (child === undefined) {
+      next.set(id, (child = {}));
+      listNodes++;
+    }
+    node = child;
+  }
+  return (node.list ??= ids);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

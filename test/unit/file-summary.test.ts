@@ -138,6 +138,18 @@ describe('compact summaries', () => {
     assert.equal(a.strings.find((s) => s === 'leica-camera'), b.strings.find((s) => s === 'leica-camera'));
   });
 
+  test('entity lists are shared: events of two articles that name the same entities hold one list', () => {
+    const both = (text: string) => throughThread(analyse(text)).events.map((event) => event.entities);
+    const [pair] = both('Leica\n\nAm 4. Juli 2022 stellten Leica und Xiaomi das 12S Ultra vor.\n');
+    const [samePair] = both('Xiaomi\n\nAm 1. März 2021 stellten Leica und Xiaomi ein Telefon vor.\n');
+    const [one] = both('Leica\n\nAm 4. Juli 2022 stellte Leica ein Telefon vor.\n');
+    const [sameOne] = both('Leica\n\nAm 1. März 2021 stellte Leica ein Telefon vor.\n');
+    assert.deepEqual(pair, ['leica-camera', 'xiaomi']);
+    assert.equal(samePair, pair);
+    assert.deepEqual(one, ['leica-camera']);
+    assert.equal(sameOne, one, 'a list that starts another is a list of its own');
+  });
+
   test('an article past 64 K characters: 32-bit words, the same fields', () => {
     const paragraph = 'Im Juli 2022 stellte Xiaomi mit Leica das 12S Ultra vor, seit 2016 arbeitet Huawei mit SHARP. 😀 „Zitat“ und mehr.';
     const text = `Titel\n\n${Array.from({ length: 700 }, (_, i) => `${paragraph} Absatz ${i}.`).join('\n\n')}\n`;
