@@ -1,16 +1,19 @@
 /**
  * The analysis cache on disk: for each article, the hash of the bytes analysed, the signature of its corpus
  * (build, config, knowledge base, file names) and the summary. A restart re-analyses only what changed. The file
- * is read and checked line by line; anything unexpected (another format, another build, a bad entry) is dropped,
- * never trusted. It is written atomically.
+ * is read and checked record by record; anything unexpected (another format, another build, a bad entry) is
+ * dropped, never trusted. It is written atomically.
  *
- * The file is JSON Lines: a header `{ format, build, strings }`, then one `[article, entry]` per line, the entry's
- * summary packed as the analysis threads send it (see fileSummary.ts): its findings, its string table and its
- * block in base64. The strings of every summary (entity ids, spellings, values, ...) and the signatures are in
- * the header once; entries name them by their place there, so reading the file interns each string once rather
- * than parsing it again for every article. Ten thousand summaries are some 75 MB: read line by line, a megabyte
- * at a time, with a pause for the event loop every 50 lines (under a millisecond of work each), so the server keeps
- * answering the editor meanwhile. The server has them written by a thread of its own (`saveAnalysisCacheInThread`).
+ * The file is a run of records, each a JSON text and a block of bytes, after their lengths (two 32-bit little-endian
+ * numbers). The first record is the header `{ format, build, strings }`; then one record per article: the JSON
+ * `[article, entry]` and the block of its summary, packed as the analysis threads send it (see fileSummary.ts). The
+ * strings of every summary (entity ids, spellings, values, ...) and the signatures are in the header once; entries
+ * name them by their place there, so reading the file interns each string once rather than parsing it again for
+ * every article. The blocks are stored as they are: in base64 inside JSON lines (format 3), decoding them and
+ * parsing the lines took half of the 10k corpus's second of loading. Ten thousand summaries are some 60 MB: read a
+ * megabyte at a time, with a pause for the event loop every 50 records (under a millisecond of work each), so the
+ * server keeps answering the editor meanwhile. The server has them written by a thread of its own
+ * (`saveAnalysisCacheInThread`).
  */
 import { createHash } from 'node:crypto';
 import { promises as fs, type promises } from 'node:fs';
@@ -24,15 +27,18 @@ export interface CachedAnalysis {
   summary: CompactSummary;
 }
 
-/** An entry as a line of the file holds it: strings (the signature, the summary's) by their place in the header. */
+/** An entry as its record's JSON holds it: strings (the signature, the summary's) by their place in the header. */
 interface StoredAnalysis {
   hash: string;
   signature: number;
-  summary: { findings: unknown[]; strings: unknown[]; data: string; language?: unknown };
+  summary: { findings: unknown[]; strings: unknown[]; language?: unknown };
 }
 
-/** 1: one JSON document; 2: JSON Lines of plain summaries; 3: JSON Lines of packed summaries. */
-const format = 3;
+/**
+ * 1: one JSON document; 2: JSON Lines of plain summaries; 3: JSON Lines of packed summaries, blocks in base64; 4:
+ * records of JSON and block.
+ */
+const format = 4;
 
 interface CacheHeader {
   format: number;
@@ -41,13 +47,15 @@ interface CacheHeader {
   strings: string[];
 }
 
-/** Lines parsed, or summaries gone through, between two pauses for the event loop; bytes written at once. */
-const linesPerPause = 50;
+/** Records read, or summaries gone through, between two pauses for the event loop; bytes written at once. */
+const recordsPerPause = 50;
 const bytesPerWrite = 1 << 16;
 const summariesPerPause = 1000;
 const bytesPerRead = 1 << 20;
-/** Longer lines are damaged: a summary of the largest article allowed (2 MB) takes some 6 MB. */
-const longestLine = 1 << 26;
+/** The lengths before each record's JSON and block. */
+const prefixBytes = 8;
+/** A longer JSON text or block is damaged: a summary of the largest article allowed (2 MB) takes some 6 MB. */
+const longestPart = 1 << 26;
 
 type FileHandle = promises.FileHandle;
 
@@ -59,8 +67,11 @@ export function sha1(text: string | Uint8Array): string {
 
 /** The cache file of a set of workspace folders, inside the client's storage folder. */
 export function cacheFileFor(cacheFolder: string, folders: readonly string[]): string {
-  return path.join(cacheFolder, `analysis-${sha1(folders.join('\n')).slice(0, 16)}.jsonl`);
+  return path.join(cacheFolder, `analysis-${sha1(folders.join('\n')).slice(0, 16)}.cache`);
 }
+
+/** The files earlier formats kept beside it under other names: format 1's JSON, formats 2 and 3's JSON Lines. */
+const earlierFormatFiles = (file: string) => ['.json', '.jsonl'].map((extension) => file.replace(/\.cache$/, extension));
 
 function isStoredAnalysis(value: unknown): value is StoredAnalysis {
   const entry = value as StoredAnalysis | null;
@@ -68,21 +79,20 @@ function isStoredAnalysis(value: unknown): value is StoredAnalysis {
     typeof entry === 'object' && entry !== null &&
     typeof entry.hash === 'string' && typeof entry.signature === 'number' &&
     typeof entry.summary === 'object' && entry.summary !== null &&
-    Array.isArray(entry.summary.findings) && Array.isArray(entry.summary.strings) && typeof entry.summary.data === 'string' &&
+    Array.isArray(entry.summary.findings) && Array.isArray(entry.summary.strings) &&
     (entry.summary.language === undefined || typeof entry.summary.language === 'string')
   );
 }
 
-/** A stored entry read back, its strings from the header's (interned); throws when it does not hold together. */
-function fromStored({ hash, signature, summary }: StoredAnalysis, strings: readonly string[]): CachedAnalysis {
+/** A stored entry read back with its block, its strings from the header's (interned); throws when it does not hold together. */
+function fromStored({ hash, signature, summary }: StoredAnalysis, block: Uint8Array, strings: readonly string[]): CachedAnalysis {
   const stringAt = (index: unknown): string => {
     const found = typeof index === 'number' ? strings[index] : undefined;
     if (found === undefined) throw new Error('string index out of range');
     return found;
   };
-  // The block gets a buffer of its own (Buffer.from would take a slice of a shared pool).
-  const data = new Uint8Array(new ArrayBuffer(Buffer.byteLength(summary.data, 'base64')));
-  if (Buffer.from(data.buffer).write(summary.data, 'base64') !== data.byteLength) throw new Error('summary block damaged');
+  // The block gets a buffer of its own: a view would keep the megabyte it was read with.
+  const data = new Uint8Array(block);
   const packed = { findings: summary.findings as CompactSummary['findings'], strings: summary.strings.map(stringAt), data, language: summary.language as string | undefined };
   return { hash, signature: stringAt(signature), summary: new CompactSummary(packed, { interned: true }) };
 }
@@ -114,17 +124,27 @@ function indexed({ hash, signature, summary }: CachedAnalysis, table: ReadonlyMa
   return { hash, signature: table.get(signature)!, summary: { findings, strings: strings.map((text) => table.get(text)!), data, language } };
 }
 
-function lineOf(article: string, { hash, signature, summary: { findings, strings, data, language } }: IndexedAnalysis): string {
-  const stored: StoredAnalysis = { hash, signature, summary: { findings, strings, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'), language } };
-  return JSON.stringify([article, stored]) + '\n';
+/** A record: the lengths, the JSON text and the block. */
+function recordOf(json: unknown, block?: Uint8Array): Buffer[] {
+  const text = Buffer.from(JSON.stringify(json));
+  const prefix = Buffer.alloc(prefixBytes);
+  prefix.writeUInt32LE(text.byteLength, 0);
+  prefix.writeUInt32LE(block?.byteLength ?? 0, 4);
+  return block ? [prefix, text, Buffer.from(block.buffer, block.byteOffset, block.byteLength)] : [prefix, text];
+}
+
+function entryRecord(article: string, { hash, signature, summary: { findings, strings, data, language } }: IndexedAnalysis): Buffer[] {
+  const stored: StoredAnalysis = { hash, signature, summary: { findings, strings, language } };
+  return recordOf([article, stored], data);
 }
 
 /**
- * Writes a cache file: the header, then a line per entry, a chunk at a time, into a temporary file that `finish`
+ * Writes a cache file: the header, then a record per entry, a chunk at a time, into a temporary file that `finish`
  * puts in place (atomically) and `abandon` removes.
  */
 export class CacheFileWriter {
-  private chunk: string;
+  private chunk: Buffer[];
+  private chunkBytes = 0;
 
   private constructor(
     private readonly file: string,
@@ -132,7 +152,7 @@ export class CacheFileWriter {
     private readonly handle: FileHandle,
     header: CacheHeader,
   ) {
-    this.chunk = JSON.stringify(header) + '\n';
+    this.chunk = recordOf(header);
   }
 
   static async create(file: string, build: string, strings: string[]): Promise<CacheFileWriter> {
@@ -142,19 +162,25 @@ export class CacheFileWriter {
   }
 
   async add(article: string, entry: IndexedAnalysis): Promise<void> {
-    this.chunk += lineOf(article, entry);
-    if (this.chunk.length < bytesPerWrite) return;
-    await this.handle.write(this.chunk);
-    this.chunk = '';
+    for (const part of entryRecord(article, entry)) {
+      this.chunk.push(part);
+      this.chunkBytes += part.byteLength;
+    }
+    if (this.chunkBytes >= bytesPerWrite) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    await this.handle.writev(this.chunk);
+    this.chunk = [];
+    this.chunkBytes = 0;
   }
 
   async finish(): Promise<void> {
-    await this.handle.write(this.chunk);
+    await this.flush();
     await this.handle.close();
     await fs.rename(this.temporary, this.file);
-    // The cache of earlier builds (format 1) was one JSON document beside it: nothing reads it any more. (Format 2
-    // had this file's name: the rename replaced it.)
-    await fs.rm(this.file.replace(/\.jsonl$/, '.json'), { force: true });
+    // The caches of earlier builds were files of other names beside it: nothing reads them any more.
+    for (const earlier of earlierFormatFiles(this.file)) await fs.rm(earlier, { force: true });
     await removeLeftovers(this.file);
   }
 
@@ -174,20 +200,19 @@ export async function loadAnalysisCache(file: string, build: string): Promise<Ma
     return entries;
   }
   try {
-    const lines = linesOf(handle);
-    const first = await lines.next();
-    const header = first.done ? undefined : (JSON.parse(first.value) as CacheHeader | null);
+    const records = recordsOf(handle);
+    const first = await records.next();
+    const header = first.done ? undefined : (JSON.parse(first.value.json) as CacheHeader | null);
     if (header?.format !== format || header.build !== build || !Array.isArray(header.strings) || !header.strings.every((text) => typeof text === 'string')) return entries;
     const strings = header.strings.map(intern);
     let count = 0;
-    for await (const line of lines) {
-      if (++count % linesPerPause === 0) await pause();
-      if (line === '') continue;
+    for await (const { json, block } of records) {
+      if (++count % recordsPerPause === 0) await pause();
       try {
-        const [article, entry] = JSON.parse(line) as [unknown, unknown];
-        if (typeof article === 'string' && isStoredAnalysis(entry)) entries.set(article, fromStored(entry, strings));
+        const [article, entry] = JSON.parse(json) as [unknown, unknown];
+        if (typeof article === 'string' && isStoredAnalysis(entry)) entries.set(article, fromStored(entry, block, strings));
       } catch {
-        // A damaged line loses its article only: it is analysed afresh.
+        // A damaged record loses its article only: it is analysed afresh.
       }
     }
     return entries;
@@ -199,35 +224,33 @@ export async function loadAnalysisCache(file: string, build: string): Promise<Ma
 }
 
 /**
- * The lines of a file, read a megabyte at a time: a cache of 100,000 articles (some 600 MB) is longer than a string
- * may be, and need never be in memory whole. A line longer than `longestLine` is given as '' (damaged).
+ * The records of a file, read a megabyte at a time: a cache of 100,000 articles (some 600 MB) need never be in memory
+ * whole. A record's block is a view of what was read, good until the next record is asked for. The records end at
+ * the end of the file, or at lengths past `longestPart` (nothing after a damaged length can be told apart).
  */
-async function* linesOf(handle: FileHandle): AsyncGenerator<string> {
-  const chunk = Buffer.allocUnsafe(bytesPerRead);
-  let rest: Buffer[] = [];
-  let restLength = 0;
+async function* recordsOf(handle: FileHandle): AsyncGenerator<{ json: string; block: Uint8Array }> {
+  // Bytes read and not yet given: the start of a record that goes on in the next read.
+  let held: Buffer = Buffer.alloc(0);
   for (;;) {
+    // A buffer per read: the held bytes are a view of the last one.
+    const chunk = Buffer.allocUnsafe(bytesPerRead);
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) break;
-    const data = chunk.subarray(0, bytesRead);
+    if (bytesRead === 0) return;
+    const data = held.byteLength === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([held, chunk.subarray(0, bytesRead)]);
     let start = 0;
-    for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
-      if (rest.length === 0) yield data.toString('utf8', start, end);
-      else {
-        yield restLength + end > longestLine ? '' : Buffer.concat([...rest, data.subarray(0, end)]).toString('utf8');
-        rest = [];
-        restLength = 0;
-      }
-      start = end + 1;
+    while (data.byteLength - start >= prefixBytes) {
+      const jsonBytes = data.readUInt32LE(start);
+      const blockBytes = data.readUInt32LE(start + 4);
+      if (jsonBytes > longestPart || blockBytes > longestPart) return;
+      const jsonAt = start + prefixBytes;
+      const blockAt = jsonAt + jsonBytes;
+      const end = blockAt + blockBytes;
+      if (end > data.byteLength) break;
+      yield { json: data.toString('utf8', jsonAt, blockAt), block: data.subarray(blockAt, end) };
+      start = end;
     }
-    // The start of a line that goes on in the next chunk, copied (the chunk is read into again); past the
-    // longest line, only its length is kept.
-    if (start < bytesRead) {
-      restLength += bytesRead - start;
-      rest = restLength > longestLine ? [Buffer.alloc(0)] : [...rest, Buffer.from(data.subarray(start))];
-    }
+    held = data.subarray(start);
   }
-  if (rest.length > 0) yield restLength > longestLine ? '' : Buffer.concat(rest).toString('utf8');
 }
 
 export async function saveAnalysisCache(file: string, build: string, entries: ReadonlyMap<string, CachedAnalysis>): Promise<void> {

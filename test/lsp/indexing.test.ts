@@ -5,24 +5,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { readCache, readCacheRecords, writeCache, writeCacheRecords } from '../shared/cacheFile';
 import { codesOf, LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
 
 const title = 'Indexing seeds';
 
 function cacheFileIn(folder: string): string {
-  const files = fs.readdirSync(folder).filter((f) => f.startsWith('analysis-') && f.endsWith('.jsonl'));
+  const files = fs.readdirSync(folder).filter((f) => f.startsWith('analysis-') && f.endsWith('.cache'));
   assert.equal(files.length, 1, `one cache file in ${folder}: ${files.join(', ')}`);
   return path.join(folder, files[0]);
-}
-
-/** The cache file's header line and its entries by article (JSON Lines). */
-function readCache(file: string): { header: unknown; entries: Map<string, any> } {
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
-  return { header: JSON.parse(header), entries: new Map(lines.map((line) => JSON.parse(line) as [string, any])) };
-}
-
-function writeCache(file: string, cache: { header: unknown; entries: Map<string, any> }): void {
-  fs.writeFileSync(file, [cache.header, ...cache.entries].map((line) => JSON.stringify(line) + '\n').join(''));
 }
 
 /** A server on `ws` with the cache folder; resolves after its first corpus pass and a clean shutdown. */
@@ -70,14 +61,14 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   const first = await indexOnce(ws, cacheFolder);
   const file = cacheFileIn(cacheFolder);
   // The same cache as an earlier build wrote it (format 1, one JSON document): the next write removes it.
-  const legacy = file.replace(/\.jsonl$/, '.json');
+  const legacy = file.replace(/\.cache$/, '.json');
   fs.writeFileSync(legacy, '{"format": 1, "build": "old", "entries": {}}');
   const cache = readCache(file);
   assert.deepEqual([...cache.entries.keys()].sort(), ws.articles.map((a) => ws.pathOf(a)).sort());
 
   // An entry whose hash and signature match is trusted as it stands: mark one to see it come back.
   const [name] = ws.articles;
-  const entry = cache.entries.get(ws.pathOf(name));
+  const entry = cache.entries.get(ws.pathOf(name))!;
   assert.ok(entry.summary.findings.length > 0, `${name} has findings in the cache`);
   entry.summary.findings[0].message = 'from the cache';
   writeCache(file, cache);
@@ -101,38 +92,42 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   for (const article of ws.articles) assert.deepEqual(fourth.diagnostics.get(ws.uriOf(article))?.diagnostics, third.diagnostics.get(ws.uriOf(article))?.diagnostics);
   assert.equal(readCache(cacheFileIn(cacheFolder)).entries.size, ws.articles.length, 'the cache was rewritten whole');
 
-  // A damaged line costs its own article only; the others still come from the cache.
+  // A damaged record costs its own article only; the others still come from the cache.
   const rewritten = readCache(file);
-  rewritten.entries.get(ws.pathOf(ws.articles[1])).summary.findings[0].message = 'from the cache';
+  rewritten.entries.get(ws.pathOf(ws.articles[1]))!.summary.findings[0].message = 'from the cache';
   writeCache(file, rewritten);
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const damaged = lines.findIndex((line) => line.startsWith(JSON.stringify([ws.pathOf(name)]).slice(0, -1)));
-  lines[damaged] = lines[damaged].slice(0, 40);
-  fs.writeFileSync(file, lines.join('\n'));
+  const records = readCacheRecords(file);
+  const damaged = records.findIndex(({ json }) => json.startsWith(JSON.stringify([ws.pathOf(name)]).slice(0, -1)));
+  records[damaged] = { ...records[damaged], json: records[damaged].json.slice(0, 40) };
+  writeCacheRecords(file, records);
   const fifth = await indexOnce(ws, cacheFolder);
   assert.deepEqual(fifth.diagnostics.get(ws.uriOf(name))?.diagnostics, third.diagnostics.get(ws.uriOf(name))?.diagnostics);
   assert.equal(fifth.diagnostics.get(ws.uriOf(ws.articles[1]))?.diagnostics[0].message, 'from the cache');
 
-  // A summary block that does not hold together (base64 of other bytes) costs its own article only, too.
+  // A summary block that does not hold together (other bytes) costs its own article only, too.
   const blocks = readCache(file);
-  blocks.entries.get(ws.pathOf(ws.articles[1])).summary.data = Buffer.from('not a summary block').toString('base64');
+  blocks.entries.get(ws.pathOf(ws.articles[1]))!.block = Buffer.from('not a summary block');
   writeCache(file, blocks);
   const sixth = await indexOnce(ws, cacheFolder);
   assert.deepEqual(sixth.diagnostics.get(ws.uriOf(ws.articles[1]))?.diagnostics, third.diagnostics.get(ws.uriOf(ws.articles[1]))?.diagnostics);
 });
 
-test('the analysis cache of an earlier build (format 2, plain summaries) is ignored, and replaced by the next save', async (t) => {
+test('the analysis cache of an earlier format is ignored, and removed or replaced by the next save', async (t) => {
   const { ws, cacheFolder } = workspaceWithCache(t);
   const first = await indexOnce(ws, cacheFolder);
   const file = cacheFileIn(cacheFolder);
-  const current = readCache(file) as { header: { format: number; build: string }; entries: Map<string, any> };
-  assert.equal(current.header.format, 3);
-  // The same articles as format 2 held them, under this build, each marked to show whether it was used.
-  const old = new Map([...current.entries].map(([article, entry]) => [article, { hash: entry.hash, signature: entry.signature, summary: { findings: [{ ruleId: 'x', severity: 'error', message: 'from format 2', span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], mentions: [], events: [] } }]));
-  writeCache(file, { header: { format: 2, build: current.header.build }, entries: old });
+  const current = readCache(file);
+  assert.equal(current.header.format, 4);
+  // The same entries, each marked to show whether it was used: under a header of format 3 in this file, and as
+  // format 3's JSON Lines in the file it had beside it.
+  const marked = new Map([...current.entries].map(([article, entry]) => [article, { ...entry, summary: { ...entry.summary, findings: [{ ruleId: 'x', severity: 'error', message: 'from format 3', span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] } }]));
+  writeCache(file, { header: { ...current.header, format: 3 }, entries: marked });
+  const jsonLines = file.replace(/\.cache$/, '.jsonl');
+  fs.writeFileSync(jsonLines, [{ ...current.header, format: 3 }, ...[...marked].map(([article, { block, ...entry }]) => [article, { ...entry, summary: { ...entry.summary, data: block.toString('base64') } }])].map((line) => JSON.stringify(line) + '\n').join(''));
   const second = await indexOnce(ws, cacheFolder);
   for (const article of ws.articles) assert.deepEqual(second.diagnostics.get(ws.uriOf(article))?.diagnostics, first.diagnostics.get(ws.uriOf(article))?.diagnostics);
-  const replaced = readCache(cacheFileIn(cacheFolder)) as { header: { format: number }; entries: Map<string, any> };
-  assert.equal(replaced.header.format, 3, 'the next save wrote format 3 over it');
+  const replaced = readCache(cacheFileIn(cacheFolder));
+  assert.equal(replaced.header.format, 4, 'the next save wrote format 4 over it');
   assert.equal(replaced.entries.size, ws.articles.length);
+  assert.ok(!fs.existsSync(jsonLines), 'and removed the JSON Lines of format 3');
 });

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { readCache } from '../shared/cacheFile';
 import { findingKeys, LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
 
 interface Kb {
@@ -64,8 +65,8 @@ test('a knowledge-base edit: the corpus analysed again publishes what a fresh st
     }
   }
   // Every cached entry keeps its language report for the next edit.
-  const cacheFile = fs.readdirSync(cacheFolder).find((f) => f.endsWith('.jsonl'))!;
-  const entries = fs.readFileSync(path.join(cacheFolder, cacheFile), 'utf8').split('\n').slice(1).filter(Boolean).map((line) => JSON.parse(line) as [string, { summary: { language?: string } }]);
-  assert.equal(entries.length, ws.articles.length);
+  const cacheFile = fs.readdirSync(cacheFolder).find((f) => f.endsWith('.cache'))!;
+  const { entries } = readCache(path.join(cacheFolder, cacheFile));
+  assert.equal(entries.size, ws.articles.length);
   for (const [article, entry] of entries) assert.ok(JSON.parse(entry.summary.language ?? 'null')?.paragraphs?.length > 0, `${article}: a language report in the cache`);
 });

@@ -1,6 +1,6 @@
-// The analysis cache on disk (server/src/analysisCache.ts), format 3: packed summaries come back with every field;
-// another build's file, a format-2 file, a corrupt file or a damaged line are never trusted; a save replaces the
-// file atomically and removes the format-1 file beside it.
+// The analysis cache on disk (server/src/analysisCache.ts), format 4: packed summaries come back with every field;
+// another build's file, an earlier format's file, a corrupt file or a damaged record are never trusted; a save
+// replaces the file atomically and removes the files of earlier formats beside it.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +12,7 @@ import { mergeConfig } from '../../server/src/core/config';
 import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
 import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
 import { summarise } from '../../server/src/fileSummary';
+import { cacheRecord, readCache, readCacheRecords, writeCacheRecords } from '../shared/cacheFile';
 
 const seeds = path.join(__dirname, '..', '..', 'seeds');
 /** The thread the server writes the cache with (built by `npm run build`). */
@@ -81,7 +82,7 @@ describe('analysis cache', () => {
     await assert.rejects(saveAnalysisCacheInThread(cacheFileFor(folder, ['/x']), 'build', entries(), path.join(folder, 'no-such-script.js')));
   });
 
-  test('a file of many megabytes: lines across the reads of a megabyte come back whole', async (t) => {
+  test('a file of many megabytes: records across the reads of a megabyte come back whole', async (t) => {
     const file = cacheFileFor(tempFolder(t), ['/w']);
     const seeds = [...entries().values()];
     const many = new Map(Array.from({ length: 1500 }, (_, i): [string, CachedAnalysis] => [`/w/${i}.txt`, seeds[i % seeds.length]]));
@@ -92,72 +93,94 @@ describe('analysis cache', () => {
     for (const [article, entry] of many) assert.deepEqual(plain(loaded.get(article)!.summary), plain(entry.summary), article);
   });
 
-  test('another build, a format-2 file, a missing or corrupt file: nothing is trusted', async (t) => {
+  test('another build, an earlier format, a missing or corrupt file: nothing is trusted', async (t) => {
     const folder = tempFolder(t);
     const file = cacheFileFor(folder, ['/w']);
     assert.equal((await loadAnalysisCache(file, 'build')).size, 0, 'no file');
     await saveAnalysisCache(file, 'build', entries());
     assert.equal((await loadAnalysisCache(file, 'other build')).size, 0, 'another build');
-    const [header, ...lines] = fs.readFileSync(file, 'utf8').split('\n');
-    assert.equal(JSON.parse(header).format, 3);
-    fs.writeFileSync(file, [JSON.stringify({ format: 2, build: 'build' }), ...lines].join('\n'));
-    assert.equal((await loadAnalysisCache(file, 'build')).size, 0, 'format 2');
-    for (const corrupt of ['', '{', 'null', '{"format": 3, "build": "build"}\n["', '\u0000\u0001']) {
-      fs.writeFileSync(file, corrupt);
-      assert.equal((await loadAnalysisCache(file, 'build')).size, 0, JSON.stringify(corrupt));
+    const [header, ...records] = readCacheRecords(file);
+    assert.equal(JSON.parse(header.json).format, 4);
+    writeCacheRecords(file, [{ json: JSON.stringify({ ...JSON.parse(header.json), format: 3 }), block: header.block }, ...records]);
+    assert.equal((await loadAnalysisCache(file, 'build')).size, 0, 'format 3');
+    // Format 3's JSON Lines, under this build.
+    fs.writeFileSync(file, `${JSON.stringify({ format: 3, build: 'build', strings: [] })}\n["/w/a.txt", {}]\n`);
+    assert.equal((await loadAnalysisCache(file, 'build')).size, 0, 'JSON Lines');
+    const huge = Buffer.alloc(8);
+    huge.writeUInt32LE(0xffffffff, 0);
+    const corrupt = ['', '{', 'null', '\u0000\u0001', huge, cacheRecord({ json: '{"format": 4, "build": "build"}', block: Buffer.alloc(0) }), cacheRecord({ json: 'null', block: Buffer.alloc(0) }), cacheRecord(header).subarray(0, 100)];
+    for (const bytes of corrupt) {
+      fs.writeFileSync(file, bytes);
+      assert.equal((await loadAnalysisCache(file, 'build')).size, 0, JSON.stringify(bytes));
     }
   });
 
-  test('a damaged line, or an entry whose block does not hold together, loses its own article only', async (t) => {
+  test('a damaged record, or an entry whose block does not hold together, loses its own article only', async (t) => {
     const file = cacheFileFor(tempFolder(t), ['/w']);
     await saveAnalysisCache(file, 'build', entries());
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    lines[1] = lines[1].slice(0, 40);
-    const third = JSON.parse(lines[3]);
-    third[1].summary.data = third[1].summary.data.slice(0, -8);
-    lines[3] = JSON.stringify(third);
-    const fourth = JSON.parse(lines[4]);
+    const records = readCacheRecords(file);
+    const header = JSON.parse(records[0].json) as { strings: string[] };
+    const entryOf = (index: number) => JSON.parse(records[index].json) as [string, { summary: { strings: number[] } }];
+    records[1] = { ...records[1], json: records[1].json.slice(0, 40) };
+    records[3] = { ...records[3], block: records[3].block.subarray(0, -8) };
+    const fourth = entryOf(4);
     fourth[1].summary.strings = fourth[1].summary.strings.slice(0, 1);
-    lines[4] = JSON.stringify(fourth);
+    records[4] = { ...records[4], json: JSON.stringify(fourth) };
     // An index past the header's strings.
-    const fifth = JSON.parse(lines[5]);
-    fifth[1].summary.strings[0] = JSON.parse(lines[0]).strings.length;
-    lines[5] = JSON.stringify(fifth);
-    fs.writeFileSync(file, lines.join('\n'));
+    const fifth = entryOf(5);
+    fifth[1].summary.strings[0] = header.strings.length;
+    records[5] = { ...records[5], json: JSON.stringify(fifth) };
+    writeCacheRecords(file, records);
     const loaded = await loadAnalysisCache(file, 'build');
     assert.deepEqual([...loaded.keys()], articles.filter((_, i) => ![0, 2, 3, 4].includes(i)));
     // A header without its strings: nothing can be read.
-    fs.writeFileSync(file, [JSON.stringify({ ...JSON.parse(lines[0]), strings: [1] }), ...lines.slice(1)].join('\n'));
+    writeCacheRecords(file, [{ json: JSON.stringify({ ...JSON.parse(records[0].json), strings: [1] }), block: Buffer.alloc(0) }, ...records.slice(1)]);
     assert.equal((await loadAnalysisCache(file, 'build')).size, 0);
+  });
+
+  test('a file cut short keeps the whole records before the cut; a damaged length, the records before it', async (t) => {
+    const file = cacheFileFor(tempFolder(t), ['/w']);
+    await saveAnalysisCache(file, 'build', entries());
+    const records = readCacheRecords(file);
+    const whole = fs.readFileSync(file);
+    const endOf = (index: number) => records.slice(0, index + 1).reduce((bytes, record) => bytes + cacheRecord(record).byteLength, 0);
+    fs.writeFileSync(file, whole.subarray(0, endOf(2) + 20));
+    assert.deepEqual([...(await loadAnalysisCache(file, 'build')).keys()], articles.slice(0, 2));
+    const lengthDamaged = Buffer.from(whole);
+    lengthDamaged.writeUInt32LE(0xfffffff0, endOf(3) + 4);
+    fs.writeFileSync(file, lengthDamaged);
+    assert.deepEqual([...(await loadAnalysisCache(file, 'build')).keys()], articles.slice(0, 3));
   });
 
   test('each string is in the file once, in the header', async (t) => {
     const file = cacheFileFor(tempFolder(t), ['/w']);
     const saved = entries();
     await saveAnalysisCache(file, 'build', saved);
-    const [header, ...lines] = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
-    const { strings } = JSON.parse(header) as { strings: string[] };
-    assert.equal(new Set(strings).size, strings.length);
-    assert.ok(strings.includes('leica-camera') && strings.includes('signature'));
-    for (const line of lines) {
-      const [, entry] = JSON.parse(line) as [string, { signature: unknown; summary: { strings: unknown[] } }];
+    const { header, entries: stored } = readCache(file);
+    assert.equal(new Set(header.strings).size, header.strings.length);
+    assert.ok(header.strings.includes('leica-camera') && header.strings.includes('signature'));
+    assert.equal(stored.size, saved.size);
+    for (const entry of stored.values()) {
       assert.equal(typeof entry.signature, 'number');
       assert.ok(entry.summary.strings.every((index) => typeof index === 'number'), 'an entry names strings by index');
     }
   });
 
-  test('a save replaces the file whole and removes the format-1 file beside it', async (t) => {
+  test('a save replaces the file whole and removes the files of earlier formats beside it', async (t) => {
     const folder = tempFolder(t);
     const file = cacheFileFor(folder, ['/w']);
-    const legacy = file.replace(/\.jsonl$/, '.json');
-    fs.writeFileSync(legacy, '{"format": 1, "build": "old", "entries": {}}');
-    fs.writeFileSync(file, `${JSON.stringify({ format: 2, build: 'build' })}\n["/gone", {}]\n`);
+    assert.match(file, /\.cache$/);
+    const format1 = file.replace(/\.cache$/, '.json');
+    const format3 = file.replace(/\.cache$/, '.jsonl');
+    fs.writeFileSync(format1, '{"format": 1, "build": "old", "entries": {}}');
+    fs.writeFileSync(format3, `${JSON.stringify({ format: 3, build: 'build', strings: [] })}\n`);
+    writeCacheRecords(file, [{ json: JSON.stringify({ format: 4, build: 'build', strings: [] }), block: Buffer.alloc(0) }, { json: '["/gone", {}]', block: Buffer.alloc(0) }]);
     const all = entries();
     const [first] = all.keys();
     await saveAnalysisCache(file, 'build', new Map([[first, all.get(first)!]]));
-    assert.ok(!fs.existsSync(legacy));
+    assert.ok(!fs.existsSync(format1) && !fs.existsSync(format3));
     assert.deepEqual([...(await loadAnalysisCache(file, 'build')).keys()], [first]);
-    assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '').length, 2);
+    assert.equal(readCacheRecords(file).length, 2);
   });
 
   test('a save removes the temporary files of writes killed midway, an hour old, and leaves a recent one alone', async (t) => {
@@ -165,7 +188,7 @@ describe('analysis cache', () => {
     const file = cacheFileFor(folder, ['/w']);
     const old = `${file}.123.tmp`;
     const recent = `${file}.456.tmp`;
-    const other = path.join(folder, 'other.jsonl.789.tmp');
+    const other = path.join(folder, 'other.cache.789.tmp');
     for (const leftover of [old, recent, other]) fs.writeFileSync(leftover, 'half a cache');
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
     fs.utimesSync(old, twoHoursAgo, twoHoursAgo);
