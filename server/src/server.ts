@@ -318,19 +318,20 @@ export function startServer(connection: Connection): void {
     await analyseFromDisk(files.filter((file) => !openDocument(file)), pass, onDone);
     progress.done();
     if (pass !== passNumber) return;
-    connection.sendNotification(corpusAnalysedNotification, { files: files.length, findings, durationMs: Date.now() - started });
+    const announced = connection.sendNotification(corpusAnalysedNotification, { files: files.length, findings, durationMs: Date.now() - started });
     // The open articles' mentions may have changed with the knowledge base or the settings: the editor keeps the
     // tokens it has until an edit or this.
     if (canRefreshSemanticTokens && documents.all().length > 0) connection.languages.semanticTokens.refresh().catch(() => undefined);
     scheduleCacheSave();
-    // The first hover card or timeline request would otherwise sort the timeline (a second at 10k articles). A
-    // moment later, so what the editor sends on the notification (an open document to analyse) goes first, and
-    // after the messages already queued (the connection writes them from setImmediate).
-    setTimeout(() => {
-      setImmediate(() => {
-        if (pass === passNumber) timeline.prime(catalogs(), nextTurn).catch((error) => connection.console.error(`Sorting the timeline ahead failed: ${(error as Error).stack ?? error}`));
-      });
-    }, primeDelayMs);
+    // The first hover card or timeline request would otherwise sort the timeline (a second at 10k articles). Once
+    // the notification is written: the connection writes one message per turn of the event loop, and a turn of the
+    // priming takes 10 ms, so the pass's diagnostics still queued before it went out one per slice (a 10k warm start
+    // announced its end a second late). A moment later, so what the editor sends on the notification (an open
+    // document to analyse) goes first.
+    const prime = () => {
+      if (pass === passNumber) timeline.prime(catalogs(), nextTurn).catch((error) => connection.console.error(`Sorting the timeline ahead failed: ${(error as Error).stack ?? error}`));
+    };
+    announced.then(() => setTimeout(() => setImmediate(prime), primeDelayMs), () => undefined);
   }
 
   /** "Indexing seeds: n / N" in the editor's status bar, when the client shows server progress. */
