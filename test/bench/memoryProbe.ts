@@ -138,7 +138,7 @@ async function cacheWritten(folder: string): Promise<void> {
   const started = performance.now();
   const done = () => {
     const names = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
-    return names.some((name) => name.endsWith('.jsonl')) && !names.some((name) => name.endsWith('.tmp'));
+    return names.some((name) => name.endsWith('.cache')) && !names.some((name) => name.endsWith('.tmp'));
   };
   while (!done()) {
     if (performance.now() - started > timeoutMs) throw new Error('the cache was not written');

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   // The cache: size, save and load.
   const folderForCache = await mkdtemp(path.join(os.tmpdir(), 'seed-corpus-summary-memory-'));
   try {
-    const cacheFile = path.join(folderForCache, 'analysis.jsonl');
+    const cacheFile = path.join(folderForCache, 'analysis.cache');
     const entries = new Map<string, CachedAnalysis>(compact.map((summary, i) => [files[i], { hash: 'h'.repeat(40), signature: 's'.repeat(40), summary }]));
     let t = performance.now();
     await saveAnalysisCache(cacheFile, 'build', entries);
