@@ -165,7 +165,17 @@ export function startServer(connection: Connection): void {
     if (unindexed.size === 0) return;
     clearTimeout(indexTimer);
     indexTimer = undefined;
-    for (const [file, analysis] of unindexed) index(file, summarise(analysis));
+    for (const [file, analysis] of unindexed) index(file, summaryOf(file, analysis));
+  }
+
+  /** An open document's summary: its events are read here, when the indexes first need them, never on a keystroke. */
+  function summaryOf(file: string, analysis: Analysis): FileSummary {
+    try {
+      return summarise(analysis);
+    } catch (error) {
+      // Left unindexed, it would throw again at every read of the indexes.
+      return analysisFailed(file, (error as Error).stack ?? String(error));
+    }
   }
 
   /** Files whose last published diagnostics had problems, or were an open document's (of a version). */

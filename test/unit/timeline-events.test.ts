@@ -4,8 +4,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { analyzeArticle } from '../../server/src/core/analyze';
 import { parseArticle } from '../../server/src/core/article';
+import { mergeConfig } from '../../server/src/core/config';
+import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
 import type { KbEntity } from '../../server/src/core/entities/kb';
+import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
 import { compareEvents, compareTimex, describeTimex, extractEvents, relationEvents, timexParts, type EntityMention, type TimelineEvent } from '../../server/src/core/timeline';
 
 describe('TIMEX values', () => {
@@ -98,6 +102,18 @@ describe('article events', () => {
     assert.equal(event.text, 'am 3. März 2021');
     assert.equal(event.sentence.text, 'Die Leica kam am 3. März 2021 heraus.');
     assert.deepEqual(event.entities, ['leica']);
+  });
+
+  test('an analysis asked for events reads them on first use, once: an editor’s keystroke needs only the findings', () => {
+    const seedsCatalog = compileKnowledgeBase(readKnowledgeBase(readFileSync(path.join(seedsDir, 'entities.json'), 'utf8')).knowledgeBase!);
+    const config = mergeConfig(JSON.parse(readFileSync(path.join(seedsDir, 'seed-corpus.json'), 'utf8')));
+    const analysis = analyzeArticle({ text, file: { name: '004_41a9ae8dc5d7d7d4.txt', entities: seedsCatalog } }, config, { events: true });
+    assert.equal(typeof Object.getOwnPropertyDescriptor(analysis, 'events')?.get, 'function', 'read on first use');
+    const read = analysis.events!;
+    assert.equal(analysis.events, read, 'read once');
+    assert.deepEqual(read, extractEvents(analysis.article!, { language: 'it', mentions: analysis.mentions }));
+    assert.ok(read.length > 0);
+    assert.deepEqual(JSON.parse(JSON.stringify(analysis)).events, JSON.parse(JSON.stringify(read)), 'and written out like any field');
   });
 
   test('without mentions, events name no entities; without expressions, there are none', () => {
