@@ -297,8 +297,10 @@ export class TimelineIndex {
    * them, so that a keystroke meanwhile waits for one slice, not for the whole.
    */
   async prime(catalogs: readonly EntityCatalog[], pause: () => Promise<void>, sliceMs = defaultSliceMs): Promise<void> {
-    const sorted = await inSlices(this.sortSteps(catalogs), pause, sliceMs);
-    await inSlices(entityScopeSteps(sorted), pause, sliceMs);
+    // A request that came in meanwhile and needed it all at once (a hover card) did the rest: the priming stops there
+    // rather than sort the timeline a second time, in slices that hold up every request after.
+    const sorted = await inSlices(this.sortSteps(catalogs), pause, sliceMs, () => this.current(catalogs));
+    await inSlices(entityScopeSteps(sorted), pause, sliceMs, () => sorted.byEntity);
   }
 
   /**
@@ -364,13 +366,15 @@ function atOnce<T>(steps: Generator<void, T>): T {
   return step.value;
 }
 
-/** Runs the steps, awaiting `pause` whenever a slice has run `sliceMs`. */
-async function inSlices<T>(steps: Generator<void, T>, pause: () => Promise<void>, sliceMs = defaultSliceMs): Promise<T> {
+/** Runs the steps, awaiting `pause` whenever a slice has run `sliceMs`; stops with what `doneMeanwhile` gives after a pause. */
+async function inSlices<T>(steps: Generator<void, T>, pause: () => Promise<void>, sliceMs = defaultSliceMs, doneMeanwhile?: () => T | undefined): Promise<T> {
   let sliceStart = performance.now();
   let step = steps.next();
   while (!step.done) {
     if (performance.now() - sliceStart >= sliceMs) {
       await pause();
+      const done = doneMeanwhile?.();
+      if (done !== undefined) return done;
       sliceStart = performance.now();
     }
     step = steps.next();

@@ -189,6 +189,31 @@ test('an edit that moves an article’s events past each other re-sorts them; on
   assert.equal(index.eventsOf('leica', [], 5).total, 4);
 });
 
+test('a request that sorts the timeline while it is primed ends the priming there: nothing is sorted twice', async () => {
+  const at = (value: string, start: number, ids: string[]) => locatedEvent(value, undefined, start, ids);
+  const filled = () => {
+    const index = new TimelineIndex();
+    files.forEach((file, i) => index.set(file, [at(`${2010 + i}`, 10, ['leica']), at(`${2020 - i}-05`, 20, ['leica', 'xiaomi'])]));
+    return index;
+  };
+  let alone = 0;
+  await filled().prime([], async () => void alone++, 0);
+  const expected = filled().eventsOf('leica', [], 5);
+  for (const requestAt of [0, 1, Math.floor(alone / 2), alone - 2]) {
+    const index = filled();
+    let pauses = 0;
+    await index.prime(
+      [],
+      async () => {
+        if (pauses++ === requestAt) assert.deepEqual(index.eventsOf('leica', [], 5), expected);
+      },
+      0,
+    );
+    assert.equal(pauses, requestAt + 1, `a request at pause ${requestAt} of ${alone}`);
+    assert.deepEqual(index.eventsOf('leica', [], 5), expected);
+  }
+});
+
 test('a change that comes in while the timeline is primed, wherever it comes, is in every answer after', async () => {
   const at = (value: string, start: number, ids: string[]) => locatedEvent(value, undefined, start, ids);
   const before = [at('2016', 10, ['leica']), at('2019', 20, ['leica', 'xiaomi']), at('2022-05', 30, ['xiaomi'])];
