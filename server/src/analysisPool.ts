@@ -49,8 +49,11 @@ export interface AnalysisReply {
   error?: string;
 }
 
-/** A reply as a thread sends it: the summary packed, its block transferred without a copy. */
-export type WorkerReply = Omit<AnalysisReply, 'summary'> & { packed?: PackedSummary };
+/**
+ * A reply as a thread sends it: the summary packed, its block transferred without a copy. `stale`: the bytes do not
+ * hash to `cachedHash`, and the job goes back to the queue as an analysis.
+ */
+export type WorkerReply = Omit<AnalysisReply, 'summary'> & { packed?: PackedSummary; stale?: true };
 
 /** What a thread sends back: replies to jobs of one batch (each analysis at once; checks of unchanged files together). */
 export interface WorkerMessage {
@@ -100,10 +103,11 @@ const largestHeapLimitMb = 4096;
 /** Batches each worker holds at once: the next is there while one is worked on. */
 const batchesPerWorker = 2;
 /**
- * A batch's work at most, in checks: a job that carries the hash of its cached analysis is most likely a check of
- * the file's hash (some 50 µs), one without it an analysis (some 9 ms, counted as 16 checks). A warm start checks
- * 10,000 hashes: one message each way per file cost the server's thread more than the checks cost the threads, and
- * batches of 32 still took it 0.13 s to send. Batches shrink as the queue does, so no thread idles at the end.
+ * A batch's work at most, in checks: a job that carries the hash of its cached analysis is a check of the file's
+ * hash (some 50 µs; a file whose hash differs comes back and is queued again as an analysis), one without it an
+ * analysis (some 9 ms, counted as 16 checks). A warm start checks 10,000 hashes: one message each way per file cost
+ * the server's thread more than the checks cost the threads, and batches of 32 still took it 0.13 s to send.
+ * Batches shrink as the queue does, so no thread idles at the end.
  */
 const largestBatchWork = 512;
 const analysisWork = 16;
@@ -190,11 +194,15 @@ export class AnalysisPool {
     this.workers.push(entry);
     for (const state of this.states.values()) worker.postMessage({ type: 'corpus', state } satisfies PoolMessage);
     worker.on('message', ({ replies }: WorkerMessage) => {
-      for (const { packed, ...reply } of replies) {
+      for (const { packed, stale, ...reply } of replies) {
         const pending = entry.inFlight.get(reply.id);
         if (!pending) continue;
         entry.inFlight.delete(reply.id);
         if (--pending.batch.left === 0) entry.batches--;
+        if (stale) {
+          this.queue.unshift({ id: reply.id, job: { ...pending.job, cachedHash: undefined }, resolve: pending.resolve });
+          continue;
+        }
         try {
           pending.resolve(packed ? { ...reply, summary: new CompactSummary(packed) } : reply);
         } catch (error) {

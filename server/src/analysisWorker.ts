@@ -1,7 +1,8 @@
 /**
  * Entry point of dist/analysisWorker.js: one of the threads that analyse the corpus while the server's own
- * thread answers the editor. It reads each file itself, hashes it, and analyses it unless the hash is the one
- * the cache already holds; it sends back packed summaries (see fileSummary.ts), their blocks transferred.
+ * thread answers the editor. It reads each file itself and hashes it. A job that carries the cache's hash is a
+ * check, answered unchanged or stale (the pool queues a stale one again as an analysis); any other is analysed, and
+ * its packed summary (see fileSummary.ts) sent back with the block transferred.
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -44,6 +45,9 @@ function analyse({ id, file, corpus: key, cachedHash, events, earlier }: SentJob
   }
   const hash = sha1(bytes);
   if (hash === cachedHash) return { id, hash, unchanged: true };
+  // A check found the file changed: analysed as a job of its own, so that a batch of checks never becomes hundreds
+  // of analyses on one thread while the other has none left.
+  if (cachedHash !== undefined) return { id, hash, stale: true };
   if (corpus.knowledgeBase !== undefined) {
     // The server sends only a text it read entities from: the same reading gives the same entities.
     const { knowledgeBase } = readKnowledgeBase(corpus.knowledgeBase);

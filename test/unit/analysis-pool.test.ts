@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { sha1 } from '../../server/src/analysisCache';
 import { AnalysisPool, type CorpusState } from '../../server/src/analysisPool';
 import { mergeConfig } from '../../server/src/core/config';
 
@@ -39,6 +40,27 @@ test('threads that outgrow their heap limit are replaced with larger ones, and e
   assert.ok(starved.heapLimitMb >= 8, `the limit grew (${starved.heapLimitMb} MB)`);
   assert.deepEqual(summaries, await analyseSeeds(new AnalysisPool(script)));
   assert.equal(summaries.length, 5);
+});
+
+test('a job with the cache’s hash is a check: unchanged when the bytes hash to it, else analysed as any other job', async () => {
+  const pool = new AnalysisPool(script);
+  pool.setCorpus(state);
+  try {
+    const files = names.map((name) => path.join(seeds, name));
+    const plain = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
+    // Right and wrong hashes in one batch, several times over, so that checks and analyses share batches.
+    const jobs = [...files, ...files, ...files].map((file, i) => ({ file, right: i % 2 === 0 }));
+    const replies = await Promise.all(jobs.map(({ file, right }) => pool.analyse({ file, corpus: seeds, events: true, cachedHash: right ? sha1(readFileSync(file)) : 'a stale hash' })));
+    replies.forEach((reply, i) => {
+      const expected = plain[i % files.length];
+      assert.equal(reply.error, undefined);
+      assert.equal(reply.hash, expected.hash);
+      if (jobs[i].right) assert.deepEqual({ unchanged: reply.unchanged, summary: reply.summary }, { unchanged: true, summary: undefined });
+      else assert.deepEqual(reply.summary!.toJSON(), expected.summary!.toJSON(), jobs[i].file);
+    });
+  } finally {
+    pool.dispose();
+  }
 });
 
 test('a disposed pool starts no thread and answers a job as cancelled at once', async () => {
