@@ -200,7 +200,9 @@ export class AnalysisPool {
         entry.inFlight.delete(reply.id);
         if (--pending.batch.left === 0) entry.batches--;
         if (stale) {
-          this.queue.unshift({ id: reply.id, job: { ...pending.job, cachedHash: undefined }, resolve: pending.resolve });
+          // A disposed pool dispatches nothing more: its jobs are cancelled, not queued.
+          if (this.disposed) pending.resolve({ id: reply.id, error: 'cancelled' });
+          else this.queue.unshift({ id: reply.id, job: { ...pending.job, cachedHash: undefined }, resolve: pending.resolve });
           continue;
         }
         try {
