@@ -70,8 +70,11 @@ export function cacheFileFor(cacheFolder: string, folders: readonly string[]): s
   return path.join(cacheFolder, `analysis-${sha1(folders.join('\n')).slice(0, 16)}.cache`);
 }
 
-/** The files earlier formats kept beside it under other names: format 1's JSON, formats 2 and 3's JSON Lines. */
-const earlierFormatFiles = (file: string) => ['.json', '.jsonl'].map((extension) => file.replace(/\.cache$/, extension));
+/**
+ * The files earlier formats kept beside it under other names: format 1's JSON, formats 2 and 3's JSON Lines. None
+ * for a file of another name, which would otherwise be its own "earlier" file and be removed once written.
+ */
+const earlierFormatFiles = (file: string) => (file.endsWith('.cache') ? ['.json', '.jsonl'].map((extension) => file.slice(0, -'.cache'.length) + extension) : []);
 
 function isStoredAnalysis(value: unknown): value is StoredAnalysis {
   const entry = value as StoredAnalysis | null;

@@ -183,6 +183,12 @@ describe('analysis cache', () => {
     assert.equal(readCacheRecords(file).length, 2);
   });
 
+  test('a cache file of another name is saved and stays: only a .cache file has earlier formats beside it', async (t) => {
+    const file = path.join(tempFolder(t), 'analysis.jsonl');
+    await saveAnalysisCache(file, 'build', entries());
+    assert.equal((await loadAnalysisCache(file, 'build')).size, articles.length);
+  });
+
   test('a save removes the temporary files of writes killed midway, an hour old, and leaves a recent one alone', async (t) => {
     const folder = tempFolder(t);
     const file = cacheFileFor(folder, ['/w']);
