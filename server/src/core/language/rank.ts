@@ -22,7 +22,12 @@ const francMaxDifference = 300;
 interface LatinModels {
   /** franc codes, in the order franc visits its models (ties keep this order). */
   codes: string[];
-  ranks: Map<TrigramKey, Int16Array>;
+  /** The rows of the trigrams that are numbers (`trigramKey`), found by key in an open-addressing table. */
+  numbered: TrigramTable;
+  /** `codes.length` ranks per row. */
+  rankRows: Int16Array;
+  /** The rows of the few trigrams with a code unit from 1024 on. */
+  named: Map<string, number>;
 }
 
 /**
@@ -38,12 +43,92 @@ function trigramKey(text: string, at: number): TrigramKey {
   return (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : text.slice(at, at + 3);
 }
 
+/**
+ * Numbered trigrams (below 2^30) to a small value each, by open addressing in typed arrays: a Map of a paragraph's
+ * few hundred trigrams, built for each paragraph of every article, was a sixth of all an analysis allocated.
+ */
+class TrigramTable {
+  /** Key + 1 per slot; 0 is a free slot. */
+  private slots: Int32Array;
+  private values: Int32Array;
+  /** The slots in use, in the order their keys came: to visit them, and to free them again. */
+  private used: Int32Array;
+  private size = 0;
+  /** 32 less the number of bits of a slot index. */
+  private shift: number;
+
+  constructor(capacity: number) {
+    const bits = Math.ceil(Math.log2(Math.max(16, capacity * 2)));
+    this.shift = 32 - bits;
+    this.slots = new Int32Array(2 ** bits);
+    this.values = new Int32Array(2 ** bits);
+    this.used = new Int32Array(2 ** bits);
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  /** The slot of `key`: its own, or the free one where it would go. */
+  private slotOf(key: number): number {
+    const mask = this.slots.length - 1;
+    // Fibonacci hashing: the product's high bits depend on all three characters, its low bits on the last only.
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.slots[slot] !== 0 && this.slots[slot] !== key + 1) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  get(key: number): number | undefined {
+    const slot = this.slotOf(key);
+    return this.slots[slot] === 0 ? undefined : this.values[slot];
+  }
+
+  /** Adds `by` to the key's value (a new key starts at 0). */
+  add(key: number, by: number): void {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    const slot = this.slotOf(key);
+    if (this.slots[slot] === 0) {
+      this.slots[slot] = key + 1;
+      this.values[slot] = 0;
+      this.used[this.size++] = slot;
+    }
+    this.values[slot] += by;
+  }
+
+  keyAt(index: number): number {
+    return this.slots[this.used[index]] - 1;
+  }
+
+  valueAt(index: number): number {
+    return this.values[this.used[index]];
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.slots[this.used[i]] = 0;
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const keys = Array.from({ length: this.size }, (_, i) => this.keyAt(i));
+    const values = Array.from({ length: this.size }, (_, i) => this.valueAt(i));
+    const length = this.slots.length * 2;
+    this.shift--;
+    this.slots = new Int32Array(length);
+    this.values = new Int32Array(length);
+    this.used = new Int32Array(length);
+    this.size = 0;
+    keys.forEach((key, i) => this.add(key, values[i]));
+  }
+}
+
 /** franc's Latin expression for one match alone (exported for the regular-expression safety test). */
 export const latinCharacter = new RegExp(`^(?:${expressions.Latin.source})$`);
 /** How many matches franc's Latin expression has in a text (`text.match(expressions.Latin).length`). */
 const latinCount = characterCounter(latinCharacter);
 
 const modelsByLanguages = new Map<string, LatinModels | undefined>();
+/** Reused by every ranking: a sample has at most `francMaxLength` + 2 characters, so the table never grows. */
+let trigramCounts: TrigramTable | undefined;
 
 function latinModels(only: readonly string[]): LatinModels | undefined {
   const key = only.join();
@@ -53,17 +138,23 @@ function latinModels(only: readonly string[]): LatinModels | undefined {
   // A language of another script among them: franc would rank the Latin ones only; leave such a list to franc.
   let models: LatinModels | undefined;
   if (codes.length === only.length && codes.length > 0) {
-    const ranks = new Map<TrigramKey, Int16Array>();
+    const numbered = new TrigramTable(1024);
+    const named = new Map<string, number>();
+    const rows: number[][] = [];
     codes.forEach((code, index) => {
       latin[code].split('|').forEach((trigram, rank) => {
         const key = trigram.length === 3 ? trigramKey(trigram, 0) : trigram;
-        let row = ranks.get(key);
-        if (!row) ranks.set(key, (row = new Int16Array(codes.length).fill(-1)));
+        let row = typeof key === 'number' ? numbered.get(key) : named.get(key);
+        if (row === undefined) {
+          row = rows.push(new Array<number>(codes.length).fill(-1)) - 1;
+          if (typeof key === 'number') numbered.add(key, row);
+          else named.set(key, row);
+        }
         // franc's model object keeps a repeated trigram's first rank.
-        if (row[index] === -1) row[index] = rank;
+        if (rows[row][index] === -1) rows[row][index] = rank;
       });
     });
-    models = { codes, ranks };
+    models = { codes, numbered, rankRows: Int16Array.from(rows.flat()), named };
   }
   if (modelsByLanguages.size > 16) modelsByLanguages.clear();
   modelsByLanguages.set(key, models);
@@ -81,20 +172,26 @@ export function rankLanguages(text: string, only: string[], minLength: number): 
   const models = text.length >= minLength && only.length > 0 ? latinModels(only) : undefined;
   if (!models || latinCount(sample) * 2 <= sample.length) return francAll(text, { only, minLength });
   const padded = ` ${clean(sample)} `;
-  const counts = new Map<TrigramKey, number>();
+  // The counts of this text's trigrams: one table, cleared after each text, and a map for the rare other trigrams.
+  const counts = (trigramCounts ??= new TrigramTable(francMaxLength + 2));
+  let namedCounts: Map<string, number> | undefined;
   for (let i = 0; i + 3 <= padded.length; i++) {
     const key = trigramKey(padded, i);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (typeof key === 'number') counts.add(key, 1);
+    else (namedCounts ??= new Map()).set(key, (namedCounts.get(key) ?? 0) + 1);
   }
-  const { codes, ranks } = models;
-  const distances = new Array<number>(codes.length).fill(0);
-  for (const [trigram, count] of counts) {
-    const row = ranks.get(trigram);
-    for (let j = 0; j < codes.length; j++) {
-      const rank = row ? row[j] : -1;
+  const { codes, numbered, rankRows, named } = models;
+  const languages = codes.length;
+  const distances = new Array<number>(languages).fill(0);
+  const addDistances = (row: number | undefined, count: number) => {
+    for (let j = 0; j < languages; j++) {
+      const rank = row === undefined ? -1 : rankRows[row * languages + j];
       distances[j] += rank === -1 ? francMaxDifference : Math.abs(count - rank - 1);
     }
-  }
+  };
+  for (let i = 0; i < counts.count; i++) addDistances(numbered.get(counts.keyAt(i)), counts.valueAt(i));
+  counts.clear();
+  for (const [trigram, count] of namedCounts ?? []) addDistances(named.get(trigram), count);
   const ranked = codes.map((code, j): [string, number] => [code, distances[j]]).sort((a, b) => a[1] - b[1]);
   const min = ranked[0][1];
   const max = sample.length * francMaxDifference - min;
