@@ -112,27 +112,45 @@ const batchesPerWorker = 2;
 const largestBatchWork = 512;
 const analysisWork = 16;
 
+/**
+ * Threads with nothing to do for this long end, and give back their memory (some 150 MB each once they have
+ * checked a 10k corpus); the next job starts them again. Indexing and the checks of a start come in one stream of
+ * jobs, then the threads would idle for the rest of the session: typing is analysed in the server's own thread.
+ */
+const idleThreadsEndAfterMs = 30_000;
+
 export class AnalysisPool {
   private readonly workers: PoolWorker[] = [];
   private readonly queue: Array<{ id: number } & Pending> = [];
   private readonly states = new Map<string, CorpusState>();
   private nextId = 1;
   private disposed = false;
+  private idleTimer?: NodeJS.Timeout;
+  private readonly idleMs: number;
+  private readonly onIdleEnd?: (threads: number) => void;
 
   readonly size: number;
   private heapLimit: number;
 
   /**
    * `jobs`, when known, caps the threads: a handful of files need no more threads than files. `heapLimitMb`: the
-   * threads' first heap limit (tests start low to see them outgrow it).
+   * threads' first heap limit (tests start low to see them outgrow it). `idleMs`: how long threads wait without a
+   * job before they end; `onIdleEnd` hears how many ended so.
    */
   constructor(
     private readonly script: string,
     jobs = Infinity,
-    { heapLimitMb = initialHeapLimitMb }: { heapLimitMb?: number } = {},
+    { heapLimitMb = initialHeapLimitMb, idleMs = idleThreadsEndAfterMs, onIdleEnd }: { heapLimitMb?: number; idleMs?: number; onIdleEnd?: (threads: number) => void } = {},
   ) {
     this.size = Math.max(1, Math.min(os.availableParallelism(), 4, jobs));
     this.heapLimit = heapLimitMb;
+    this.idleMs = idleMs;
+    this.onIdleEnd = onIdleEnd;
+  }
+
+  /** Threads running now. */
+  get threads(): number {
+    return this.workers.length;
   }
 
   /** The heap limit of threads started from now on (MB). */
@@ -163,8 +181,28 @@ export class AnalysisPool {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.idleTimer);
     this.clearQueue();
     for (const { worker } of this.workers.splice(0)) void worker.terminate();
+  }
+
+  private get idle(): boolean {
+    return this.queue.length === 0 && this.workers.every((entry) => entry.inFlight.size === 0);
+  }
+
+  /** Ends the threads once they have been idle for `idleMs`; any job before then keeps them. */
+  private endWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (this.workers.length === 0 || !this.idle) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.disposed || !this.idle) return;
+      // Out of the list first: their exit is then no loss to make good.
+      const ended = this.workers.splice(0);
+      for (const { worker } of ended) void worker.terminate();
+      this.onIdleEnd?.(ended.length);
+    }, this.idleMs);
+    // A process with nothing else to do (the CLI after its last reply) does not wait for this.
+    this.idleTimer.unref();
   }
 
   private dispatch(): void {
@@ -185,6 +223,7 @@ export class AnalysisPool {
         entry.worker.postMessage({ type: 'analyse', jobs: sent } satisfies PoolMessage);
       }
     }
+    this.endWhenIdle();
   }
 
   private start(): void {

@@ -88,6 +88,12 @@ export interface CorpusAnalysedParams {
 /** server → client: the whole corpus has been analysed (after start, a config change or a rescan). */
 export const corpusAnalysedNotification = new NotificationType<CorpusAnalysedParams>('seedCorpus/corpusAnalysed');
 
+/**
+ * server → client, `window/logMessage`: how the line starts that says the analysis threads ended for want of work
+ * (the benchmark waits for it to measure the server's memory without them).
+ */
+export const analysisThreadsEndedLog = 'Analysis threads ended after a while without work';
+
 /** The extension's own commands that hover cards may link to (with JSON arguments); the client enables these and no others. */
 export const hoverCommands = ['seedCorpus.openEntity', 'seedCorpus.findMentions', 'seedCorpus.showOnTimeline'] as const;
 export type HoverCommand = (typeof hoverCommands)[number];

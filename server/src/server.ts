@@ -30,6 +30,7 @@ import { detectLanguage } from './core/language/detect';
 import { checkTag } from './core/language/tags';
 import { diagnosticSource, fileUri, fixAllKind, RuleDocs, sameRange, toDiagnostic, toQuickFix, toTextEdits } from './lsp/convert';
 import {
+  analysisThreadsEndedLog,
   corpusAnalysedNotification,
   defaultSettings,
   entitiesChangedNotification,
@@ -118,7 +119,9 @@ export function startServer(connection: Connection): void {
   const workerScript = path.join(__dirname, 'analysisWorker.js');
   // The analysis threads' code identifies the build: a cache written by another build is not used.
   const build = sha1(readFileSync(workerScript));
-  const pool = new AnalysisPool(workerScript);
+  const pool = new AnalysisPool(workerScript, Infinity, {
+    onIdleEnd: (threads) => connection.console.log(`${analysisThreadsEndedLog} (${threads}), giving back their memory; the next analysis in threads starts them again.`),
+  });
   let cacheFile: string | undefined;
   let cacheSaveTimer: NodeJS.Timeout | undefined;
   /** `onDisk` differs from the cache file: a warm start that found every hash unchanged writes nothing. */

@@ -68,3 +68,42 @@ test('a disposed pool starts no thread and answers a job as cancelled at once', 
   disposed.dispose();
   assert.deepEqual(await disposed.analyse({ file: path.join(seeds, names[0]), corpus: seeds, events: true }), { id: 1, error: 'cancelled' });
 });
+
+test('threads without work end, giving back their memory, and the next job starts them again with the corpus state', { timeout: 60_000 }, async () => {
+  let ended: (threads: number) => void = () => undefined;
+  const nextEnd = () => new Promise<number>((resolve) => (ended = resolve));
+  const pool = new AnalysisPool(script, Infinity, { idleMs: 20, onIdleEnd: (threads) => ended(threads) });
+  pool.setCorpus(state);
+  try {
+    const files = names.map((name) => path.join(seeds, name));
+    let end = nextEnd();
+    const first = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
+    assert.ok(pool.threads > 0);
+    const threads = await end;
+    assert.ok(threads > 0);
+    assert.equal(pool.threads, 0);
+    end = nextEnd();
+    const again = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
+    assert.deepEqual(again.map((reply) => reply.summary!.toJSON()), first.map((reply) => reply.summary!.toJSON()));
+    assert.equal(again.filter((reply) => reply.error !== undefined).length, 0);
+    assert.ok((await end) > 0);
+  } finally {
+    pool.dispose();
+  }
+});
+
+// A thread ended with jobs in flight would leave them unanswered: the test would time out.
+test('threads with jobs in flight do not end, however short the idle time', { timeout: 60_000 }, async () => {
+  const pool = new AnalysisPool(script, Infinity, { idleMs: 0 });
+  pool.setCorpus(state);
+  try {
+    const files = names.map((name) => path.join(seeds, name));
+    // Rounds of analyses, each sent as the last one's replies come: every gap between them is a chance to end.
+    for (let round = 0; round < 5; round++) {
+      const replies = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: round % 2 === 0 })));
+      assert.deepEqual(replies.map((reply) => reply.error), files.map(() => undefined));
+    }
+  } finally {
+    pool.dispose();
+  }
+});
