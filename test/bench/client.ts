@@ -14,6 +14,7 @@ import {
   StreamMessageWriter,
   type ConfigurationParams,
   type InitializeParams,
+  type LogMessageParams,
   type MessageConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -25,7 +26,7 @@ interface ProgressParams<T> {
   token: string | number;
   value: T;
 }
-import { corpusAnalysedNotification, defaultSettings, indexingProgressTitle, type CorpusAnalysedParams, type SeedCorpusInitializationOptions } from '../../server/src/protocol';
+import { analysisThreadsEndedLog, corpusAnalysedNotification, defaultSettings, indexingProgressTitle, type CorpusAnalysedParams, type SeedCorpusInitializationOptions } from '../../server/src/protocol';
 import { assertBuilt, serverJs } from '../lsp/lspClient';
 
 export interface ProgressSeen {
@@ -91,6 +92,9 @@ export class BenchServer {
   private readonly waiters = new Set<DiagnosticsWaiter>();
   private analysedWaiter?: { resolve(p: CorpusAnalysedParams & { at: number }): void; reject(e: Error): void };
   private readonly indexingTokens = new Set<string | number>();
+  /** The analysis threads have ended for want of work since the last pass. */
+  private threadsIdle = false;
+  private readonly threadsIdleWaiters: Array<() => void> = [];
 
   private constructor(
     readonly child: ChildProcessWithoutNullStreams,
@@ -128,7 +132,13 @@ export class BenchServer {
     connection.onRequest('workspace/applyEdit', () => ({ applied: false }));
     connection.onNotification('$/progress', (params: ProgressParams<WorkDoneProgressBegin | WorkDoneProgressReport | { kind: 'end' }>) => server.onProgress(params));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => server.onDiagnostics(params));
+    connection.onNotification('window/logMessage', ({ message }: LogMessageParams) => {
+      if (!message.startsWith(analysisThreadsEndedLog)) return;
+      server.threadsIdle = true;
+      for (const resolve of server.threadsIdleWaiters.splice(0)) resolve();
+    });
     connection.onNotification(corpusAnalysedNotification.method, (params: CorpusAnalysedParams) => {
+      server.threadsIdle = false;
       const waiter = server.analysedWaiter;
       server.analysedWaiter = undefined;
       waiter?.resolve({ ...params, at: performance.now() });
@@ -185,6 +195,12 @@ export class BenchServer {
     const sent = performance.now();
     await this.connection.sendNotification('initialized', {});
     return sent;
+  }
+
+  /** Resolves once the analysis threads have ended for want of work, at once if they have since the last pass. */
+  threadsEnded(timeoutMs: number): Promise<void> {
+    if (this.threadsIdle) return Promise.resolve();
+    return withTimeout(new Promise<void>((resolve) => this.threadsIdleWaiters.push(resolve)), timeoutMs, 'the analysis threads’ end');
   }
 
   /** Resolves at the next `seedCorpus/corpusAnalysed` (register before the pass can end). */

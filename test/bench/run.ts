@@ -27,7 +27,7 @@ import {
   type TimelinePlace,
 } from '../../server/src/protocol';
 import { assertBuilt, cliJs, repoRoot, serverJs } from '../lsp/lspClient';
-import { BenchServer, MemoryWatch } from './client';
+import { BenchServer, MemoryWatch, processMemory } from './client';
 import { benchRoot, defaultSeed, ensureCorpus, ensureHugeCorpus, generatorVersion, hash32, knowledgeBaseSize, Rng, sizeLabel, type CorpusInfo } from './generator';
 import { formatTable, judge, summarize, type Row, type Summary, type Target } from './report';
 import { typingEdits } from './typing';
@@ -120,6 +120,8 @@ interface ServerRun {
   files: number;
   findings: number;
   peakRssBytes: number;
+  /** Resident memory once the analysis threads have ended for want of work (after the interactive measures, if any). */
+  idleRssBytes?: number;
   progress: BenchServer['progress'];
   published: number;
 }
@@ -178,6 +180,14 @@ interface SizeResult {
 }
 
 /** Starts a server on the corpus and waits for its first whole-corpus pass; the caller disposes it. */
+/** The server's resident memory once its analysis threads have ended for want of work. */
+async function idleMemory(server: BenchServer): Promise<number> {
+  await server.threadsEnded(120_000);
+  const current = processMemory(server.child.pid!).current;
+  if (current === undefined) throw new Error('no VmRSS for the server');
+  return current;
+}
+
 async function indexCorpus(dir: string, cacheFolder: string, options: Options): Promise<{ server: BenchServer; run: ServerRun }> {
   const spawned = performance.now();
   const server = BenchServer.start(dir, options.serverJs);
@@ -478,13 +488,18 @@ async function benchSize(articles: number, options: Options): Promise<SizeResult
         log(`${label}: cold ${r + 1}/${runs}: ${seconds(run.ms)}, peak RSS ${(run.peakRssBytes / 1e6).toFixed(0)} MB, ${run.findings} findings in ${run.files} files`);
         try {
           if (r === 0 && interactive) await attempt('interactive', async () => void (result.interactive = await measureInteractive(server, corpus, options)));
+          await attempt('memory without the threads', async () => void (run.idleRssBytes = await idleMemory(server)));
         } finally {
           await server.dispose();
         }
       });
       await attempt('warm start', async () => {
         const { server, run } = await indexCorpus(corpus.dir, cache, options);
-        await server.dispose();
+        try {
+          await attempt('memory without the threads', async () => void (run.idleRssBytes = await idleMemory(server)));
+        } finally {
+          await server.dispose();
+        }
         result.warm.push(run);
         log(`${label}: warm ${r + 1}/${runs}: ${seconds(run.ms)}, peak RSS ${(run.peakRssBytes / 1e6).toFixed(0)} MB`);
       });
@@ -586,6 +601,8 @@ function rowsOf(label: string, r: SizeResult, debounceMs: number | undefined): R
     { size: label, measure: 'Warm start (same cache folder)', unit: 's', summary: s(r.warm.map((c) => c.ms)), target: targets.warm },
     { size: label, measure: 'Peak RSS, cold index (VmHWM)', unit: 'MB', summary: mb(r.cold.map((c) => c.peakRssBytes)), target: targets.rss },
     { size: label, measure: 'Peak RSS, warm start', unit: 'MB', summary: mb(r.warm.map((c) => c.peakRssBytes)) },
+    { size: label, measure: 'RSS after the interactive measures, analysis threads ended', unit: 'MB', summary: mb(r.cold.flatMap((c) => (c.idleRssBytes === undefined ? [] : [c.idleRssBytes]))) },
+    { size: label, measure: 'RSS once the analysis threads end, warm start', unit: 'MB', summary: mb(r.warm.flatMap((c) => (c.idleRssBytes === undefined ? [] : [c.idleRssBytes]))) },
   ];
   const progress = r.cold[0]?.progress;
   if (progress) {
