@@ -196,10 +196,10 @@ export class AnalysisPool {
     if (this.workers.length === 0 || !this.idle) return;
     this.idleTimer = setTimeout(() => {
       if (this.disposed || !this.idle) return;
-      // Out of the list first: their exit is then no loss to make good.
+      // Out of the list first: their exit is then no loss to make good. Heard of once they have exited, and their
+      // memory is given back.
       const ended = this.workers.splice(0);
-      for (const { worker } of ended) void worker.terminate();
-      this.onIdleEnd?.(ended.length);
+      void Promise.all(ended.map(({ worker }) => worker.terminate())).then(() => this.onIdleEnd?.(ended.length));
     }, this.idleMs);
     // A process with nothing else to do (the CLI after its last reply) does not wait for this.
     this.idleTimer.unref();
