@@ -199,7 +199,7 @@ export class AnalysisPool {
       // Out of the list first: their exit is then no loss to make good. Heard of once they have exited, and their
       // memory is given back.
       const ended = this.workers.splice(0);
-      void Promise.all(ended.map(({ worker }) => worker.terminate())).then(() => this.onIdleEnd?.(ended.length));
+      void Promise.allSettled(ended.map(({ worker }) => worker.terminate())).then(() => this.onIdleEnd?.(ended.length));
     }, this.idleMs);
     // A process with nothing else to do (the CLI after its last reply) does not wait for this.
     this.idleTimer.unref();
