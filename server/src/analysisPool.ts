@@ -114,7 +114,7 @@ const analysisWork = 16;
 
 /**
  * Threads with nothing to do for this long end, and give back their memory (some 150 MB each once they have
- * checked a 10k corpus); the next job starts them again. Indexing and the checks of a start come in one stream of
+ * analysed a 10k corpus); the next job starts them again. Indexing and the checks of a start come in one stream of
  * jobs, then the threads would idle for the rest of the session: typing is analysed in the server's own thread.
  */
 const idleThreadsEndAfterMs = 30_000;
