@@ -179,7 +179,6 @@ interface SizeResult {
   errors: string[];
 }
 
-/** Starts a server on the corpus and waits for its first whole-corpus pass; the caller disposes it. */
 /** The server's resident memory once its analysis threads have ended for want of work. */
 async function idleMemory(server: BenchServer): Promise<number> {
   await server.threadsEnded(120_000);
@@ -188,6 +187,7 @@ async function idleMemory(server: BenchServer): Promise<number> {
   return current;
 }
 
+/** Starts a server on the corpus and waits for its first whole-corpus pass; the caller disposes it. */
 async function indexCorpus(dir: string, cacheFolder: string, options: Options): Promise<{ server: BenchServer; run: ServerRun }> {
   const spawned = performance.now();
   const server = BenchServer.start(dir, options.serverJs);
@@ -601,7 +601,7 @@ function rowsOf(label: string, r: SizeResult, debounceMs: number | undefined): R
     { size: label, measure: 'Warm start (same cache folder)', unit: 's', summary: s(r.warm.map((c) => c.ms)), target: targets.warm },
     { size: label, measure: 'Peak RSS, cold index (VmHWM)', unit: 'MB', summary: mb(r.cold.map((c) => c.peakRssBytes)), target: targets.rss },
     { size: label, measure: 'Peak RSS, warm start', unit: 'MB', summary: mb(r.warm.map((c) => c.peakRssBytes)) },
-    { size: label, measure: 'RSS after the interactive measures, analysis threads ended', unit: 'MB', summary: mb(r.cold.flatMap((c) => (c.idleRssBytes === undefined ? [] : [c.idleRssBytes]))) },
+    { size: label, measure: 'RSS once the analysis threads end, cold index (after the interactive measures, if run)', unit: 'MB', summary: mb(r.cold.flatMap((c) => (c.idleRssBytes === undefined ? [] : [c.idleRssBytes]))) },
     { size: label, measure: 'RSS once the analysis threads end, warm start', unit: 'MB', summary: mb(r.warm.flatMap((c) => (c.idleRssBytes === undefined ? [] : [c.idleRssBytes]))) },
   ];
   const progress = r.cold[0]?.progress;
