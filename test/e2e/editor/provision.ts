@@ -69,7 +69,7 @@ export function provisionCodeServer(log: (line: string) => void, release: CodeSe
   };
   if (!fs.existsSync(installation.entry)) {
     installBuildPrerequisites();
-    log(`Installing code-server ${wanted.version} into ${path.relative(process.cwd(), installDir)} (once; about a minute)…`);
+    log(`Installing code-server ${wanted.version} into ${path.relative(process.cwd(), installDir)} (once; a minute or two)…`);
     npmInstall(`code-server@${wanted.version}`, installDir, (tmp) => {
       prefillRipgrepCache(tmp);
       return {
