@@ -49,6 +49,11 @@ describe('normalisation, German', () => {
     ['Der Umsatz stieg von 2016 bis 2018.', '2016 → 2016 ON_OR_AFTER', '2018 → 2018 ON_OR_BEFORE'],
     ['Er kam im August, nicht im Mai.', 'im August → 2022-08', 'im Mai → 2022-05'],
     ['Ihrer bislang 5-jährigen Partnerschaft.', '5-jährigen → P5Y'],
+    // Abbreviated months are read; a word that merely starts like one ("Markt", "Dezernat") is no cue.
+    ['Am 3. Dez. 2021 begann es.', 'Am 3. Dez. 2021 → 2021-12-03'],
+    ['Das Gerät kommt am 5. Sept. in den Handel.', 'am 5. Sept. → 2022-09-05'],
+    ['Am 12. Okt kam die Meldung.', 'Am 12. Okt → 2022-10-12'],
+    ['Das Dezernat prüft den Markt.'],
   ]);
 });
 
@@ -80,6 +85,11 @@ describe('normalisation, Italian', () => {
     // chrono reads the "mar" of a name as March; an expression starts and ends with a word.
     ['Il titolo di Delmar è salito nel 2019.', 'nel 2019 → 2019'],
     ['Delmar ha presentato a marzo il nuovo Delmar Aura.', 'marzo → 2022-03'],
+    ['Il 3 dic. 2021 è iniziato.', 'Il 3 dic. 2021 → 2021-12-03'],
+    ['Il lancio è fissato per il 5 sett.', 'il 5 sett. → 2022-09-05'],
+    ['Il marchio dice che il mercato ottico cresce.'],
+    // A name that starts like an abbreviated month ("Mar") was read as March while "mar" was a cue on its own.
+    ['Secondo Mardel Today, il fatturato è cresciuto.'],
   ]);
 });
 
@@ -109,6 +119,9 @@ describe('normalisation, English', () => {
     ['Last week he said so.', 'Last week → 2022-W20'],
     // A number is a year only where nothing after it says otherwise, however far the words that cue a date lie.
     ['The Xepre Aero 14 will cost around 1999 dollars in the United States and will be available in stores in July.', 'July → 2022-07'],
+    ['It began on Dec 3, 2021.', 'Dec 3, 2021 → 2021-12-03'],
+    ['The phone ships on Sept 5.', 'Sept 5 → 2022-09-05'],
+    ['The market decision came fast.'],
   ]);
 });
 
@@ -134,6 +147,9 @@ describe('normalisation, French', () => {
     ['Début 2023, il arrive.', 'Début 2023 → 2023 START'],
     ['Ces dernières années, il a grandi.', 'Ces dernières années → PXY'],
     ['La semaine dernière, il a annoncé.', 'La semaine dernière → 2022-W20'],
+    ['Le 3 déc. 2021, tout a commencé.', '3 déc. 2021 → 2021-12-03'],
+    ['Le lancement est prévu le 5 janv.', '5 janv. → 2022-01-05'],
+    ['Mais la décision du marché est tombée.'],
   ]);
 });
 
