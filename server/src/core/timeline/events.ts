@@ -3,7 +3,7 @@
  * how it was found, the sentence, and the entities mentioned in it. A knowledge-base event is the start or end
  * of a dated relation between two entities (`from` / `until`).
  */
-import type { Article } from '../article';
+import type { Article, Line } from '../article';
 import type { KbEntity, Localized } from '../entities/kb';
 import { proseLines } from '../rules/shared/prose';
 import { CachePerOwner, lineCache, moveSpan, regionByRegion, type Placed } from '../lru';
@@ -56,7 +56,7 @@ export interface EventOptions extends ExtractOptions {
 export function extractEvents(article: Article, options: EventOptions): ArticleEvent[] {
   const expressions = options.expressions ?? extractTemporalExpressions(article, options);
   if (expressions.length === 0) return [];
-  const sentences = sentenceSpans(article, options.language);
+  const sentences = sentenceSpans(article, options.language, expressions);
   const mentions = [...(options.mentions ?? [])].sort((a, b) => a.span.start - b.span.start);
   return expressions.map((expression) => {
     const span = sentenceAround(sentences, expression.span);
@@ -86,10 +86,19 @@ function sentenceSegmenter(language: string): Intl.Segmenter {
   return segmenter;
 }
 
-/** The sentences of the title and prose paragraphs, trimmed, in text order. */
-function sentenceSpans(article: Article, language: string): Span[] {
+/**
+ * The sentences of the title and prose paragraphs that hold an expression (given in text order), trimmed, in text
+ * order. A sentence never spans two lines, so an expression's sentences are all in its own line; most lines hold
+ * none, and are not segmented.
+ */
+function sentenceSpans(article: Article, language: string, expressions: readonly TemporalExpression[]): Span[] {
   const segmenter = sentenceSegmenter(language);
-  const lines = proseLines(article);
+  const lines: Line[] = [];
+  let next = 0;
+  for (const line of proseLines(article)) {
+    while (next < expressions.length && expressions[next].span.start < line.start) next++;
+    if (next < expressions.length && expressions[next].span.start < line.end) lines.push(line);
+  }
   return regionByRegion(lineSentences.of(segmenter), article.text, lines, (line) => {
     const spans: Span[] = [];
     for (const { segment, index } of segmenter.segment(article.text.slice(line.start, line.end))) {
