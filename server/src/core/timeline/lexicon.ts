@@ -364,14 +364,16 @@ function buildMayHoldDatePattern(lexicon: Lexicon): RegExp {
   ];
   // A month's abbreviation ("Dez.", "sett", "janv") is any start of its name of three letters or more, as a whole
   // word: "mar" alone would cue every "Markt" and "marchio", "dic" every "dice", each a window for chrono to read.
-  const abbreviations = alternation(months.flatMap((m) => Array.from({ length: Math.max(0, m.length - 3) }, (_, i) => m.slice(0, 3 + i))));
+  const abbreviations = months.flatMap((m) => Array.from({ length: Math.max(0, m.length - 3) }, (_, i) => m.slice(0, 3 + i)));
+  // No empty alternative: it would match nothing at every place, and the global search would never move on.
+  const wholeWords = (tail: string) => (abbreviations.length > 0 ? `|(?:${alternation(abbreviations)})${tail}` : '');
   // A year reference needs a cue only when none of its words is one already ("vorjahres"; not "dell'anno scorso").
-  const headsDate = new RegExp(`^(?:${alternation(words)}|(?:${abbreviations})$)`, 'iu');
+  const headsDate = new RegExp(`^(?:${alternation(words)}${wholeWords('$')})`, 'iu');
   for (const phrase of Object.keys(lexicon.yearReferences)) {
     const phraseWords = phrase.split(/[\s']+/);
     if (!phraseWords.some((w) => headsDate.test(w))) words.push(...phraseWords.filter((w) => w.length >= 4));
   }
-  return new RegExp(`${dateNumber}|(?<![\\p{L}])(?:${alternation(words)}|(?:${abbreviations})(?![\\p{L}]))`, 'iu');
+  return new RegExp(`${dateNumber}|(?<![\\p{L}])(?:${alternation(words)}${wholeWords('(?![\\p{L}])')})`, 'iu');
 }
 
 /** A regex alternation of words, longest first so that "bis zum" wins over "bis"; spaces match any whitespace. */
