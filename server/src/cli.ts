@@ -70,12 +70,15 @@ interface Collected {
    * is its own bound (a folder, or a file's folder). Nothing above them is read.
    */
   bounds: string[];
+  /** The text files found under each given folder (see `CorpusResolver.remember`). */
+  listings: Map<string, string[]>;
 }
 
 async function collectFiles(paths: string[]): Promise<Collected> {
   const files = new Set<string>();
   const writable: string[] = [];
   const bounds = new Set<string>();
+  const listings = new Map<string, string[]>();
   const cwd = process.cwd();
   for (const given of paths) {
     const stat = await fs.stat(given).catch(() => undefined);
@@ -83,7 +86,9 @@ async function collectFiles(paths: string[]): Promise<Collected> {
     const resolved = path.resolve(given);
     bounds.add(isWithin(resolved, cwd) ? cwd : stat.isDirectory() ? resolved : path.dirname(resolved));
     if (stat.isDirectory()) {
-      for (const file of (await findCorpusFiles(given)).textFiles) files.add(path.resolve(file));
+      const listed = (await findCorpusFiles(given)).textFiles.map((file) => path.resolve(file));
+      listings.set(resolved, listed);
+      for (const file of listed) files.add(file);
       writable.push(await fs.realpath(given));
     } else if (stat.isFile()) {
       files.add(path.resolve(given));
@@ -93,7 +98,7 @@ async function collectFiles(paths: string[]): Promise<Collected> {
       throw new UsageError(`Not a file or folder: ${given}`);
     }
   }
-  return { files: [...files], writable, bounds: [...bounds] };
+  return { files: [...files], writable, bounds: [...bounds], listings };
 }
 
 /** An article's bytes; a file that cannot be read (gone meanwhile, a folder, no permission) is a usage error, not a crash. */
@@ -130,8 +135,9 @@ class UsageError extends Error {}
 
 const relative = (file: string) => path.relative(process.cwd(), file) || file;
 
-async function resolveAll({ files, bounds }: Collected): Promise<{ targets: ArticleTarget[]; resolver: CorpusResolver }> {
+async function resolveAll({ files, bounds, listings }: Collected): Promise<{ targets: ArticleTarget[]; resolver: CorpusResolver }> {
   const resolver = new CorpusResolver(bounds);
+  for (const [folder, listed] of listings) resolver.remember(folder, listed);
   const targets = await Promise.all(files.map((file) => resolver.resolve(file)));
   for (const corpus of await resolver.all()) {
     for (const problem of corpus.configProblems) process.stderr.write(`${relative(path.join(corpus.root, 'seed-corpus.json'))}: ${problem.path ? problem.path + ': ' : ''}${problem.message}\n`);

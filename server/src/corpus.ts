@@ -38,12 +38,19 @@ export interface ArticleTarget {
 export class CorpusResolver {
   private readonly roots = new Map<string, Promise<string | undefined>>();
   private readonly corpora = new Map<string, Promise<Corpus>>();
+  /** The text files under a folder as `findCorpusFiles` listed them: a corpus rooted there is not listed again. */
+  private readonly listings = new Map<string, readonly string[]>();
 
   /**
    * `bounds`: the folders the config search may look in (see `findConfigRoot`); the server's workspace folders,
    * the CLI's current folder or given paths.
    */
   constructor(private readonly bounds: readonly string[]) {}
+
+  /** `textFiles`: every article-like file under `folder`, from `findCorpusFiles(folder)`. */
+  remember(folder: string, textFiles: readonly string[]): void {
+    this.listings.set(path.resolve(folder), textFiles);
+  }
 
   async resolve(file: string): Promise<ArticleTarget> {
     const folder = path.dirname(path.resolve(file));
@@ -52,7 +59,7 @@ export class CorpusResolver {
     const configRoot = await root;
     const key = configRoot ?? folder;
     let corpus = this.corpora.get(key);
-    if (!corpus) this.corpora.set(key, (corpus = loadCorpus(key, configRoot !== undefined)));
+    if (!corpus) this.corpora.set(key, (corpus = loadCorpus(key, configRoot !== undefined, this.listings.get(key))));
     return { file: path.resolve(file), corpus: await corpus };
   }
 
@@ -61,9 +68,9 @@ export class CorpusResolver {
   }
 }
 
-async function loadCorpus(root: string, hasConfig: boolean): Promise<Corpus> {
+async function loadCorpus(root: string, hasConfig: boolean, listed?: readonly string[]): Promise<Corpus> {
   const loaded = hasConfig ? await loadConfigFile(root) : { problems: [] };
-  const files = hasConfig ? (await findCorpusFiles(root)).textFiles : await textFilesIn(root);
+  const files = hasConfig ? listed ?? (await findCorpusFiles(root)).textFiles : await textFilesIn(root);
   const corpus: Corpus = { root, configFile: loaded.config, configProblems: loaded.problems, names: new CorpusFileIndex(files.map((f) => path.basename(f))) };
   if (hasConfig) await loadKnowledgeBase(corpus);
   return corpus;

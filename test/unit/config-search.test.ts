@@ -74,3 +74,20 @@ test('CorpusResolver: an article below the workspace folder is its own folder’
   assert.equal(inside.root, ws, 'a config in the workspace folder is used');
   assert.deepEqual(inside.configFile?.rules, { 'no-tabs': 'error' });
 });
+
+test('CorpusResolver: a corpus rooted at a folder listed before takes its file names from that listing, and lists the disk otherwise', async (t) => {
+  const { parent, ws, article } = layout(t);
+  writeFileSync(path.join(ws, 'seed-corpus.json'), '{}');
+  const fromDisk = (await new CorpusResolver([ws]).resolve(article)).corpus;
+  assert.deepEqual(fromDisk.names.names(), ['001_0123456789abcdef.txt', '002_0123456789abcdef.txt']);
+
+  // The server's scan and the CLI list a workspace folder once and pass what they found.
+  const listed = new CorpusResolver([ws]);
+  listed.remember(ws, [article, path.join(ws, 'listed', '004_0123456789abcdef.txt')]);
+  assert.deepEqual((await listed.resolve(article)).corpus.names.names(), ['001_0123456789abcdef.txt', '004_0123456789abcdef.txt']);
+
+  // A listing of another folder says nothing of this corpus.
+  const elsewhere = new CorpusResolver([parent]);
+  elsewhere.remember(path.join(parent, 'other'), []);
+  assert.deepEqual((await elsewhere.resolve(article)).corpus.names.names(), ['001_0123456789abcdef.txt', '002_0123456789abcdef.txt']);
+});
