@@ -31,14 +31,14 @@ export interface CachedAnalysis {
 interface StoredAnalysis {
   hash: string;
   signature: number;
-  summary: { findings: unknown[]; strings: unknown[]; language?: unknown };
+  summary: { findings: unknown[]; strings: unknown[] };
 }
 
 /**
  * 1: one JSON document; 2: JSON Lines of plain summaries; 3: JSON Lines of packed summaries, blocks in base64; 4:
- * records of JSON and block.
+ * records of JSON and block; 5: the same, with the language report in the block.
  */
-const format = 4;
+const format = 5;
 
 interface CacheHeader {
   format: number;
@@ -82,8 +82,7 @@ function isStoredAnalysis(value: unknown): value is StoredAnalysis {
     typeof entry === 'object' && entry !== null &&
     typeof entry.hash === 'string' && typeof entry.signature === 'number' &&
     typeof entry.summary === 'object' && entry.summary !== null &&
-    Array.isArray(entry.summary.findings) && Array.isArray(entry.summary.strings) &&
-    (entry.summary.language === undefined || typeof entry.summary.language === 'string')
+    Array.isArray(entry.summary.findings) && Array.isArray(entry.summary.strings)
   );
 }
 
@@ -96,7 +95,7 @@ function fromStored({ hash, signature, summary }: StoredAnalysis, block: Uint8Ar
   };
   // The block gets a buffer of its own: a view would keep the megabyte it was read with.
   const data = new Uint8Array(block);
-  const packed = { findings: summary.findings as CompactSummary['findings'], strings: summary.strings.map(stringAt), data, language: summary.language as string | undefined };
+  const packed = { findings: summary.findings as CompactSummary['findings'], strings: summary.strings.map(stringAt), data };
   return { hash, signature: stringAt(signature), summary: new CompactSummary(packed, { interned: true }) };
 }
 
@@ -123,8 +122,8 @@ export interface IndexedAnalysis {
 }
 
 function indexed({ hash, signature, summary }: CachedAnalysis, table: ReadonlyMap<string, number>): IndexedAnalysis {
-  const { findings, strings, data, language } = summary.packed();
-  return { hash, signature: table.get(signature)!, summary: { findings, strings: strings.map((text) => table.get(text)!), data, language } };
+  const { findings, strings, data } = summary.packed();
+  return { hash, signature: table.get(signature)!, summary: { findings, strings: strings.map((text) => table.get(text)!), data } };
 }
 
 /** A record: the lengths, the JSON text and the block. */
@@ -136,8 +135,8 @@ function recordOf(json: unknown, block?: Uint8Array): Buffer[] {
   return block ? [prefix, text, Buffer.from(block.buffer, block.byteOffset, block.byteLength)] : [prefix, text];
 }
 
-function entryRecord(article: string, { hash, signature, summary: { findings, strings, data, language } }: IndexedAnalysis): Buffer[] {
-  const stored: StoredAnalysis = { hash, signature, summary: { findings, strings, language } };
+function entryRecord(article: string, { hash, signature, summary: { findings, strings, data } }: IndexedAnalysis): Buffer[] {
+  const stored: StoredAnalysis = { hash, signature, summary: { findings, strings } };
   return recordOf([article, stored], data);
 }
 

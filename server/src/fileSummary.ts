@@ -11,9 +11,9 @@
  * from a thread without a copy, and is what the disk cache stores.
  *
  * Block layout: byte 0 is the word size (2 or 4), then from byte 4 words (in the host's byte order): a header of
- * `headerWords` (mention count, event count, line count, text length, entity-list words, excerpt bytes), the
- * text's line starts, `mentionWords` per mention, `eventWords` per event, the entity lists (a count, then string
- * indexes), then the excerpt in UTF-8. A text field is two words, a byte range of the excerpt, unless a flag says
+ * `headerWords` (mention count, event count, line count, text length, entity-list words, excerpt bytes, language
+ * report bytes), the text's line starts, `mentionWords` per mention, `eventWords` per event, the entity lists (a
+ * count, then string indexes), then the excerpt in UTF-8, then the language report (JSON in UTF-8, if any). A text field is two words, a byte range of the excerpt, unless a flag says
  * it is in the string table (first word its index): the excerpt cannot give every string exactly (a context that
  * cuts a surrogate pair, an expression not as written).
  */
@@ -49,10 +49,9 @@ export interface PackedSummary {
   strings: string[];
   /** Integers then UTF-8 (see the layout above); its own buffer, so a thread can transfer it. */
   data: Uint8Array;
-  language?: string;
 }
 
-const headerWords = 6;
+const headerWords = 7;
 const mentionWords = 9;
 const eventWords = 16;
 /** Bytes before the words: the word size, and padding to keep words aligned. */
@@ -128,15 +127,16 @@ function internList(ids: string[]): string[] {
  * it was analysed with, the summary keeps the language report too (for a re-analysis to reuse: see `earlierOf`).
  */
 export function packSummary(analysis: Analysis, config?: CorpusConfig): PackedSummary {
-  const packed = packFields(analysis);
-  if (config && analysis.language) packed.language = JSON.stringify(portableReport(analysis.language, config));
-  return packed;
+  // In the block, not a string beside it: 1.7 KB of JSON per article, which the cache's records would hold escaped
+  // (some 60% of their JSON at 10k articles) and the server's heap as 10,000 strings, for a re-analysis to read.
+  const language = config && analysis.language ? Buffer.from(JSON.stringify(portableReport(analysis.language, config)), 'utf8') : undefined;
+  return packFields(analysis, language);
 }
 
-function packFields(analysis: Analysis): PackedSummary {
+function packFields(analysis: Analysis, language: Uint8Array = new Uint8Array(0)): PackedSummary {
   const article = analysis.article;
   const findings = analysis.findings;
-  if (!article) return { findings, strings: [], data: blockOf(new Array<number>(headerWords).fill(0), '') };
+  if (!article) return { findings, strings: [], data: blockOf([...new Array<number>(headerWords - 1).fill(0), language.length], language) };
   const text = article.text;
   const lineStarts = article.index.lineStarts;
   const mentions = analysis.mentions;
@@ -173,7 +173,7 @@ function packFields(analysis: Analysis): PackedSummary {
     words.push(excerpt.offsetOf(start), excerpt.offsetOf(start) + (end - start));
   };
 
-  words.push(mentions.length, events.length, lineStarts.length, text.length, 0, 0);
+  words.push(mentions.length, events.length, lineStarts.length, text.length, 0, 0, language.length);
   for (const start of lineStarts) words.push(start);
   mentions.forEach((m, i) => {
     const flagsAt = words.length + mentionWords - 1;
@@ -221,15 +221,14 @@ function packFields(analysis: Analysis): PackedSummary {
       words[flags] |= fallback;
     }
   }
-  return { findings, strings, data: blockOf(words, bytes) };
+  return { findings, strings, data: blockOf(words, language.length > 0 ? Buffer.concat([bytes, language]) : bytes) };
 }
 
-/** The block of these words and excerpt bytes, in 16-bit words when every word fits. */
-function blockOf(words: readonly number[], excerpt: Uint8Array | string): Uint8Array {
+/** The block of these words and the bytes after them (excerpt, language report), in 16-bit words when every word fits. */
+function blockOf(words: readonly number[], bytes: Uint8Array): Uint8Array {
   let wide = false;
   for (const word of words) if (word > 0xffff) wide = true;
   const size = wide ? 4 : 2;
-  const bytes = typeof excerpt === 'string' ? Buffer.from(excerpt, 'utf8') : excerpt;
   const block = new Uint8Array(new ArrayBuffer(wordsAt + words.length * size + bytes.length));
   block[0] = size;
   (wide ? new Uint32Array(block.buffer, wordsAt, words.length) : new Uint16Array(block.buffer, wordsAt, words.length)).set(words);
@@ -331,26 +330,25 @@ export class CompactSummary implements FileSummary {
   readonly mentionCount: number;
   readonly mentionsAt: number;
   readonly excerptAt: number;
-
-  /** The language report as JSON (see `FileSummary.language`). */
-  readonly language?: string;
+  /** Where the language report's bytes start, and how many there are. */
+  private readonly languageAt: number;
+  private readonly languageBytes: number;
 
   /** Throws on a block that does not hold together (a damaged cache entry); strings are interned here, unless they were. */
-  constructor({ findings, strings, data, language }: PackedSummary, { interned = false } = {}) {
+  constructor({ findings, strings, data }: PackedSummary, { interned = false } = {}) {
     // Its own buffer of its own size: a view into a larger one would keep all of it.
     if (data.byteOffset !== 0 || data.buffer.byteLength !== data.byteLength || !(data.buffer instanceof ArrayBuffer)) data = new Uint8Array(data);
     const size = data[0];
     if (data.byteLength < wordsAt + headerWords * size || (size !== 2 && size !== 4)) throw new Error('summary block too short or of no word size');
     const head = size === 2 ? new Uint16Array(data.buffer, wordsAt, headerWords) : new Uint32Array(data.buffer, wordsAt, headerWords);
-    const [mentionCount, eventCount, lineCount, textLength, listLength, excerptLength] = head;
+    const [mentionCount, eventCount, lineCount, textLength, listLength, excerptLength, languageBytes] = head;
     const wordCount = headerWords + lineCount + mentionCount * mentionWords + eventCount * eventWords + listLength;
-    if (wordsAt + wordCount * size + excerptLength !== data.byteLength) throw new Error('summary block of the wrong size');
+    if (wordsAt + wordCount * size + excerptLength + languageBytes !== data.byteLength) throw new Error('summary block of the wrong size');
     if (lineCount === 0 && mentionCount + eventCount > 0) throw new Error('summary block without lines');
     this.data = data;
     const words = (this.words = size === 2 ? new Uint16Array(data.buffer, wordsAt, wordCount) : new Uint32Array(data.buffer, wordsAt, wordCount));
     this.bytes = Buffer.from(data.buffer, 0, data.byteLength);
     this.findings = findings.map(internFinding);
-    if (language !== undefined) this.language = language;
     this.strings = strings.map((s) => {
       if (typeof s !== 'string') throw new Error('summary string table damaged');
       return interned ? s : intern(s);
@@ -360,6 +358,8 @@ export class CompactSummary implements FileSummary {
     this.mentionCount = mentionCount;
     this.mentionsAt = headerWords + lineCount;
     this.excerptAt = wordsAt + wordCount * size;
+    this.languageAt = this.excerptAt + excerptLength;
+    this.languageBytes = languageBytes;
     const string = (index: number) => {
       if (index >= this.strings.length) throw new Error('summary string index out of range');
       return this.strings[index];
@@ -405,6 +405,11 @@ export class CompactSummary implements FileSummary {
       if (words[at + 13] >= this.lists.length) throw new Error('summary entity list index out of range');
       this.events.push(new CompactEvent(this, at));
     }
+  }
+
+  /** The language report as JSON (see `FileSummary.language`), read from the block. */
+  get language(): string | undefined {
+    return this.languageBytes > 0 ? this.bytes.toString('utf8', this.languageAt, this.languageAt + this.languageBytes) : undefined;
   }
 
   /** The mentions, read from the block (made on each call: the summary keeps none, the mention index asks by entity). */
@@ -463,7 +468,7 @@ export class CompactSummary implements FileSummary {
 
   /** The block as the cache stores it. */
   packed(): PackedSummary {
-    return { findings: this.findings, strings: this.strings, data: this.data, language: this.language };
+    return { findings: this.findings, strings: this.strings, data: this.data };
   }
 
   toJSON(): FileSummary {

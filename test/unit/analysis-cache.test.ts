@@ -1,4 +1,4 @@
-// The analysis cache on disk (server/src/analysisCache.ts), format 4: packed summaries come back with every field;
+// The analysis cache on disk (server/src/analysisCache.ts), format 5: packed summaries come back with every field;
 // another build's file, an earlier format's file, a corrupt file or a damaged record are never trusted; a save
 // replaces the file atomically and removes the files of earlier formats beside it.
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { analyzeArticle } from '../../server/src/core/analyze';
 import { mergeConfig } from '../../server/src/core/config';
 import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
 import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
-import { summarise } from '../../server/src/fileSummary';
+import { CompactSummary, packSummary, summarise } from '../../server/src/fileSummary';
 import { cacheRecord, readCache, readCacheRecords, writeCacheRecords } from '../shared/cacheFile';
 
 const seeds = path.join(__dirname, '..', '..', 'seeds');
@@ -25,7 +25,8 @@ function entries(): Map<string, CachedAnalysis> {
   return new Map(
     articles.map((file, i) => {
       const analysis = analyzeArticle({ bytes: fs.readFileSync(file), file: { name: path.basename(file), entities: catalog } }, config, { events: true });
-      return [file, { hash: `hash ${i}`, signature: 'signature', summary: summarise(analysis) }];
+      // As the threads send them (with the language report), and as the server summarises an open document (without).
+      return [file, { hash: `hash ${i}`, signature: 'signature', summary: i % 2 === 0 ? new CompactSummary(packSummary(analysis, config)) : summarise(analysis) }];
     }),
   );
 }
@@ -50,6 +51,7 @@ describe('analysis cache', () => {
       assert.equal(back.hash, entry.hash);
       assert.equal(back.signature, entry.signature);
       assert.deepEqual(plain(back.summary), plain(entry.summary), article);
+      assert.equal(back.summary.language, entry.summary.language);
       assert.ok(back.summary.events.length + back.summary.mentions.length > 0 || entry.summary.events.length + entry.summary.mentions.length === 0);
     }
     assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file left');
@@ -100,7 +102,7 @@ describe('analysis cache', () => {
     await saveAnalysisCache(file, 'build', entries());
     assert.equal((await loadAnalysisCache(file, 'other build')).size, 0, 'another build');
     const [header, ...records] = readCacheRecords(file);
-    assert.equal(JSON.parse(header.json).format, 4);
+    assert.equal(JSON.parse(header.json).format, 5);
     writeCacheRecords(file, [{ json: JSON.stringify({ ...JSON.parse(header.json), format: 3 }), block: header.block }, ...records]);
     assert.equal((await loadAnalysisCache(file, 'build')).size, 0, 'format 3');
     // Format 3's JSON Lines, under this build.

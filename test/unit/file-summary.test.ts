@@ -11,6 +11,7 @@ import { defaultConfig, mergeConfig } from '../../server/src/core/config';
 import { compileKnowledgeBase, type EntityCatalog } from '../../server/src/core/entities/catalog';
 import { createKnowledgeBase, readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
 import type { Span } from '../../server/src/core/text';
+import { portableReport } from '../../server/src/core/language/detect';
 import { CompactSummary, intern, packSummary, summarise, type FileSummary } from '../../server/src/fileSummary';
 import { generateArticle, generateKnowledgeBase } from '../bench/generator';
 
@@ -160,6 +161,22 @@ describe('compact summaries', () => {
     assertSameSummary(analysis, 'long article');
   });
 
+  test('the language report travels in the block: the same JSON back, through a copy of the block; none without a configuration', () => {
+    const config = seedConfig;
+    // Past 64 KB of report (700 paragraphs), the words are 32 bits wide.
+    const long = `Titel\n\n${Array.from({ length: 700 }, (_, i) => `Im Juli 2022 stellte Xiaomi mit Leica das 12S Ultra vor. Absatz ${i}.`).join('\n\n')}\n`;
+    for (const text of ['Leica\n\nLeica und Xiaomi im Juli 2022.\n', long]) {
+      const analysis = analyse(text);
+      const packed = packSummary(analysis, config);
+      const expected = JSON.stringify(portableReport(analysis.language!, config));
+      const back = new CompactSummary({ ...packed, data: new Uint8Array(packed.data) });
+      assert.equal(back.language, expected);
+      if (text === long) assert.ok(expected.length > 65_535 && packed.data[0] === 4, `${expected.length} bytes of report, words of ${packed.data[0]} bytes`);
+      assert.deepEqual(back.toJSON(), summarise(analysis).toJSON(), 'the other fields as without it');
+      assert.equal(summarise(analysis).language, undefined);
+    }
+  });
+
   test('a damaged block is refused, never read', () => {
     const packed = packSummary(analyse('Leica\n\nLeica und Xiaomi im Juli 2022.\n'));
     assert.equal(packed.data[0], 2);
@@ -169,9 +186,10 @@ describe('compact summaries', () => {
       return () => new CompactSummary({ ...packed, data });
     };
     new CompactSummary({ ...packed, data: new Uint8Array(packed.data) });
-    // Header: mention count, event count, line count, ...; the first mention follows the line starts.
-    const firstMention = (w: Uint16Array) => 6 + w[2];
+    // Header (seven words): mention count, event count, line count, ...; the first mention follows the line starts.
+    const firstMention = (w: Uint16Array) => 7 + w[2];
     assert.throws(damaged((w) => (w[0] += 1)), /size/);
+    assert.throws(damaged((w) => (w[6] += 1)), /size/, 'a language report longer than the block');
     assert.throws(damaged((_, data) => (data[0] = 3)), /word size/);
     assert.throws(damaged((w) => (w[firstMention(w) + 2] = 999)), /string index/);
     assert.throws(damaged((w) => (w[firstMention(w) + 1] = 60_000)), /span/);
