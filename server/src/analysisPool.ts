@@ -165,18 +165,6 @@ export class AnalysisPool {
     for (const { worker } of this.workers) worker.postMessage({ type: 'corpus', state } satisfies PoolMessage);
   }
 
-  /**
-   * Starts threads ahead of `jobs` jobs, on the cores the server's thread leaves (at least one): a thread takes a
-   * quarter of a second to load its code, which the server's start spends reading the knowledge base and the cache
-   * meanwhile. More would compete with that for the cores. Threads that get no job end like idle ones.
-   */
-  startThreads(jobs: number): void {
-    if (this.disposed) return;
-    const ahead = Math.max(1, Math.min(this.size, os.availableParallelism() - 1));
-    while (this.workers.length < ahead && jobs > this.workers.length * batchesPerWorker) this.start();
-    this.endWhenIdle();
-  }
-
   analyse(job: AnalysisJob): Promise<AnalysisReply> {
     return new Promise((resolve) => {
       // A disposed pool starts no thread: its jobs would wait for ever.

@@ -533,7 +533,7 @@ export function startServer(connection: Connection): void {
     const cached = cacheFile ? loadAnalysisCache(cacheFile, build) : Promise.resolve(new Map<string, CachedAnalysis>());
     try {
       await loadSettings();
-      await workspace.scan((files) => pool.startThreads(files));
+      await workspace.scan();
     } finally {
       scanned();
     }

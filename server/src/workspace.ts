@@ -29,15 +29,11 @@ export class Workspace {
     this.matchesGlob = picomatch(settings.files.length > 0 ? settings.files : defaultSettings.files, { dot: true });
   }
 
-  /**
-   * Finds every article under the workspace folders (forgetting what was known before). `onListed` hears how many
-   * candidate files the folders hold, as soon as they are listed.
-   */
-  async scan(onListed?: (files: number) => void): Promise<void> {
+  /** Finds every article under the workspace folders (forgetting what was known before). */
+  async scan(): Promise<void> {
     const resolver = new CorpusResolver(this.folders);
     const found = await Promise.all(this.folders.map((folder) => findCorpusFiles(folder)));
     found.forEach(({ textFiles }, i) => resolver.remember(this.folders[i], textFiles));
-    onListed?.(found.reduce((sum, f) => sum + f.textFiles.length, 0));
     const configRoots = found.flatMap((f) => f.configRoots);
     const articles: Array<[string, Corpus]> = [];
     for (const file of found.flatMap((f) => f.textFiles)) {

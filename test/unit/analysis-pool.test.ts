@@ -92,33 +92,6 @@ test('threads without work end, giving back their memory, and the next job start
   }
 });
 
-test('threads started ahead of the jobs take them with the corpus state sent later, and end when none come', { timeout: 60_000 }, async () => {
-  let ended: (threads: number) => void = () => undefined;
-  const nextEnd = () => new Promise<number>((resolve) => (ended = resolve));
-  const pool = new AnalysisPool(script, Infinity, { idleMs: 20, onIdleEnd: (threads) => ended(threads) });
-  try {
-    let end = nextEnd();
-    pool.startThreads(names.length);
-    assert.ok(pool.threads >= 1 && pool.threads <= pool.size, `${pool.threads} of ${pool.size}`);
-    assert.ok((await end) >= 1, 'unused threads end like idle ones');
-    assert.equal(pool.threads, 0);
-
-    pool.startThreads(0);
-    assert.equal(pool.threads, 0, 'no jobs, no threads');
-
-    pool.startThreads(names.length);
-    pool.setCorpus(state);
-    end = nextEnd();
-    const files = names.map((name) => path.join(seeds, name));
-    const replies = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
-    assert.deepEqual(replies.map((reply) => reply.error), files.map(() => undefined));
-    assert.deepEqual(replies.map((reply) => reply.summary!.toJSON()), await analyseSeeds(new AnalysisPool(script)));
-    await end;
-  } finally {
-    pool.dispose();
-  }
-});
-
 // A thread ended with jobs in flight would leave them unanswered: the test would time out.
 test('threads with jobs in flight do not end, however short the idle time', { timeout: 60_000 }, async () => {
   const pool = new AnalysisPool(script, Infinity, { idleMs: 0 });
