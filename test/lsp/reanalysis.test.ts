@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { CompactSummary } from '../../server/src/fileSummary';
 import { readCache } from '../shared/cacheFile';
 import { findingKeys, LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
 
@@ -66,7 +67,10 @@ test('a knowledge-base edit: the corpus analysed again publishes what a fresh st
   }
   // Every cached entry keeps its language report for the next edit.
   const cacheFile = fs.readdirSync(cacheFolder).find((f) => f.endsWith('.cache'))!;
-  const { entries } = readCache(path.join(cacheFolder, cacheFile));
+  const { header, entries } = readCache(path.join(cacheFolder, cacheFile));
   assert.equal(entries.size, ws.articles.length);
-  for (const [article, entry] of entries) assert.ok(JSON.parse(entry.summary.language ?? 'null')?.paragraphs?.length > 0, `${article}: a language report in the cache`);
+  for (const [article, { summary, block }] of entries) {
+    const stored = new CompactSummary({ findings: summary.findings, strings: summary.strings.map((index) => header.strings[index]), data: new Uint8Array(block) });
+    assert.ok(JSON.parse(stored.language ?? 'null')?.paragraphs?.length > 0, `${article}: a language report in the cache`);
+  }
 });

@@ -1,4 +1,4 @@
-// The analysis cache file (server/src/analysisCache.ts, format 4) read and written here on its own terms, so tests
+// The analysis cache file (server/src/analysisCache.ts, format 5) read and written here on its own terms, so tests
 // can look inside it and damage it: records of a JSON text and a block of bytes, after their lengths (two 32-bit
 // little-endian numbers); the first record is the header.
 import * as fs from 'node:fs';
@@ -34,7 +34,7 @@ export function writeCacheRecords(file: string, records: readonly CacheRecord[])
 }
 
 /** An entry as its record holds it: the JSON's fields, and the summary's block beside them. */
-export type CacheEntry = { hash: string; signature: number; summary: { findings: any[]; strings: number[]; language?: string }; block: Buffer };
+export type CacheEntry = { hash: string; signature: number; summary: { findings: any[]; strings: number[] }; block: Buffer };
 
 export interface CacheContents {
   header: { format: number; build: string; strings: string[] };
