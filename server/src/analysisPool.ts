@@ -8,9 +8,6 @@ import { sha1 } from './analysisCache';
 import type { EarlierReadings } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import type { EntityCatalog } from './core/entities/catalog';
-import type { KbEntity } from './core/entities/kb';
-import { createKnowledgeBase, type KbReading } from './core/entities/knowledge-base';
-import type { KnowledgeBaseFileReading } from './corpus';
 import { CompactSummary, type PackedSummary } from './fileSummary';
 
 /** What a worker needs to know of a corpus; sent again whenever its signature changes. */
@@ -38,7 +35,7 @@ export function knowledgeBaseHash(catalog: EntityCatalog, text: string): string 
   return hash;
 }
 
-export type PoolMessage = { type: 'corpus'; state: CorpusState } | { type: 'analyse'; jobs: SentJob[] } | { type: 'readKnowledgeBase'; id: number; file: string };
+export type PoolMessage = { type: 'corpus'; state: CorpusState } | { type: 'analyse'; jobs: SentJob[] };
 
 export interface AnalysisReply {
   id: number;
@@ -58,17 +55,10 @@ export interface AnalysisReply {
  */
 export type WorkerReply = Omit<AnalysisReply, 'summary'> & { packed?: PackedSummary; stale?: true };
 
-/**
- * A knowledge-base file as a thread read it: its text and reading (the entities as a list: the map by id is made
- * again on arrival), or why it could not.
- */
-export type KnowledgeBaseReply = { id: number; text: string; entities?: readonly KbEntity[]; problems: KbReading['problems']; locations: KbReading['locations'] } | { id: number; error: string };
-
-/**
- * What a thread sends back: replies to jobs of one batch (each analysis at once; checks of unchanged files together),
- * or a knowledge base read.
- */
-export type WorkerMessage = { replies: WorkerReply[] } | { knowledgeBase: KnowledgeBaseReply };
+/** What a thread sends back: replies to jobs of one batch (each analysis at once; checks of unchanged files together). */
+export interface WorkerMessage {
+  replies: WorkerReply[];
+}
 
 export interface AnalysisJob {
   file: string;
@@ -98,8 +88,6 @@ interface PoolWorker {
   inFlight: Map<number, Pending & { batch: { left: number } }>;
   /** Batches sent and not yet answered in full. */
   batches: number;
-  /** Knowledge bases it is reading, by request id. */
-  knowledgeBaseReads: Map<number, (read: KnowledgeBaseFileReading | undefined) => void>;
 }
 
 /**
@@ -177,23 +165,6 @@ export class AnalysisPool {
     for (const { worker } of this.workers) worker.postMessage({ type: 'corpus', state } satisfies PoolMessage);
   }
 
-  /**
-   * Reads a knowledge-base file in a thread; undefined when the thread could not (a read error, the thread lost, the
-   * pool disposed), and the caller reads it itself. At a start, the server's thread loads the cache meanwhile (20,000
-   * entities took it half a second to read, and a quarter to receive), and the thread that read it has loaded its
-   * code by the time the first articles are checked.
-   */
-  readKnowledgeBase(file: string): Promise<KnowledgeBaseFileReading | undefined> {
-    return new Promise((resolve) => {
-      if (this.disposed) return resolve(undefined);
-      if (this.workers.length === 0) this.start();
-      const entry = this.workers[0];
-      const id = this.nextId++;
-      entry.knowledgeBaseReads.set(id, resolve);
-      entry.worker.postMessage({ type: 'readKnowledgeBase', id, file } satisfies PoolMessage);
-    });
-  }
-
   analyse(job: AnalysisJob): Promise<AnalysisReply> {
     return new Promise((resolve) => {
       // A disposed pool starts no thread: its jobs would wait for ever.
@@ -208,14 +179,6 @@ export class AnalysisPool {
     for (const pending of this.queue.splice(0)) pending.resolve({ id: pending.id, error: 'cancelled' });
   }
 
-  private receiveKnowledgeBase(entry: PoolWorker, reply: KnowledgeBaseReply): void {
-    const resolve = entry.knowledgeBaseReads.get(reply.id);
-    entry.knowledgeBaseReads.delete(reply.id);
-    if ('error' in reply) resolve?.(undefined);
-    else resolve?.({ text: reply.text, reading: { ...(reply.entities && { knowledgeBase: createKnowledgeBase(reply.entities) }), problems: reply.problems, locations: reply.locations } });
-    this.endWhenIdle();
-  }
-
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.idleTimer);
@@ -224,7 +187,7 @@ export class AnalysisPool {
   }
 
   private get idle(): boolean {
-    return this.queue.length === 0 && this.workers.every((entry) => entry.inFlight.size === 0 && entry.knowledgeBaseReads.size === 0);
+    return this.queue.length === 0 && this.workers.every((entry) => entry.inFlight.size === 0);
   }
 
   /** Ends the threads once they have been idle for `idleMs`; any job before then keeps them. */
@@ -266,12 +229,11 @@ export class AnalysisPool {
   private start(): void {
     const heapLimit = this.heapLimit;
     const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: heapLimit, maxYoungGenerationSizeMb: youngGenerationMb } });
-    const entry: PoolWorker = { worker, inFlight: new Map(), batches: 0, knowledgeBaseReads: new Map() };
+    const entry: PoolWorker = { worker, inFlight: new Map(), batches: 0 };
     this.workers.push(entry);
     for (const state of this.states.values()) worker.postMessage({ type: 'corpus', state } satisfies PoolMessage);
-    worker.on('message', (message: WorkerMessage) => {
-      if ('knowledgeBase' in message) return this.receiveKnowledgeBase(entry, message.knowledgeBase);
-      for (const { packed, stale, ...reply } of message.replies) {
+    worker.on('message', ({ replies }: WorkerMessage) => {
+      for (const { packed, stale, ...reply } of replies) {
         const pending = entry.inFlight.get(reply.id);
         if (!pending) continue;
         entry.inFlight.delete(reply.id);
@@ -303,8 +265,6 @@ export class AnalysisPool {
         for (const [id, pending] of entry.inFlight) pending.resolve({ id, error: `The analysis thread stopped: ${why}` });
       }
       entry.inFlight.clear();
-      for (const resolve of entry.knowledgeBaseReads.values()) resolve(undefined);
-      entry.knowledgeBaseReads.clear();
       this.dispatch();
     };
     worker.on('error', (error: NodeJS.ErrnoException) => lost(error.message, error.code === 'ERR_WORKER_OUT_OF_MEMORY'));

@@ -14,7 +14,7 @@ import { readKnowledgeBase } from './core/entities/knowledge-base';
 import { CorpusFileIndex } from './core/file-index';
 import { rememberText } from './core/lru';
 import { sha1 } from './analysisCache';
-import type { KnowledgeBaseReply, PoolMessage, SentJob, WorkerMessage, WorkerReply } from './analysisPool';
+import type { PoolMessage, SentJob, WorkerMessage, WorkerReply } from './analysisPool';
 import { packSummary } from './fileSummary';
 
 interface LoadedCorpus {
@@ -62,17 +62,6 @@ function analyse({ id, file, corpus: key, cachedHash, events, earlier }: SentJob
   return { id, hash, packed: packSummary(analysis, corpus.config) };
 }
 
-/** A knowledge-base file read for the server's thread (see `AnalysisPool.readKnowledgeBase`). */
-function readKnowledgeBaseFile(id: number, file: string): KnowledgeBaseReply {
-  try {
-    const text = readFileSync(file, 'utf8');
-    const { knowledgeBase, problems, locations } = readKnowledgeBase(text);
-    return { id, text, entities: knowledgeBase?.entities, problems, locations };
-  } catch (error) {
-    return { id, error: (error as Error).message };
-  }
-}
-
 function send(replies: WorkerReply[]): void {
   const transfers = replies.flatMap((reply) => (reply.packed ? [reply.packed.data.buffer as ArrayBuffer] : []));
   parentPort!.postMessage({ replies } satisfies WorkerMessage, transfers);
@@ -82,10 +71,6 @@ parentPort?.on('message', (message: PoolMessage) => {
   if (message.type === 'corpus') {
     const { key, signature, config, names, knowledgeBase } = message.state;
     corpora.set(key, { signature, config, names: new CorpusFileIndex(names), knowledgeBase });
-    return;
-  }
-  if (message.type === 'readKnowledgeBase') {
-    parentPort!.postMessage({ knowledgeBase: readKnowledgeBaseFile(message.id, message.file) } satisfies WorkerMessage);
     return;
   }
   // An analysed file is sent at once, so the server indexes it while the next is read; checks of unchanged files

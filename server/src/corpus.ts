@@ -29,18 +29,6 @@ export interface CorpusKnowledgeBase {
   locations: KbReading['locations'];
 }
 
-/** A knowledge-base file's text and what `readKnowledgeBase` made of it. */
-export interface KnowledgeBaseFileReading {
-  text: string;
-  reading: KbReading;
-}
-
-/**
- * Reads a knowledge-base file somewhere else than this thread (the server's analysis threads); undefined when it
- * could not, and the caller reads it itself (which also words any error).
- */
-export type KnowledgeBaseFileReader = (file: string) => Promise<KnowledgeBaseFileReading | undefined>;
-
 export interface ArticleTarget {
   file: string;
   corpus: Corpus;
@@ -55,12 +43,9 @@ export class CorpusResolver {
 
   /**
    * `bounds`: the folders the config search may look in (see `findConfigRoot`); the server's workspace folders,
-   * the CLI's current folder or given paths. `readElsewhere`: how knowledge bases are read, if not in this thread.
+   * the CLI's current folder or given paths.
    */
-  constructor(
-    private readonly bounds: readonly string[],
-    private readonly readElsewhere?: KnowledgeBaseFileReader,
-  ) {}
+  constructor(private readonly bounds: readonly string[]) {}
 
   /** `textFiles`: every article-like file under `folder`, from `findCorpusFiles(folder)`. */
   remember(folder: string, textFiles: readonly string[]): void {
@@ -74,7 +59,7 @@ export class CorpusResolver {
     const configRoot = await root;
     const key = configRoot ?? folder;
     let corpus = this.corpora.get(key);
-    if (!corpus) this.corpora.set(key, (corpus = loadCorpus(key, configRoot !== undefined, this.listings.get(key), this.readElsewhere)));
+    if (!corpus) this.corpora.set(key, (corpus = loadCorpus(key, configRoot !== undefined, this.listings.get(key))));
     return { file: path.resolve(file), corpus: await corpus };
   }
 
@@ -83,11 +68,11 @@ export class CorpusResolver {
   }
 }
 
-async function loadCorpus(root: string, hasConfig: boolean, listed?: readonly string[], readElsewhere?: KnowledgeBaseFileReader): Promise<Corpus> {
+async function loadCorpus(root: string, hasConfig: boolean, listed?: readonly string[]): Promise<Corpus> {
   const loaded = hasConfig ? await loadConfigFile(root) : { problems: [] };
   const files = hasConfig ? listed ?? (await findCorpusFiles(root)).textFiles : await textFilesIn(root);
   const corpus: Corpus = { root, configFile: loaded.config, configProblems: loaded.problems, names: new CorpusFileIndex(files.map((f) => path.basename(f))) };
-  if (hasConfig) await loadKnowledgeBase(corpus, readElsewhere);
+  if (hasConfig) await loadKnowledgeBase(corpus);
   return corpus;
 }
 
@@ -96,17 +81,9 @@ export function knowledgeBasePath(corpus: Corpus): string {
   return path.join(corpus.root, corpus.configFile?.knowledgeBase ?? defaultKnowledgeBaseFile);
 }
 
-/**
- * Reads the corpus's knowledge base from disk (through `readElsewhere` if given, and in this thread if that could
- * not); a missing default file just means no entities.
- */
-export async function loadKnowledgeBase(corpus: Corpus, readElsewhere?: KnowledgeBaseFileReader): Promise<void> {
+/** Reads the corpus's knowledge base from disk; a missing default file just means no entities. */
+export async function loadKnowledgeBase(corpus: Corpus): Promise<void> {
   const file = knowledgeBasePath(corpus);
-  const read = await readElsewhere?.(file);
-  if (read) {
-    updateKnowledgeBase(corpus, file, read.text, read.reading);
-    return;
-  }
   const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT' || corpus.configFile?.knowledgeBase) corpus.configProblems.push({ path: 'knowledgeBase', message: `Cannot read the knowledge base ${file}: ${error.message}` });
     return undefined;
@@ -118,14 +95,11 @@ export async function loadKnowledgeBase(corpus: Corpus, readElsewhere?: Knowledg
   updateKnowledgeBase(corpus, file, text);
 }
 
-/**
- * Re-reads the knowledge base from `text` (disk or an open editor), unless given its `reading` of that text; returns
- * whether the usable version changed.
- */
-export function updateKnowledgeBase(corpus: Corpus, file: string, text: string, given?: KbReading): boolean {
+/** Re-reads the knowledge base from `text` (disk or an open editor); returns whether the usable version changed. */
+export function updateKnowledgeBase(corpus: Corpus, file: string, text: string): boolean {
   const previous = corpus.knowledgeBase;
   if (previous?.text === text && previous.file === file) return false;
-  const reading = given ?? readKnowledgeBase(text);
+  const reading = readKnowledgeBase(text);
   const good = reading.knowledgeBase !== undefined;
   const catalog = good ? compileKnowledgeBase(reading.knowledgeBase!) : previous?.catalog;
   corpus.knowledgeBase = {

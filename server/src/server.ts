@@ -43,7 +43,7 @@ import {
   type SeedCorpusSettings,
 } from './protocol';
 import { Workspace } from './workspace';
-import { loadKnowledgeBase, updateKnowledgeBase, type Corpus, type KnowledgeBaseFileReader } from './corpus';
+import { loadKnowledgeBase, updateKnowledgeBase, type Corpus } from './corpus';
 import { knowledgeBaseEdit, registerEntityFeatures, semanticTokensLegend } from './entityFeatures';
 import { nextTurn, throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { MentionIndex } from './mentionIndex';
@@ -122,13 +122,6 @@ export function startServer(connection: Connection): void {
   const pool = new AnalysisPool(workerScript, Infinity, {
     onIdleEnd: (threads) => connection.console.log(`${analysisThreadsEndedLog} (${threads}), giving back their memory; the next analysis in threads starts them again.`),
   });
-  /**
-   * Whether this thread is loading the cache: a knowledge base on disk is then read in an analysis thread meanwhile
-   * (after the cache, the longest step of a warm start). Otherwise it is read here: a new thread first loads its
-   * code, and a 10k cold index got its knowledge base 0.85 s later from one than from this idle thread.
-   */
-  let loadingCache = false;
-  const readKnowledgeBaseInThread: KnowledgeBaseFileReader = (file) => (loadingCache ? pool.readKnowledgeBase(file) : Promise.resolve(undefined));
   let cacheFile: string | undefined;
   let cacheSaveTimer: NodeJS.Timeout | undefined;
   /** `onDisk` differs from the cache file: a warm start that found every hash unchanged writes nothing. */
@@ -511,7 +504,7 @@ export function startServer(connection: Connection): void {
       const root = toPath(params.rootUri);
       if (root) folders.push(root);
     }
-    workspace = new Workspace(folders, readKnowledgeBaseInThread);
+    workspace = new Workspace(folders);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
     canRefreshSemanticTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
@@ -538,9 +531,6 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(async () => {
     if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedCorpus' }).catch(() => undefined);
     const cached = cacheFile ? loadAnalysisCache(cacheFile, build) : Promise.resolve(new Map<string, CachedAnalysis>());
-    // A missing cache, or one of another build, is known as soon as its header is read.
-    loadingCache = true;
-    void cached.then(() => (loadingCache = false));
     try {
       await loadSettings();
       await workspace.scan();

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import type { CorpusConfig, CorpusConfigFile } from './core/config';
 import { CorpusFileIndex } from './core/file-index';
 import type { FileContext } from './core/rule';
-import { configFor, CorpusResolver, fileContextOf, knowledgeBasePath, type Corpus, type KnowledgeBaseFileReader } from './corpus';
+import { configFor, CorpusResolver, fileContextOf, knowledgeBasePath, type Corpus } from './corpus';
 import { findCorpusFiles } from './files';
 import { defaultSettings, type SeedCorpusSettings } from './protocol';
 
@@ -20,12 +20,8 @@ export class Workspace {
   private settings: SeedCorpusSettings = defaultSettings;
   private matchesGlob: (relativePath: string) => boolean = picomatch(defaultSettings.files, { dot: true });
 
-  /** `readKnowledgeBase`: how the corpora's knowledge bases are read, if not in this thread (see `CorpusResolver`). */
-  constructor(
-    private readonly folders: readonly string[],
-    private readonly readKnowledgeBase?: KnowledgeBaseFileReader,
-  ) {
-    this.resolver = new CorpusResolver(folders, readKnowledgeBase);
+  constructor(private readonly folders: readonly string[]) {
+    this.resolver = new CorpusResolver(folders);
   }
 
   setSettings(settings: SeedCorpusSettings): void {
@@ -35,7 +31,7 @@ export class Workspace {
 
   /** Finds every article under the workspace folders (forgetting what was known before). */
   async scan(): Promise<void> {
-    const resolver = new CorpusResolver(this.folders, this.readKnowledgeBase);
+    const resolver = new CorpusResolver(this.folders);
     const found = await Promise.all(this.folders.map((folder) => findCorpusFiles(folder)));
     found.forEach(({ textFiles }, i) => resolver.remember(this.folders[i], textFiles));
     const configRoots = found.flatMap((f) => f.configRoots);

@@ -5,8 +5,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readCache, readCacheRecords, writeCache, writeCacheRecords } from '../shared/cacheFile';
 import { codesOf, LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
 
@@ -132,36 +130,4 @@ test('the analysis cache of an earlier format is ignored, and removed or replace
   assert.equal(replaced.header.format, 5, 'the next save wrote format 5 over it');
   assert.equal(replaced.entries.size, ws.articles.length);
   assert.ok(!fs.existsSync(jsonLines), 'and removed the JSON Lines of format 3');
-});
-
-test('a warm start reads the knowledge base in an analysis thread: its problems, hovers and definitions as after a cold start', async (t) => {
-  const { ws, cacheFolder } = workspaceWithCache(t);
-  // A key the schema does not know, so that the knowledge base has a problem to publish.
-  const kbFile = path.join(ws.seeds, 'entities.json');
-  const kb = JSON.parse(fs.readFileSync(kbFile, 'utf8')) as { entities: Array<Record<string, unknown>> };
-  kb.entities[0].unknownKey = true;
-  fs.writeFileSync(kbFile, JSON.stringify(kb, null, 2));
-  const [name] = ws.articles;
-  const text = ws.read(name);
-  const uri = ws.uriOf(name);
-  const position = TextDocument.create(uri, 'plaintext', 1, text).positionAt(text.indexOf('Leica') + 1);
-  const start = async () => {
-    const session = LspSession.start(ws.root);
-    try {
-      await session.initialize({ initializationOptions: { cacheFolder }, workDoneProgress: true });
-      await session.waitForCorpusAnalysed();
-      const problems = session.diagnostics.get(pathToFileURL(kbFile).href)?.diagnostics;
-      await session.open(uri, text);
-      const hover = await session.request('textDocument/hover', { textDocument: { uri }, position });
-      const definition = await session.request('textDocument/definition', { textDocument: { uri }, position });
-      return { problems, hover, definition };
-    } finally {
-      await session.dispose();
-    }
-  };
-  const cold = await start();
-  assert.ok(cold.problems?.some((d) => String(d.message).includes('unknownKey')), 'the knowledge base’s problem is published');
-  assert.ok(cold.hover && cold.definition, 'a hover card and a definition for Leica');
-  assert.ok(fs.readdirSync(cacheFolder).length > 0, 'the first start wrote the cache');
-  assert.deepEqual(await start(), cold);
 });

@@ -1,14 +1,12 @@
 // The analysis threads (dist/analysisWorker.js, built by `npm run build`) under a heap limit: a thread that runs out
 // of memory is replaced by one with twice the limit and its jobs go again, so every article is still analysed.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { sha1 } from '../../server/src/analysisCache';
 import { AnalysisPool, type CorpusState } from '../../server/src/analysisPool';
 import { mergeConfig } from '../../server/src/core/config';
-import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
 
 const root = path.join(__dirname, '..', '..');
 const script = path.join(root, 'dist', 'analysisWorker.js');
@@ -92,30 +90,6 @@ test('threads without work end, giving back their memory, and the next job start
   } finally {
     pool.dispose();
   }
-});
-
-test('a knowledge-base file read in a thread gives the text and reading this thread would; none when it cannot be read', async (t) => {
-  const folder = mkdtempSync(path.join(tmpdir(), 'seed-corpus-pool-kb-'));
-  t.after(() => rmSync(folder, { recursive: true, force: true }));
-  const seedsFile = path.join(seeds, 'entities.json');
-  // With problems of every kind (a warning, an entry left out, a reference to no entity): the tree reading's spans.
-  const faulty = path.join(folder, 'faulty.json');
-  writeFileSync(faulty, JSON.stringify({ entities: [{ id: 'a-b', type: 'organization', name: 'Alpha', extra: 1 }, { id: 'Bad Id', type: 'organization', name: 'Beta' }, { id: 'c-d', type: 'person', name: 'Gamma', facts: [{ property: 'p', value: 'v', entity: 'nobody' }] }] }, null, 2));
-  const broken = path.join(folder, 'broken.json');
-  writeFileSync(broken, '{"entities": [');
-  const pool = new AnalysisPool(script);
-  try {
-    for (const file of [seedsFile, faulty, broken]) {
-      const text = readFileSync(file, 'utf8');
-      const read = await pool.readKnowledgeBase(file);
-      assert.deepEqual(read, { text, reading: readKnowledgeBase(text) }, file);
-    }
-    assert.ok((await pool.readKnowledgeBase(seedsFile))!.reading.knowledgeBase!.entities.length > 0);
-    assert.equal(await pool.readKnowledgeBase(path.join(folder, 'missing.json')), undefined);
-  } finally {
-    pool.dispose();
-  }
-  assert.equal(await pool.readKnowledgeBase(seedsFile), undefined, 'a disposed pool reads nothing');
 });
 
 // A thread ended with jobs in flight would leave them unanswered: the test would time out.

@@ -1,12 +1,11 @@
 // The search for an article's corpus config (`seed-corpus.json`) stops at its bounds — the server's workspace
 // folders, the CLI's current folder or given paths — so a config above them is never read.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
-import { CorpusResolver, type Corpus } from '../../server/src/corpus';
+import { CorpusResolver } from '../../server/src/corpus';
 import { findConfigRoot } from '../../server/src/files';
 
 /**
@@ -91,29 +90,4 @@ test('CorpusResolver: a corpus rooted at a folder listed before takes its file n
   const elsewhere = new CorpusResolver([parent]);
   elsewhere.remember(path.join(parent, 'other'), []);
   assert.deepEqual((await elsewhere.resolve(article)).corpus.names.names(), ['001_0123456789abcdef.txt', '002_0123456789abcdef.txt']);
-});
-
-test('CorpusResolver: a knowledge base read elsewhere is taken as read; where that cannot, it is read here, problems included', async (t) => {
-  const { ws, article } = layout(t);
-  writeFileSync(path.join(ws, 'seed-corpus.json'), '{}');
-  writeFileSync(path.join(ws, 'entities.json'), JSON.stringify({ entities: [{ id: 'leica-camera', type: 'organization', name: 'Leica', extra: 1 }] }));
-  // The catalog compiles what it is given, each time anew: its entities stand for it.
-  const seen = (corpus: Corpus) => corpus.knowledgeBase && { ...corpus.knowledgeBase, catalog: corpus.knowledgeBase.catalog?.knowledgeBase.entities };
-  const here = (await new CorpusResolver([ws]).resolve(article)).corpus;
-  assert.equal(here.knowledgeBase?.problems.length, 1, 'the unknown key');
-  assert.equal(seen(here)?.catalog?.length, 1);
-
-  const asked: string[] = [];
-  const elsewhere = (await new CorpusResolver([ws], async (file) => (asked.push(file), { text: readFileSync(file, 'utf8'), reading: readKnowledgeBase(readFileSync(file, 'utf8')) })).resolve(article)).corpus;
-  assert.deepEqual(asked, [path.join(ws, 'entities.json')]);
-  assert.deepEqual(seen(elsewhere), seen(here));
-
-  const failing = (await new CorpusResolver([ws], async () => undefined).resolve(article)).corpus;
-  assert.deepEqual(seen(failing), seen(here));
-
-  // The default file missing: no entities and no problem, wherever the reading was tried first.
-  rmSync(path.join(ws, 'entities.json'));
-  const missing = (await new CorpusResolver([ws], async () => undefined).resolve(article)).corpus;
-  assert.equal(missing.knowledgeBase, undefined);
-  assert.deepEqual(missing.configProblems, []);
 });
