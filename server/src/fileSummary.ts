@@ -13,9 +13,10 @@
  * Block layout: byte 0 is the word size (2 or 4), then from byte 4 words (in the host's byte order): a header of
  * `headerWords` (mention count, event count, line count, text length, entity-list words, excerpt bytes, language
  * report bytes), the text's line starts, `mentionWords` per mention, `eventWords` per event, the entity lists (a
- * count, then string indexes), then the excerpt in UTF-8, then the language report (JSON in UTF-8, if any). A text field is two words, a byte range of the excerpt, unless a flag says
- * it is in the string table (first word its index): the excerpt cannot give every string exactly (a context that
- * cuts a surrogate pair, an expression not as written).
+ * count, then string indexes), then the excerpt in UTF-8, then the language report (JSON in UTF-8, if any). A text
+ * field is two words, a byte range of the excerpt, unless a flag says it is in the string table (first word its
+ * index): the excerpt cannot give every string exactly (a context that cuts a surrogate pair, an expression not as
+ * written).
  */
 import { expressionOf, type Analysis, type EarlierReadings, type Finding } from './core/analyze';
 import type { CorpusConfig } from './core/config';
@@ -136,7 +137,7 @@ export function packSummary(analysis: Analysis, config?: CorpusConfig): PackedSu
 function packFields(analysis: Analysis, language: Uint8Array = new Uint8Array(0)): PackedSummary {
   const article = analysis.article;
   const findings = analysis.findings;
-  if (!article) return { findings, strings: [], data: blockOf([...new Array<number>(headerWords - 1).fill(0), language.length], language) };
+  if (!article) return { findings, strings: [], data: blockOf([...new Array<number>(headerWords - 1).fill(0), language.length], [language]) };
   const text = article.text;
   const lineStarts = article.index.lineStarts;
   const mentions = analysis.mentions;
@@ -221,18 +222,22 @@ function packFields(analysis: Analysis, language: Uint8Array = new Uint8Array(0)
       words[flags] |= fallback;
     }
   }
-  return { findings, strings, data: blockOf(words, language.length > 0 ? Buffer.concat([bytes, language]) : bytes) };
+  return { findings, strings, data: blockOf(words, [bytes, language]) };
 }
 
 /** The block of these words and the bytes after them (excerpt, language report), in 16-bit words when every word fits. */
-function blockOf(words: readonly number[], bytes: Uint8Array): Uint8Array {
+function blockOf(words: readonly number[], tail: readonly Uint8Array[]): Uint8Array {
   let wide = false;
   for (const word of words) if (word > 0xffff) wide = true;
   const size = wide ? 4 : 2;
-  const block = new Uint8Array(new ArrayBuffer(wordsAt + words.length * size + bytes.length));
+  const block = new Uint8Array(new ArrayBuffer(wordsAt + words.length * size + tail.reduce((sum, part) => sum + part.length, 0)));
   block[0] = size;
   (wide ? new Uint32Array(block.buffer, wordsAt, words.length) : new Uint16Array(block.buffer, wordsAt, words.length)).set(words);
-  block.set(bytes, wordsAt + words.length * size);
+  let at = wordsAt + words.length * size;
+  for (const part of tail) {
+    block.set(part, at);
+    at += part.length;
+  }
   return block;
 }
 
