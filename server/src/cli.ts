@@ -120,11 +120,11 @@ async function analyseInThreads(targets: readonly ArticleTarget[]): Promise<Arra
       keys.set(corpus, corpus.root);
       pool.setCorpus({ key: corpus.root, signature: '', config: configFor(corpus), names: corpus.names.names(), knowledgeBase: corpus.knowledgeBase?.catalog && corpus.knowledgeBase.goodText });
     }
-    const replies = await Promise.all(targets.map((target) => pool.analyse({ file: target.file, corpus: keys.get(target.corpus)!, events: false })));
+    const replies = await Promise.all(targets.map((target) => pool.analyse({ file: target.file, corpus: keys.get(target.corpus)!, events: false, findingsOnly: true })));
     return targets.map((target, i) => {
       const reply = replies[i];
-      if (!reply.summary) throw new UsageError(`Cannot read ${relative(target.file)}: ${reply.error ?? 'no result'}`);
-      return [target, reply.summary.findings];
+      if (!reply.findings) throw new UsageError(`Cannot read ${relative(target.file)}: ${reply.error ?? 'no result'}`);
+      return [target, reply.findings];
     });
   } finally {
     pool.dispose();

@@ -63,6 +63,23 @@ test('a job with the cache’s hash is a check: unchanged when the bytes hash to
   }
 });
 
+test('a job that asks for the findings only gets the findings of a full analysis, without a hash or summary', async () => {
+  const pool = new AnalysisPool(script);
+  pool.setCorpus(state);
+  try {
+    const files = names.map((name) => path.join(seeds, name));
+    const full = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: false })));
+    const only = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: false, findingsOnly: true })));
+    assert.ok(full.some((reply) => reply.summary!.findings.length > 0), 'the seeds have findings');
+    only.forEach((reply, i) => {
+      assert.deepEqual(Object.keys(reply).sort(), ['findings', 'id'], files[i]);
+      assert.deepEqual(reply.findings, full[i].summary!.findings, files[i]);
+    });
+  } finally {
+    pool.dispose();
+  }
+});
+
 test('a disposed pool starts no thread and answers a job as cancelled at once', async () => {
   const disposed = new AnalysisPool(script);
   disposed.dispose();
