@@ -138,6 +138,14 @@ test('doubled-word leaves numbers, punctuation and wider gaps alone', () => {
   assert.deepEqual(found(doubledWord, de('Dell’arrivo arrivo, Leica-Kamera Kamera, l’arrivo l’arrivo.')), [[6, ' l’arrivo']]);
 });
 
+test('doubled-word compares in lower case whatever letters a word starts with', () => {
+  const text = de('Über über, Äpfel äpfel, ÉTÉ été, Mi5 mi5, 5G 5g, Baut Haut, Über Ober.');
+  assert.deepEqual(
+    runRule(doubledWord, text).map((f) => text.slice(f.span.start, f.span.end)),
+    [' über', ' äpfel', ' été', ' mi5', ' 5g'],
+  );
+});
+
 test('doubled-word allows legitimate doubles of the declared language only', () => {
   assert.deepEqual(found(doubledWord, de('Wer die die Regeln kennt, weiß, dass der der Frau hilft.')), []);
   const it = '---\nlang: it\n---\nTitolo\n\nWer die die Regeln kennt, sagt che che.\n';

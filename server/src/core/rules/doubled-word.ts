@@ -35,16 +35,29 @@ const lineDoubles = lineCache<Placed<Double>>();
 
 function doublesIn(text: string, line: Span): Double[] {
   const doubles: Double[] = [];
-  let previous: { word: string; start: number; end: number } | undefined;
+  let previousStart = -1;
+  let previousEnd = -1;
   for (const m of text.slice(line.start, line.end).matchAll(word)) {
     const start = line.start + m.index;
-    const current = { word: m[0].toLowerCase(), start, end: start + m[0].length };
-    if (previous && previous.word === current.word && start === previous.end + 1 && text[previous.end] === ' ' && letter.test(current.word)) {
-      doubles.push({ span: { start: previous.end, end: current.end }, word: current.word, written: m[0], excerpt: text.slice(previous.start, current.end) });
+    const end = start + m[0].length;
+    // Words are lower-cased only when they may be the same: nearly every word differs from the one before at its first letter.
+    if (start === previousEnd + 1 && text.charCodeAt(previousEnd) === space && maySameStart(text.charCodeAt(previousStart), text.charCodeAt(start))) {
+      const current = m[0].toLowerCase();
+      if (text.slice(previousStart, previousEnd).toLowerCase() === current && letter.test(current)) {
+        doubles.push({ span: { start: previousEnd, end }, word: current, written: m[0], excerpt: text.slice(previousStart, end) });
+      }
     }
-    previous = current;
+    previousStart = start;
+    previousEnd = end;
   }
   return doubles;
+}
+
+const space = 0x20;
+
+/** Whether two words' first code units may be equal in lower case: ASCII letters and digits differ but in bit 0x20. */
+function maySameStart(a: number, b: number): boolean {
+  return a >= 0x80 || b >= 0x80 || (a | 0x20) === (b | 0x20);
 }
 
 function moveDouble(double: Double, by: number): Double {
