@@ -246,6 +246,11 @@ export class TimelineIndex {
     return inSlices(this.sortSteps(catalogs), () => checkpoint(token));
   }
 
+  /** The sorted timeline, sorted again first if it is stale. */
+  private sortedNow(catalogs: readonly EntityCatalog[]): Sorted {
+    return atOnce(this.sortSteps(catalogs));
+  }
+
   /** The sorted timeline, if it is still that of the index and of these knowledge bases. */
   private current(catalogs: readonly EntityCatalog[]): Sorted | undefined {
     this.beforeRead();
@@ -281,7 +286,7 @@ export class TimelineIndex {
       yield;
     }
     for (const catalog of catalogs) {
-      for (const event of relationEventsOf(catalog)) located.push({ event });
+      for (const event of relationEvents(catalog.knowledgeBase.entities)) located.push({ event });
       yield;
     }
   }
@@ -301,53 +306,16 @@ export class TimelineIndex {
   /**
    * The first `limit` dated events naming an entity, for its hover card (value and a short sentence), and how many
    * there are: straight from the sorted events, since a card needs neither their places nor their descriptions.
-   * Until the timeline is sorted and split per entity (about a second at 10k articles, primed after each pass), the
-   * card finds the entity's events itself: the first card after a pass or an open waited for the whole sort.
    */
   eventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): { shown: Array<{ value: string; text: string }>; total: number } {
-    const sorted = this.current(catalogs);
-    if (!sorted?.byEntity) return this.firstEventsOf(entity, catalogs, limit);
-    const scope = scopeOf(sorted, entity);
+    const scope = scopeOf(this.sortedNow(catalogs), entity);
     const shown: Array<{ value: string; text: string }> = [];
     for (const { event } of scope.located) {
       if (shown.length >= limit) break;
-      if (isDated(event.value)) shown.push(cardEvent(event));
+      if (isDated(event.value)) shown.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
     }
     return { shown, total: scope.located.length - scope.undated() };
   }
-
-  /** `eventsOf` without the sorted timeline: one pass over the events, keeping the first `limit` dated ones in time order. */
-  private firstEventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): { shown: Array<{ value: string; text: string }>; total: number } {
-    const first: Located[] = [];
-    let total = 0;
-    const consider = (event: Located['event'], file?: string) => {
-      if (!event.entities.includes(entity) || !isDated(event.value)) return;
-      total++;
-      const located = { event, file };
-      // After any it ties with: the sort keeps the order events are collected in.
-      if (first.length === limit && (limit === 0 || compareLocated(located, first[limit - 1]) >= 0)) return;
-      let at = first.length;
-      while (at > 0 && compareLocated(located, first[at - 1]) < 0) at--;
-      first.splice(at, 0, located);
-      if (first.length > limit) first.pop();
-    };
-    for (const [file, events] of this.byFile) for (const event of events) consider(event, file);
-    for (const catalog of catalogs) for (const event of relationEventsOf(catalog)) consider(event);
-    return { shown: first.map(({ event }) => cardEvent(event)), total };
-  }
-}
-
-function cardEvent(event: Located['event']): { value: string; text: string } {
-  return { value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) };
-}
-
-const relationEventsByCatalog = new WeakMap<EntityCatalog, RelationEvent[]>();
-
-/** A knowledge base's relation events, made once per version of it: every sort and every early hover card reads them. */
-function relationEventsOf(catalog: EntityCatalog): readonly RelationEvent[] {
-  let events = relationEventsByCatalog.get(catalog);
-  if (!events) relationEventsByCatalog.set(catalog, (events = relationEvents(catalog.knowledgeBase.entities)));
-  return events;
 }
 
 const noEvents = new Scope();

@@ -5,8 +5,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { CancellationToken } from 'vscode-languageserver';
-import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
-import { createKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
 import type { LocatedEvent } from '../../server/src/fileSummary';
 import type { TimelineEntry, TimelineGroup, TimelinePlace } from '../../server/src/protocol';
 import { TimelineIndex } from '../../server/src/timelineFeatures';
@@ -159,12 +157,9 @@ test('after any changes and reads, the index answers as one built afresh from th
       }
       for (const id of entities) {
         // Before the walk, which makes each scope's places: a hover card counts without them.
-        const card = fresh.eventsOf(id, [], 5);
-        assert.deepEqual(index.eventsOf(id, [], 5), card);
+        assert.deepEqual(index.eventsOf(id, [], 5), fresh.eventsOf(id, [], 5));
         const scoped = await walk(index, id, pageSize);
         assert.deepEqual(scoped, await walk(fresh, id, 1000));
-        // Found before the timeline was sorted, and now from its split per entity: the same card.
-        assert.deepEqual(fresh.eventsOf(id, [], 5), card);
         const naming = all.filter((e) => e.entities.some((x) => x.id === id));
         assert.deepEqual(scoped.places.flatMap((p) => p.entries), naming, 'an entity’s timeline is the whole one’s events naming it');
       }
@@ -203,72 +198,20 @@ test('a request that sorts the timeline while it is primed ends the priming ther
   };
   let alone = 0;
   await filled().prime([], async () => void alone++, 0);
-  // The version differs (it only has to change), the groups do not.
-  const groupsOf = async (index: TimelineIndex) => (await index.groups(none, [], { entity: 'leica' })).groups;
-  const expected = await groupsOf(filled());
-  const card = filled().eventsOf('leica', [], 5);
+  const expected = filled().eventsOf('leica', [], 5);
   for (const requestAt of [0, 1, Math.floor(alone / 2), alone - 2]) {
     const index = filled();
     let pauses = 0;
     await index.prime(
       [],
       async () => {
-        if (pauses++ === requestAt) assert.deepEqual(await groupsOf(index), expected);
+        if (pauses++ === requestAt) assert.deepEqual(index.eventsOf('leica', [], 5), expected);
       },
       0,
     );
     assert.equal(pauses, requestAt + 1, `a request at pause ${requestAt} of ${alone}`);
-    assert.deepEqual(index.eventsOf('leica', [], 5), card);
+    assert.deepEqual(index.eventsOf('leica', [], 5), expected);
   }
-});
-
-test('a hover card while the timeline is primed answers as after it, and leaves the priming to go on', async () => {
-  const at = (value: string, start: number, ids: string[]) => locatedEvent(value, undefined, start, ids);
-  const filled = () => {
-    const index = new TimelineIndex();
-    files.forEach((file, i) => index.set(file, [at(`${2010 + i}`, 10, ['leica']), at('undated', 15, ['leica']), at(`${2020 - i}-05`, 20, ['leica', 'xiaomi'])]));
-    return index;
-  };
-  let alone = 0;
-  const primed = filled();
-  await primed.prime([], async () => void alone++, 0);
-  for (const id of entities) {
-    for (const limit of [0, 1, 2, 5, 100]) {
-      const expected = primed.eventsOf(id, [], limit);
-      for (const askAt of [0, 1, Math.floor(alone / 2), alone - 1]) {
-        const index = filled();
-        let pauses = 0;
-        await index.prime(
-          [],
-          async () => {
-            if (pauses++ === askAt) assert.deepEqual(index.eventsOf(id, [], limit), expected, `${id}, ${limit} at pause ${askAt}`);
-          },
-          0,
-        );
-        assert.equal(pauses, alone, 'the priming went on');
-      }
-    }
-  }
-  assert.equal(primed.eventsOf('leica', [], 5).total, files.length * 2, 'undated events are not counted');
-});
-
-test('a hover card found before the sort lists events of one date in the sort’s order, knowledge-base relations included', async () => {
-  // Three partnerships that start in 2016 tie with each other; a relation's start comes before articles' events of its date.
-  const partner = (id: string) => ({ id, type: 'organization' as const, name: id[0].toUpperCase() + id.slice(1), relations: [{ type: 'partnership', with: 'leica', from: '2016' }] });
-  const catalog = compileKnowledgeBase(createKnowledgeBase([{ id: 'leica', type: 'organization', name: 'Leica' }, partner('xiaomi'), partner('huawei'), partner('sharp')]));
-  const filled = () => {
-    const index = new TimelineIndex();
-    index.set(files[1], [locatedEvent('2016', undefined, 10, ['leica'])]);
-    index.set(files[0], [locatedEvent('2016', undefined, 30, ['leica']), locatedEvent('2016', undefined, 20, ['leica'])]);
-    return index;
-  };
-  const sorted = filled();
-  await sorted.prime([catalog], async () => undefined, 0);
-  for (const limit of [1, 2, 3, 4, 5, 6]) assert.deepEqual(filled().eventsOf('leica', [catalog], limit), sorted.eventsOf('leica', [catalog], limit), `${limit}`);
-  assert.deepEqual(
-    filled().eventsOf('leica', [catalog], 6).shown.map((e) => e.text),
-    ['Xiaomi: partnership with Leica starts', 'Huawei: partnership with Leica starts', 'Sharp: partnership with Leica starts', 'Sentence at 20.', 'Sentence at 30.', 'Sentence at 10.'],
-  );
 });
 
 test('a change that comes in while the timeline is primed, wherever it comes, is in every answer after', async () => {
