@@ -35,8 +35,9 @@ const lineDoubles = lineCache<Placed<Double>>();
 
 function doublesIn(text: string, line: Span): Double[] {
   const doubles: Double[] = [];
-  let previousStart = -1;
-  let previousEnd = -1;
+  // The word before, by its offsets; none yet (no word ends at -2).
+  let previousStart = -2;
+  let previousEnd = -2;
   for (const m of text.slice(line.start, line.end).matchAll(word)) {
     const start = line.start + m.index;
     const end = start + m[0].length;
