@@ -234,6 +234,12 @@ describe('entity-unknown candidates', () => {
     assert.deepEqual(candidates('Titel\n\nDer Hersteller ist in Sachen Kameraleistung gut, im Bereich Optical Engineering. Farbiges Porträt von Xiaomi.\n', true), []);
     assert.deepEqual(candidates('Titel\n\nGruppenbild: Andreas Mohrland, Marius Eschweiler.\n', true), ['Andreas Mohrland:person', 'Marius Eschweiler:person']);
   });
+  test('words join a name across one space or no-break space only; a sentence starts after its punctuation', () => {
+    assert.deepEqual(candidates('Titel\n\nDas Leitz\u00a0Phone 2 kommt. Gruppenbild: Andreas\u00a0Mohrland.\n', true), ['Leitz\u00a0Phone 2:product', 'Andreas\u00a0Mohrland:person']);
+    assert.deepEqual(candidates('Titel\n\nMit Andreas  Mohrland und Marius,\u00a0Eschweiler.\n', true), []);
+    // German: the word after a lower-case one across a no-break space is a noun phrase; after a full stop, a sentence's start.
+    assert.deepEqual(candidates('Titel\n\nDer Hersteller ist in\u00a0Sachen Kameraleistung gut. Laut Andreas Mohrland kommt es.\n', true), ['Andreas Mohrland:person']);
+  });
   test('the fix carries a skeleton entry with a fresh id, the guessed type and the article as source', () => {
     const text = '---\nlang: de\n---\nTitel\n\nIn Japan gibt es das Leitz Phone 2.\n';
     const file = { name: '005_0123456789abcdef.txt', entities: small };

@@ -33,6 +33,8 @@ interface Marked extends Token {
   mention?: Mention;
   sentenceStart: boolean;
   afterLowercaseWord: boolean;
+  /** One space (or no-break space) stands between the word before and this one. */
+  afterSpace: boolean;
 }
 
 export interface CandidateOptions {
@@ -59,13 +61,16 @@ export function findCandidates(text: string, regions: readonly Span[], mentions:
       while (m < mentions.length && mentions[m].span.end <= token.start) m++;
       const mention = m < mentions.length && mentions[m].span.start < token.end ? mentions[m] : undefined;
       const previous = words[i - 1];
+      // Most words follow the one before after a single space, which ends no sentence: only other gaps are read.
+      const afterSpace = previous !== undefined && token.start === previous.end + 1 && isSpace(text.charCodeAt(previous.end));
+      const afterLowercaseWord = afterSpace && lowercaseStart.test(previous.text);
       // Only the gap since the previous word can end a sentence: a word never ends in punctuation.
-      const gap = text.slice(previous?.end ?? region.start, token.start);
-      const afterLowercaseWord = previous !== undefined && lowercaseStart.test(previous.text) && /^[ \u00a0]$/u.test(gap);
+      const gap = afterSpace ? ' ' : text.slice(previous?.end ?? region.start, token.start);
+      const sentenceStart = !afterSpace && ((previous === undefined && gap.trim() === '') || sentenceEnd.test(gap));
       // Spelled out: V8 takes a spread plus new keys ({ ...token, mention }) some hundred times slower, per word.
-      return { start: token.start, end: token.end, text: token.text, key: token.key, mention, sentenceStart: (previous === undefined && gap.trim() === '') || sentenceEnd.test(gap), afterLowercaseWord };
+      return { start: token.start, end: token.end, text: token.text, key: token.key, mention, sentenceStart, afterLowercaseWord, afterSpace };
     });
-    for (const run of runs(text, tokens)) {
+    for (const run of runs(tokens)) {
       for (const { afterLowercaseWord, ...found } of fromRun(text, run, options)) {
         if (!options.nounCapitalisation || found.type === 'product' || found.type === 'organization' || !afterLowercaseWord) candidates.push(withPlus(text, found, region.end));
       }
@@ -87,22 +92,36 @@ function firstMentionEndingAfter(mentions: readonly Mention[], offset: number): 
 }
 
 /** Maximal sequences of name-like tokens joined by single spaces. */
-function runs(text: string, tokens: Marked[]): Marked[][] {
+function runs(tokens: Marked[]): Marked[][] {
   const result: Marked[][] = [];
   let current: Marked[] = [];
   for (const token of tokens) {
-    const previous = current[current.length - 1];
-    const joined = previous !== undefined && /^[ \u00a0]$/u.test(text.slice(previous.end, token.start));
-    const nameLike = token.mention !== undefined || uppercaseStart.test(token.text) || modelNumber.test(token.text) || (joined && number.test(token.text) && !year.test(token.text));
+    // A run, when there is one, ends with the token before this one.
+    const joined = current.length > 0 && token.afterSpace;
+    const nameLike = token.mention !== undefined || uppercaseStart.test(token.text) || (hasDigit(token.text) && (modelNumber.test(token.text) || (joined && number.test(token.text) && !year.test(token.text))));
     if (nameLike && (joined || current.length === 0)) {
       current.push(token);
-    } else {
-      if (current.length > 0) result.push(current);
+    } else if (current.length > 0) {
+      result.push(current);
       current = nameLike ? [token] : [];
     }
   }
   if (current.length > 0) result.push(current);
   return result;
+}
+
+/** A space or no-break space. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0xa0;
+}
+
+/** Whether a word holds an ASCII digit, as a model number or a number must (`\d` is ASCII only). */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
 }
 
 type Found = Candidate & { afterLowercaseWord: boolean };
