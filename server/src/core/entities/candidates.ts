@@ -64,9 +64,8 @@ export function findCandidates(text: string, regions: readonly Span[], mentions:
       // Most words follow the one before after a single space, which ends no sentence: only other gaps are read.
       const afterSpace = previous !== undefined && token.start === previous.end + 1 && isSpace(text.charCodeAt(previous.end));
       const afterLowercaseWord = afterSpace && lowercaseStart.test(previous.text);
-      // Only the gap since the previous word can end a sentence: a word never ends in punctuation.
-      const gap = afterSpace ? ' ' : text.slice(previous?.end ?? region.start, token.start);
-      const sentenceStart = !afterSpace && ((previous === undefined && gap.trim() === '') || sentenceEnd.test(gap));
+      // Only the gap since the previous word can end a sentence (a word never ends in punctuation), and one space ends none.
+      const sentenceStart = !afterSpace && startsSentence(text.slice(previous?.end ?? region.start, token.start), previous === undefined);
       // Spelled out: V8 takes a spread plus new keys ({ ...token, mention }) some hundred times slower, per word.
       return { start: token.start, end: token.end, text: token.text, key: token.key, mention, sentenceStart, afterLowercaseWord, afterSpace };
     });
@@ -108,6 +107,11 @@ function runs(tokens: Marked[]): Marked[][] {
   }
   if (current.length > 0) result.push(current);
   return result;
+}
+
+/** Whether the word after `gap` starts a sentence: it ends in a sentence's punctuation, or is all the region holds before the first word. */
+function startsSentence(gap: string, firstWord: boolean): boolean {
+  return (firstWord && gap.trim() === '') || sentenceEnd.test(gap);
 }
 
 /** A space or no-break space. */
