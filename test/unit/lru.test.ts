@@ -54,3 +54,17 @@ test('a line cache counts characters: typing new versions of a long paragraph ne
     rememberText(2_000_000);
   }
 });
+
+test('a line cache that remembers no characters keeps nothing, and computes each time', () => {
+  rememberText(0);
+  try {
+    const cache = lineCache<number>();
+    let computed = 0;
+    for (let i = 0; i < 3; i++) assert.equal(cache.getOrCompute('the same line', () => ++computed), i + 1);
+    cache.set('another line', 1);
+    assert.equal(cache.size, 0);
+    assert.equal(cache.get('another line'), undefined);
+  } finally {
+    rememberText(2_000_000);
+  }
+});

@@ -22,6 +22,9 @@ export class LruCache<K, V> {
   ) {}
 
   get(key: K): V | undefined {
+    // An empty cache (one that remembers nothing, see `rememberText`) is not asked: a lookup hashes the key, and
+    // keys are lines, or lines joined to a language and a date.
+    if (this.current.size === 0 && this.previous.size === 0) return undefined;
     const value = this.current.get(key);
     if (value !== undefined) return value;
     const old = this.previous.get(key);
@@ -50,8 +53,9 @@ export class LruCache<K, V> {
   }
 
   private add(key: K, value: V): void {
-    const weight = this.weigh(key);
     const limit = typeof this.limit === 'number' ? this.limit : this.limit();
+    if (limit <= 0) return;
+    const weight = this.weigh(key);
     // A generation holds half the limit at most (one entry, whatever its weight).
     if (this.current.size > 0 && this.currentWeight + weight > limit / 2) {
       this.previous = this.current;
