@@ -57,7 +57,7 @@ export interface AnalysisReply {
  */
 export type WorkerReply = Omit<AnalysisReply, 'summary'> & { packed?: PackedSummary; stale?: true };
 
-/** What a thread sends back: replies to jobs of one batch (each analysis at once; checks of unchanged files together). */
+/** What a thread sends back: replies to jobs of one batch (each summary at once; checks and findings alone together). */
 export interface WorkerMessage {
   replies: WorkerReply[];
 }
