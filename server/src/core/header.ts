@@ -110,8 +110,60 @@ function fieldsOf(text: string, start: number, end: number, problems: HeaderProb
 }
 
 function readFields(text: string, start: number, end: number, problems: HeaderProblem[]): HeaderField[] {
-  // YAML takes \n and \r\n as line breaks but not a lone \r; one \n for each keeps every offset as it is.
-  const source = text.slice(start, end).replace(/\r(?!\n)/g, '\n');
+  return readSimpleFields(text, start, end) ?? readFieldsWithYaml(text, start, end, problems);
+}
+
+/** YAML takes \n and \r\n as line breaks but not a lone \r; one \n for each keeps every offset as it is. */
+function yamlSource(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/\r(?!\n)/g, '\n');
+}
+
+/**
+ * A line YAML reads as a key and a plain one-line value: the key of letters, digits, `_` and `-`, at most 1024
+ * characters (YAML's limit for an implicit key); the value starting with neither an indicator nor a space, and holding
+ * no `#`, control character, byte order mark, line or paragraph separator, non-character or lone surrogate.
+ * `readSimpleFields` refuses, beyond that, what YAML reads otherwise: see `nonStringKey` and `nullValue`.
+ */
+const simpleFieldLine = /^([A-Za-z][A-Za-z0-9_-]{0,1023}):( +)([^\p{Cc}\p{Cs}\ufeff\u2028\u2029\ufffe\uffff #?:,[\]{}&*!|>'"%@`-][^\p{Cc}\p{Cs}\ufeff\u2028\u2029\ufffe\uffff#]*)$/u;
+/** Keys the core schema reads as booleans or null (`True: x` gives the key "true"); in any case, to be safe. */
+const nonStringKey = /^(?:true|false|null)$/i;
+/** Values read as null, which the header gives as undefined; numbers and booleans keep their text (`scalarText`). */
+const nullValue = /^(?:~|null)$/i;
+
+/**
+ * The fields of a header of nothing but simple `key: value` lines, exactly as `readFieldsWithYaml` reads them, without
+ * YAML's parser (most of the time spent on a header); undefined for anything else, which YAML reads instead.
+ * Exported for the test that holds the two readings equal.
+ */
+export function readSimpleFields(text: string, start: number, end: number): HeaderField[] | undefined {
+  const source = yamlSource(text, start, end);
+  const fields: HeaderField[] = [];
+  let lineStart = 0;
+  while (lineStart < source.length) {
+    const lineBreak = source.indexOf('\n', lineStart);
+    const lineEnd = lineBreak < 0 ? source.length : lineBreak;
+    const match = simpleFieldLine.exec(source.slice(lineStart, lineEnd));
+    if (!match) return undefined;
+    const [, key, spaces, value] = match;
+    // A final space is not part of the value; `: ` or a final `:` starts a nested mapping.
+    if (nonStringKey.test(key) || nullValue.test(value) || value.endsWith(' ') || value.endsWith(':') || value.includes(': ')) return undefined;
+    const keyEnd = start + lineStart + key.length;
+    fields.push({
+      key,
+      keySpan: { start: start + lineStart, end: keyEnd },
+      value,
+      valueSpan: { start: keyEnd + 1 + spaces.length, end: start + lineEnd },
+      itemSpans: undefined,
+      lineSpan: { start: start + lineStart, end: start + lineEnd },
+    });
+    lineStart = lineEnd + 1;
+  }
+  return fields.length > 0 ? fields : undefined;
+}
+
+/** The fields of any header, read by YAML's parser, its errors reported. Exported for the test of `readSimpleFields`. */
+export function readFieldsWithYaml(text: string, start: number, end: number, problems: HeaderProblem[]): HeaderField[] {
+  const source = yamlSource(text, start, end);
   if (source.trim() === '') return [];
   const doc = parseDocument(source, { uniqueKeys: false, schema: 'core', prettyErrors: false, strict: true });
   for (const error of doc.errors) {
