@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { sha1 } from '../../server/src/analysisCache';
-import { AnalysisPool, type CorpusState } from '../../server/src/analysisPool';
+import { AnalysisPool, type CorpusState, type PoolMessage } from '../../server/src/analysisPool';
 import { mergeConfig } from '../../server/src/core/config';
 
 const root = path.join(__dirname, '..', '..');
@@ -59,6 +60,32 @@ test('a job with the cache’s hash is a check: unchanged when the bytes hash to
       else assert.deepEqual(reply.summary!.toJSON(), expected.summary!.toJSON(), jobs[i].file);
     });
   } finally {
+    pool.dispose();
+  }
+});
+
+test('a thread gets the knowledge base’s text with its first analysis, not for checks of unchanged files', async () => {
+  const sent: unknown[] = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (...args: Parameters<typeof post>) {
+    sent.push(args[0]);
+    return post.apply(this, args);
+  };
+  const pool = new AnalysisPool(script);
+  pool.setCorpus(state);
+  const textsSent = () => sent.filter((message) => (message as PoolMessage).type === 'corpus' && (message as { state: CorpusState }).state.knowledgeBase !== undefined).length;
+  try {
+    const files = names.map((name) => path.join(seeds, name));
+    const checks = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true, cachedHash: sha1(readFileSync(file)) })));
+    assert.deepEqual(checks.map((reply) => reply.unchanged), files.map(() => true));
+    assert.ok(sent.length > 0);
+    assert.equal(textsSent(), 0);
+    // A stale hash makes the check an analysis, which needs the entities: the thread that takes it gets the text once.
+    const analysed = await pool.analyse({ file: files[0], corpus: seeds, events: true, cachedHash: 'a stale hash' });
+    assert.ok(analysed.summary!.mentions.length > 0, 'the seed’s entities are found');
+    assert.equal(textsSent(), 1);
+  } finally {
+    Worker.prototype.postMessage = post;
     pool.dispose();
   }
 });
