@@ -109,10 +109,7 @@ export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): bo
 export function characterCounter(character: RegExp): (text: string) => number {
   let units: Uint8Array | undefined;
   return (text) => {
-    if (!units) {
-      units = new Uint8Array(0x10000);
-      for (let unit = 0; unit < 0x10000; unit++) units[unit] = character.test(String.fromCharCode(unit)) ? 1 : 0;
-    }
+    units ??= unitsMatching(character);
     let count = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
@@ -124,6 +121,13 @@ export function characterCounter(character: RegExp): (text: string) => number {
     }
     return count;
   };
+}
+
+/** 1 for each UTF-16 code unit that `character`, an expression for one character (`^(?:…)$`), matches alone. */
+export function unitsMatching(character: RegExp): Uint8Array {
+  const units = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) units[unit] = character.test(String.fromCharCode(unit)) ? 1 : 0;
+  return units;
 }
 
 /** What `\s` matches, by UTF-16 code unit. */

@@ -3,12 +3,12 @@ import { workingLanguage } from '../language/declared';
 import { primaryLanguage } from '../language/tags';
 import { lineCache, moveSpan, regionByRegion, type Placed } from '../lru';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
-import type { Span } from '../text';
+import { unitsMatching, type Span } from '../text';
 import { proseLines } from './shared/prose';
 
-// A word: letters and digits, inner apostrophes and hyphens included (l’arrivo, Leica-Kamera). Each repetition
-// starts with a separator outside the letter class, so matching is linear.
-const word = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+// A word: letters, marks and digits, inner apostrophes and hyphens included (l’arrivo, Leica-Kamera): a run of
+// word characters, then any number of one separator and a run of word characters.
+const wordCharacter = /^[\p{L}\p{M}\p{N}]$/u;
 const letter = /\p{L}/u;
 
 const union: ReadonlySet<string> = new Set(Object.values(legitimateDoubles).flat());
@@ -33,31 +33,102 @@ interface Double {
 /** The doubles of recent lines, by their text, whatever the language allows: typing changes one line. */
 const lineDoubles = lineCache<Placed<Double>>();
 
-function doublesIn(text: string, line: Span): Double[] {
+/**
+ * The doubles of one line: each word that follows the same word (in lower case, holding a letter) after exactly one
+ * space, in the order of the line. Words are split as a left-to-right scan for the longest words would split them.
+ */
+export function doublesIn(text: string, line: Span): Double[] {
   const doubles: Double[] = [];
-  // The word before, by its offsets; none yet (no word ends at -2).
-  let previousStart = -2;
-  let previousEnd = -2;
-  for (const m of text.slice(line.start, line.end).matchAll(word)) {
-    const start = line.start + m.index;
-    const end = start + m[0].length;
-    // Words are lower-cased only when they may be the same: nearly every word differs from the one before at its first letter.
-    if (start === previousEnd + 1 && text.charCodeAt(previousEnd) === space && maySameStart(text.charCodeAt(previousStart), text.charCodeAt(start))) {
-      const current = m[0].toLowerCase();
-      if (text.slice(previousStart, previousEnd).toLowerCase() === current && letter.test(current)) {
-        doubles.push({ span: { start: previousEnd, end }, word: current, written: m[0], excerpt: text.slice(previousStart, end) });
-      }
+  // Spaces are looked for in the line alone, so that the search never runs past it; words are read in the text,
+  // whose code units are quicker to read than a slice's.
+  const lineText = text.slice(line.start, line.end);
+  wordUnits ??= unitsMatching(wordCharacter);
+  // Only the words either side of a space can make a double, so only they are read; and words are lower-cased only
+  // when they may be the same: nearly every word differs from the one before at its first or last letter.
+  for (let space = lineText.indexOf(' ', 1); space !== -1 && space < lineText.length - 1; space = lineText.indexOf(' ', space + 1)) {
+    const gap = line.start + space;
+    const start = gap + 1;
+    if (wordWidthAt(text, start, line.end) === 0 || wordWidthBefore(text, gap, line.start) === 0) continue;
+    const previousStart = wordStartBefore(text, gap, line.start);
+    if (!maySameUnit(text.charCodeAt(previousStart), text.charCodeAt(start))) continue;
+    const end = wordEndFrom(text, start, line.end);
+    if (!maySameUnit(text.charCodeAt(gap - 1), text.charCodeAt(end - 1))) continue;
+    const written = text.slice(start, end);
+    const current = written.toLowerCase();
+    if (text.slice(previousStart, gap).toLowerCase() === current && letter.test(current)) {
+      doubles.push({ span: { start: gap, end }, word: current, written, excerpt: text.slice(previousStart, end) });
     }
-    previousStart = start;
-    previousEnd = end;
   }
   return doubles;
 }
 
-const space = 0x20;
+/** 1 for each UTF-16 code unit that is a word character alone; made on first use. */
+let wordUnits: Uint8Array | undefined;
 
-/** Whether two words' first code units may be equal in lower case: ASCII letters and digits differ but in bit 0x20. */
-function maySameStart(a: number, b: number): boolean {
+/** The width in code units of the word character at `i`, 0 when there is none before `lineEnd`. */
+function wordWidthAt(text: string, i: number, lineEnd: number): number {
+  if (i >= lineEnd) return 0;
+  const unit = text.charCodeAt(i);
+  if (wordUnits![unit]) return 1;
+  return isHighSurrogate(unit) && i + 1 < lineEnd && wordCharacter.test(text.slice(i, i + 2)) ? 2 : 0;
+}
+
+/** The width in code units of the word character that ends at `i`, 0 when there is none from `lineStart` on. */
+function wordWidthBefore(text: string, i: number, lineStart: number): number {
+  if (i <= lineStart) return 0;
+  const unit = text.charCodeAt(i - 1);
+  if (wordUnits![unit]) return 1;
+  return isLowSurrogate(unit) && i - 2 >= lineStart && wordCharacter.test(text.slice(i - 2, i)) ? 2 : 0;
+}
+
+/**
+ * The start of the word that ends at `end`. A separator belongs to a word only with a word character either side
+ * (in "a-'b" the word is "b"), so walking back splits words as the scan from the left does. One loop over code
+ * units, nearly all of them word characters alone, is what makes the walk cheap.
+ */
+function wordStartBefore(text: string, end: number, lineStart: number): number {
+  let i = end;
+  while (i > lineStart) {
+    const unit = text.charCodeAt(i - 1);
+    if (wordUnits![unit]) i--;
+    else if (isLowSurrogate(unit) && wordWidthBefore(text, i, lineStart) === 2) i -= 2;
+    else if (isSeparator(unit) && wordWidthBefore(text, i - 1, lineStart) > 0) i--;
+    else break;
+  }
+  return i;
+}
+
+/** The end of the word that starts at `start`. */
+function wordEndFrom(text: string, start: number, lineEnd: number): number {
+  let i = start;
+  while (i < lineEnd) {
+    const unit = text.charCodeAt(i);
+    if (wordUnits![unit]) i++;
+    else if (isHighSurrogate(unit) && wordWidthAt(text, i, lineEnd) === 2) i += 2;
+    else if (isSeparator(unit) && wordWidthAt(text, i + 1, lineEnd) > 0) i++;
+    else break;
+  }
+  return i;
+}
+
+/** Whether the code unit joins two runs of word characters into one word. */
+function isSeparator(unit: number): boolean {
+  return unit === 0x27 || unit === 0x2019 || unit === 0x2d;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/**
+ * Whether two words' first (or last) code units may be equal in lower case: ASCII letters and digits differ but in
+ * bit 0x20, and lower case maps each code point on its own (but Σ), so an ASCII one stays first (or last).
+ */
+function maySameUnit(a: number, b: number): boolean {
   return a >= 0x80 || b >= 0x80 || (a | 0x20) === (b | 0x20);
 }
 
