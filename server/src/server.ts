@@ -47,7 +47,7 @@ import { loadKnowledgeBase, updateKnowledgeBase, type Corpus } from './corpus';
 import { knowledgeBaseEdit, registerEntityFeatures, semanticTokensLegend } from './entityFeatures';
 import { nextTurn, throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { MentionIndex } from './mentionIndex';
-import { registerTimelineRequests, TimelineIndex, timelineInlayHints } from './timelineFeatures';
+import { inSlices, registerTimelineRequests, TimelineIndex, timelineInlayHints } from './timelineFeatures';
 import { LruCache } from './core/lru';
 import { LineIndex } from './core/text';
 
@@ -139,6 +139,7 @@ export function startServer(connection: Connection): void {
   /** Keeps the mention and timeline indexes in step with a file's newest analysis. */
   function index(file: string, summary: FileSummary): void {
     unindexed.delete(file);
+    unchangedUnindexed.delete(file);
     if (mentions.set(file, summary)) announceEntitiesChanged();
     if (timeline.set(file, summary.events)) announceTimelineChanged();
   }
@@ -163,8 +164,31 @@ export function startServer(connection: Connection): void {
     indexTimer = setTimeout(indexUnindexed, Math.max(0, Math.min(indexPauseMs, unindexedSince + indexMaxWaitMs - Date.now())));
   }
 
+  /**
+   * Cached summaries that a pass found unchanged on disk, not indexed yet. The server's thread is what a warm start
+   * waits for, and indexing the mentions of 10,000 articles was a fifth of it: such a pass publishes the diagnostics
+   * first, and indexes these after its notification, in slices (`indexUnchangedSteps`), or at once when a request
+   * reads the indexes before that.
+   */
+  const unchangedUnindexed = new Map<string, FileSummary>();
+
+  /** Indexes one summary of `unchangedUnindexed`, unless the file is open (its editor's text is indexed instead). */
+  function indexUnchanged(file: string, summary: FileSummary): void {
+    unchangedUnindexed.delete(file);
+    if (!openDocument(file)) index(file, summary);
+  }
+
+  function* indexUnchangedSteps(): Generator<void, void> {
+    // Entries a request indexed meanwhile are gone from the map, and its iteration skips them.
+    for (const [file, summary] of unchangedUnindexed) {
+      indexUnchanged(file, summary);
+      yield;
+    }
+  }
+
   function indexUnindexed(): void {
     // Called before every read of the indexes (the Entities view reads the counts of 20,000 entities one by one).
+    for (const [file, summary] of unchangedUnindexed) indexUnchanged(file, summary);
     if (unindexed.size === 0) return;
     clearTimeout(indexTimer);
     indexTimer = undefined;
@@ -249,9 +273,10 @@ export function startServer(connection: Connection): void {
 
   /**
    * Analyses articles as on disk in the analysis threads, reusing what the cache knows; publishes each as it
-   * comes. Open documents are left to `analyseDocument`: their text is the editor's.
+   * comes. Open documents are left to `analyseDocument`: their text is the editor's. `indexUnchangedLater`: a pass
+   * over the corpus indexes what the cache already knew after its notification (see `unchangedUnindexed`).
    */
-  async function analyseFromDisk(files: readonly string[], pass: number, onDone: (findings: number) => void): Promise<void> {
+  async function analyseFromDisk(files: readonly string[], pass: number, onDone: (findings: number) => void, { indexUnchangedLater = false } = {}): Promise<void> {
     const states = new Map<Corpus, CorpusState>();
     await Promise.all(
       files.map(async (file) => {
@@ -278,7 +303,8 @@ export function startServer(connection: Connection): void {
           onDisk.set(file, { hash: reply.hash, signature: state.signature, summary: reply.summary });
           cacheDirty = true;
         }
-        index(file, summary);
+        if (reply.unchanged && known && indexUnchangedLater) unchangedUnindexed.set(file, summary);
+        else index(file, summary);
         publish(file, summary.findings);
         onDone(summary.findings.length);
       }),
@@ -300,6 +326,7 @@ export function startServer(connection: Connection): void {
   function forget(file: string): void {
     results.delete(file);
     unindexed.delete(file);
+    unchangedUnindexed.delete(file);
     if (onDisk.delete(file)) cacheDirty = true;
     if (mentions.delete(file)) announceEntitiesChanged();
     if (timeline.delete(file)) announceTimelineChanged();
@@ -328,7 +355,7 @@ export function startServer(connection: Connection): void {
       const file = toPath(document.uri);
       if (file && files.includes(file)) onDone(await analyseDocument(document, file));
     }
-    await analyseFromDisk(files.filter((file) => !openDocument(file)), pass, onDone);
+    await analyseFromDisk(files.filter((file) => !openDocument(file)), pass, onDone, { indexUnchangedLater: true });
     progress.done();
     if (pass !== passNumber) return;
     const announced = connection.sendNotification(corpusAnalysedNotification, { files: files.length, findings, durationMs: Date.now() - started });
@@ -342,7 +369,10 @@ export function startServer(connection: Connection): void {
     // announced its end a second late). A moment later, so what the editor sends on the notification (an open
     // document to analyse) goes first.
     const prime = () => {
-      if (pass === passNumber) timeline.prime(catalogs(), nextTurn).catch((error) => connection.console.error(`Sorting the timeline ahead failed: ${(error as Error).stack ?? error}`));
+      if (pass !== passNumber) return;
+      inSlices(indexUnchangedSteps(), nextTurn)
+        .then(() => (pass === passNumber ? timeline.prime(catalogs(), nextTurn) : undefined))
+        .catch((error) => connection.console.error(`Indexing the corpus and sorting the timeline ahead failed: ${(error as Error).stack ?? error}`));
     };
     announced.then(() => setTimeout(() => setImmediate(prime), primeDelayMs), () => undefined);
   }

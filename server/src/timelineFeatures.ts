@@ -367,7 +367,7 @@ function atOnce<T>(steps: Generator<void, T>): T {
 }
 
 /** Runs the steps, awaiting `pause` whenever a slice has run `sliceMs`; stops with what `doneMeanwhile` gives after a pause. */
-async function inSlices<T>(steps: Generator<void, T>, pause: () => Promise<void>, sliceMs = defaultSliceMs, doneMeanwhile?: () => T | undefined): Promise<T> {
+export async function inSlices<T>(steps: Generator<void, T>, pause: () => Promise<void>, sliceMs = defaultSliceMs, doneMeanwhile?: () => T | undefined): Promise<T> {
   let sliceStart = performance.now();
   let step = steps.next();
   while (!step.done) {

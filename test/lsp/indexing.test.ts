@@ -5,6 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import type { Location } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { entitiesRequest, type EntitiesResult } from '../../server/src/protocol';
 import { readCache, readCacheRecords, writeCache, writeCacheRecords } from '../shared/cacheFile';
 import { codesOf, LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
 
@@ -130,4 +133,29 @@ test('the analysis cache of an earlier format is ignored, and removed or replace
   assert.equal(replaced.header.format, 5, 'the next save wrote format 5 over it');
   assert.equal(replaced.entries.size, ws.articles.length);
   assert.ok(!fs.existsSync(jsonLines), 'and removed the JSON Lines of format 3');
+});
+
+test('a warm start answers from every article at once: requests right after its pass see what a cold start’s see', async (t) => {
+  const { ws, cacheFolder } = workspaceWithCache(t);
+  const name = '002_4d1a318a818ef0be.txt';
+  // The entities with their counts, and the references of an entity named in every seed but one, asked for as soon
+  // as the pass is announced: a warm start indexes the summaries it found unchanged after that, or at such a read.
+  const askedAtOnce = async () => {
+    const session = LspSession.start(ws.root);
+    try {
+      await session.initialize({ initializationOptions: { cacheFolder } });
+      await session.waitForCorpusAnalysed();
+      const { entities } = await session.request<EntitiesResult>(entitiesRequest.method);
+      const text = ws.read(name);
+      await session.open(ws.uriOf(name), text, 1, 'seed-article');
+      const references = await session.request<Location[]>('textDocument/references', { textDocument: { uri: ws.uriOf(name) }, position: TextDocument.create(ws.uriOf(name), 'seed-article', 1, text).positionAt(text.indexOf('Leica') + 1), context: { includeDeclaration: false } });
+      return { entities, references };
+    } finally {
+      await session.dispose();
+    }
+  };
+  const cold = await askedAtOnce();
+  assert.ok(cold.references.length > 5, `${cold.references.length} references`);
+  assert.ok(readCache(cacheFileIn(cacheFolder)).entries.size > 0, 'the cold start wrote the cache');
+  assert.deepEqual(await askedAtOnce(), cold);
 });
