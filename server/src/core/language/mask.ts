@@ -42,6 +42,8 @@ export function maskTokens(text: string): string {
   let afterLetterOrDigit = false;
   let afterSpace = true;
   let i = 0;
+  // Where the next URL may start: inside a word too ("xwww.example.org").
+  let nextUrl = urlStartFrom(text, 0);
   while (i < text.length) {
     const codePoint = text.codePointAt(i)!;
     const width = codePoint > 0xffff ? 2 : 1;
@@ -49,7 +51,18 @@ export function maskTokens(text: string): string {
     let end = -1;
     if (codePoint === 0x68 || codePoint === 0x77) end = urlEnd(text, i);
     if (end < 0 && afterSpace) end = addressEnd(text, i);
-    if (end < 0 && !afterLetterOrDigit && kind & (letter | digit)) end = wordEnd(text, i);
+    if (end < 0 && !afterLetterOrDigit && kind & (letter | digit)) {
+      end = wordEnd(text, i);
+      if (end < 0) {
+        // An ordinary word: nothing in it is masked but a URL that starts inside it, so the scan goes on after the
+        // word, or at that start, instead of code point by code point.
+        if (nextUrl <= i) nextUrl = urlStartFrom(text, i + 1);
+        i = Math.min(~end, nextUrl);
+        afterLetterOrDigit = true;
+        afterSpace = false;
+        continue;
+      }
+    }
     if (end < 0) {
       afterLetterOrDigit = (kind & (letter | digit)) !== 0;
       afterSpace = (kind & space) !== 0;
@@ -76,6 +89,16 @@ function isSpaceAt(text: string, at: number): boolean {
   return isWhitespace(text.charCodeAt(at));
 }
 
+/** The first place from `from` on where a URL start stands, or the text's length. */
+function urlStartFrom(text: string, from: number): number {
+  let first = text.length;
+  for (const start of urlStarts) {
+    const at = text.indexOf(start, from);
+    if (at !== -1 && at < first) first = at;
+  }
+  return first;
+}
+
 /** A URL start at `at`, then at least one character up to the next space: where it ends, else -1. */
 function urlEnd(text: string, at: number): number {
   const start = urlStarts.find((prefix) => text.startsWith(prefix, at));
@@ -100,7 +123,10 @@ function addressEnd(text: string, at: number): number {
   return dot ? end : -1;
 }
 
-/** The run of letters and digits from `at`, when it holds a digit or is two capitals or more: where it ends, else -1. */
+/**
+ * The run of letters and digits from `at`: where it ends when it holds a digit or is two capitals or more (it is
+ * masked), else the bitwise complement of where it ends (negative).
+ */
 function wordEnd(text: string, at: number): number {
   let end = at;
   let digits = false;
@@ -115,7 +141,7 @@ function wordEnd(text: string, at: number): number {
     length++;
     end += codePoint > 0xffff ? 2 : 1;
   }
-  return digits || (capitals && length >= 2) ? end : -1;
+  return digits || (capitals && length >= 2) ? end : ~end;
 }
 
 const maskers = new Map<string, (text: string) => string>();
