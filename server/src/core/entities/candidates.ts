@@ -57,23 +57,34 @@ export function findCandidates(text: string, regions: readonly Span[], mentions:
   for (const region of regions) {
     let m = firstMentionEndingAfter(mentions, region.start);
     const words = wordTokens(text, region);
-    const tokens: Marked[] = words.map((token, i) => {
+    // The run of name-like words (joined by single spaces) that the words so far end with.
+    let run: Marked[] = [];
+    const endRun = () => {
+      if (run.length === 0) return;
+      for (const { afterLowercaseWord, ...found } of fromRun(text, run, options)) {
+        if (!options.nounCapitalisation || found.type === 'product' || found.type === 'organization' || !afterLowercaseWord) candidates.push(withPlus(text, found, region.end));
+      }
+      run = [];
+    };
+    for (let i = 0; i < words.length; i++) {
+      const token = words[i];
       while (m < mentions.length && mentions[m].span.end <= token.start) m++;
       const mention = m < mentions.length && mentions[m].span.start < token.end ? mentions[m] : undefined;
       const previous = words[i - 1];
       // Most words follow the one before after a single space, which ends no sentence: only other gaps are read.
       const afterSpace = previous !== undefined && token.start === previous.end + 1 && isSpace(text.charCodeAt(previous.end));
+      const joined = run.length > 0 && afterSpace;
+      const nameLike = mention !== undefined || uppercaseStart.test(token.text) || (hasDigit(token.text) && (modelNumber.test(token.text) || (joined && number.test(token.text) && !year.test(token.text))));
+      // Most words are not name-like: they only end a run, and are not marked.
+      if (!nameLike || !joined) endRun();
+      if (!nameLike) continue;
       const afterLowercaseWord = afterSpace && lowercaseStart.test(previous.text);
       // Only the gap since the previous word can end a sentence (a word never ends in punctuation), and one space ends none.
       const sentenceStart = !afterSpace && startsSentence(text.slice(previous?.end ?? region.start, token.start), previous === undefined);
       // Spelled out: V8 takes a spread plus new keys ({ ...token, mention }) some hundred times slower, per word.
-      return { start: token.start, end: token.end, text: token.text, key: token.key, mention, sentenceStart, afterLowercaseWord, afterSpace };
-    });
-    for (const run of runs(tokens)) {
-      for (const { afterLowercaseWord, ...found } of fromRun(text, run, options)) {
-        if (!options.nounCapitalisation || found.type === 'product' || found.type === 'organization' || !afterLowercaseWord) candidates.push(withPlus(text, found, region.end));
-      }
+      run.push({ start: token.start, end: token.end, text: token.text, key: token.key, mention, sentenceStart, afterLowercaseWord, afterSpace });
     }
+    endRun();
   }
   return candidates;
 }
@@ -88,25 +99,6 @@ function firstMentionEndingAfter(mentions: readonly Mention[], offset: number): 
     else high = middle;
   }
   return low;
-}
-
-/** Maximal sequences of name-like tokens joined by single spaces. */
-function runs(tokens: Marked[]): Marked[][] {
-  const result: Marked[][] = [];
-  let current: Marked[] = [];
-  for (const token of tokens) {
-    // A run, when there is one, ends with the token before this one.
-    const joined = current.length > 0 && token.afterSpace;
-    const nameLike = token.mention !== undefined || uppercaseStart.test(token.text) || (hasDigit(token.text) && (modelNumber.test(token.text) || (joined && number.test(token.text) && !year.test(token.text))));
-    if (nameLike && (joined || current.length === 0)) {
-      current.push(token);
-    } else if (current.length > 0) {
-      result.push(current);
-      current = nameLike ? [token] : [];
-    }
-  }
-  if (current.length > 0) result.push(current);
-  return result;
 }
 
 /** Whether the word after `gap` starts a sentence: it ends in a sentence's punctuation, or is all the region holds before the first word. */
@@ -131,6 +123,8 @@ function hasDigit(word: string): boolean {
 type Found = Candidate & { afterLowercaseWord: boolean };
 
 function fromRun(text: string, run: Marked[], options: CandidateOptions): Found[] {
+  // Most runs are one capitalised word, which is a candidate only as a model name ("P60").
+  if (run.length === 1 && (run[0].mention || !modelNumber.test(run[0].text))) return [];
   const lastMention = run.reduce((last, t, i) => (t.mention ? i : last), -1);
   // A known name followed by a model designation is a new product: "Leitz Phone 2", "Aquos R7".
   if (lastMention >= 0) {
