@@ -167,9 +167,19 @@ export class AnalysisPool {
     return this.heapLimit;
   }
 
-  /** The corpus's current state, which each thread gets before its next job of that corpus (see `sendCorpora`). */
+  /** The corpus's current state, which each thread gets before its next job of that corpus (see `sendCorpus`). */
   setCorpus(state: CorpusState): void {
     this.states.set(state.key, state);
+  }
+
+  /**
+   * Sets the corpus's state and starts every thread now with it, knowledge base included, which a thread reads as
+   * it comes: `seed-corpus check` prepares its threads while its own thread reads the knowledge base for its problems.
+   */
+  prepare(state: CorpusState): void {
+    this.setCorpus(state);
+    while (!this.disposed && this.workers.length < this.size) this.start();
+    for (const entry of this.workers) this.sendCorpus(entry, state.key, true);
   }
 
   analyse(job: AnalysisJob): Promise<AnalysisReply> {
@@ -226,7 +236,7 @@ export class AnalysisPool {
         const batch = { left: jobs.length };
         for (const { id, job, resolve } of jobs) entry.inFlight.set(id, { job, resolve, batch });
         entry.batches++;
-        this.sendCorpora(entry, jobs);
+        for (const { job } of jobs) this.sendCorpus(entry, job.corpus, job.cachedHash === undefined);
         const sent = jobs.map(({ id, job: { earlier, ...job } }): SentJob => ({ id, ...job, earlier: earlier?.() }));
         entry.worker.postMessage({ type: 'analyse', jobs: sent } satisfies PoolMessage);
       }
@@ -235,20 +245,18 @@ export class AnalysisPool {
   }
 
   /**
-   * Sends a thread the states its jobs need that it does not have yet. The knowledge base's text goes only with a job
-   * that is an analysis: a check reads no entities, and a warm start whose hashes all match sent each thread a copy of
-   * 13.6 MB for nothing (70 ms of the server's thread at 10k, and the copies' memory).
+   * Sends a thread the corpus's state if it does not have it yet, and its knowledge base's text if `analysis` needs
+   * it: a check reads no entities, and a warm start whose hashes all match sent each thread a copy of 13.6 MB for
+   * nothing (70 ms of the server's thread at 10k, and the copies' memory).
    */
-  private sendCorpora(entry: PoolWorker, jobs: ReadonlyArray<{ job: AnalysisJob }>): void {
-    for (const { job } of jobs) {
-      const state = this.states.get(job.corpus);
-      if (!state) continue;
-      const knowledgeBase = job.cachedHash === undefined && state.knowledgeBase !== undefined;
-      const has = entry.corpora.get(state.key);
-      if (has?.signature === state.signature && (has.knowledgeBase || !knowledgeBase)) continue;
-      entry.corpora.set(state.key, { signature: state.signature, knowledgeBase });
-      entry.worker.postMessage({ type: 'corpus', state: knowledgeBase ? state : { ...state, knowledgeBase: undefined } } satisfies PoolMessage);
-    }
+  private sendCorpus(entry: PoolWorker, key: string, analysis: boolean): void {
+    const state = this.states.get(key);
+    if (!state) return;
+    const knowledgeBase = analysis && state.knowledgeBase !== undefined;
+    const has = entry.corpora.get(key);
+    if (has?.signature === state.signature && (has.knowledgeBase || !knowledgeBase)) return;
+    entry.corpora.set(key, { signature: state.signature, knowledgeBase });
+    entry.worker.postMessage({ type: 'corpus', state: knowledgeBase ? state : { ...state, knowledgeBase: undefined } } satisfies PoolMessage);
   }
 
   private start(): void {

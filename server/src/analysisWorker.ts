@@ -52,16 +52,20 @@ function analyse({ id, file, corpus: key, cachedHash, events, findingsOnly, earl
   // A check found the file changed: analysed as a job of its own, so that a batch of checks never becomes hundreds
   // of analyses on one thread while the other has none left.
   if (cachedHash !== undefined) return { id, hash, stale: true };
-  if (corpus.knowledgeBase !== undefined) {
-    // The server sends only a text it read entities from: the same reading gives the same entities.
-    const { knowledgeBase } = readKnowledgeBase(corpus.knowledgeBase);
-    corpus.catalog = knowledgeBase && compileKnowledgeBase(knowledgeBase);
-    corpus.knowledgeBase = undefined;
-  }
+  readKnowledgeBaseOf(corpus);
   // The bytes an earlier analysis read: after a knowledge-base or configuration edit, what it read still holds.
   const reuse = hash !== undefined && earlier?.hash === hash ? earlier : undefined;
   const analysis = analyzeArticle({ bytes, file: { name: path.basename(file), corpus: corpus.names, entities: corpus.catalog } }, corpus.config, { events, earlier: reuse });
   return findingsOnly ? { id, findings: analysis.findings } : { id, hash, packed: packSummary(analysis, corpus.config) };
+}
+
+/** Reads and compiles the corpus's knowledge base, if its text is still waiting. */
+function readKnowledgeBaseOf(corpus: LoadedCorpus): void {
+  if (corpus.knowledgeBase === undefined) return;
+  // A text the server or the command line read entities from, or could not: the same reading gives the same entities.
+  const { knowledgeBase } = readKnowledgeBase(corpus.knowledgeBase);
+  corpus.catalog = knowledgeBase && compileKnowledgeBase(knowledgeBase);
+  corpus.knowledgeBase = undefined;
 }
 
 function send(replies: WorkerReply[]): void {
@@ -72,7 +76,15 @@ function send(replies: WorkerReply[]): void {
 parentPort?.on('message', (message: PoolMessage) => {
   if (message.type === 'corpus') {
     const { key, signature, config, names, knowledgeBase } = message.state;
-    corpora.set(key, { signature, config, names: new CorpusFileIndex(names), knowledgeBase });
+    const corpus: LoadedCorpus = { signature, config, names: new CorpusFileIndex(names), knowledgeBase };
+    corpora.set(key, corpus);
+    // Read at once: a knowledge base comes with the first analysis, or ahead of the jobs (`AnalysisPool.prepare`).
+    // Should reading it throw, the first analysis reads it again and answers the error.
+    try {
+      readKnowledgeBaseOf(corpus);
+    } catch {
+      corpus.knowledgeBase = knowledgeBase;
+    }
     return;
   }
   // An analysed file's summary is sent at once, so the server indexes it while the next is read. Checks of

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle, decodeUtf8, type Finding } from './core/analyze';
 import { fixAll, isFixable } from './core/fix';
-import { AnalysisPool } from './analysisPool';
+import { AnalysisPool, type CorpusState } from './analysisPool';
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget, type Corpus } from './corpus';
 import { findCorpusFiles, isWithin, writeFileAtomically } from './files';
 import { LineIndex, type Range } from './core/text';
@@ -110,17 +110,29 @@ async function readArticle(file: string): Promise<Buffer> {
   }
 }
 
-/** The findings of each target, in order, from the analysis threads (every core; the same code as the server's). */
-async function analyseInThreads(targets: readonly ArticleTarget[]): Promise<Array<[ArticleTarget, Finding[]]>> {
-  const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), targets.length);
+/**
+ * What the analysis threads need of a corpus. The knowledge base goes as its text, read or not: a text the threads
+ * cannot read gives them no entities, as it gives this thread none.
+ */
+function corpusState(corpus: Corpus, knowledgeBase = corpus.knowledgeBase?.text): CorpusState {
+  return { key: corpus.root, signature: '', config: configFor(corpus), names: corpus.names.names(), knowledgeBase };
+}
+
+/**
+ * The targets of the given paths, and the findings of each, in order, from the analysis threads (every core; the
+ * same code as the server's). The threads start as soon as a knowledge base is read, and read it while this thread
+ * does, for its problems: it took them a second to be ready after this thread was done with it.
+ */
+async function analyseInThreads(collected: Collected): Promise<Array<[ArticleTarget, Finding[]]>> {
+  const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), collected.files.length);
   try {
-    const keys = new Map<Corpus, string>();
+    const { targets } = await resolveAll(collected, (corpus, text) => pool.prepare(corpusState(corpus, text)));
+    const keys = new Set<Corpus>();
     for (const { corpus } of targets) {
-      if (keys.has(corpus)) continue;
-      keys.set(corpus, corpus.root);
-      pool.setCorpus({ key: corpus.root, signature: '', config: configFor(corpus), names: corpus.names.names(), knowledgeBase: corpus.knowledgeBase?.catalog && corpus.knowledgeBase.goodText });
+      if (!keys.has(corpus)) pool.setCorpus(corpusState(corpus));
+      keys.add(corpus);
     }
-    const replies = await Promise.all(targets.map((target) => pool.analyse({ file: target.file, corpus: keys.get(target.corpus)!, events: false, findingsOnly: true })));
+    const replies = await Promise.all(targets.map((target) => pool.analyse({ file: target.file, corpus: target.corpus.root, events: false, findingsOnly: true })));
     return targets.map((target, i) => {
       const reply = replies[i];
       if (!reply.findings) throw new UsageError(`Cannot read ${relative(target.file)}: ${reply.error ?? 'no result'}`);
@@ -135,8 +147,8 @@ class UsageError extends Error {}
 
 const relative = (file: string) => path.relative(process.cwd(), file) || file;
 
-async function resolveAll({ files, bounds, listings }: Collected): Promise<{ targets: ArticleTarget[]; resolver: CorpusResolver }> {
-  const resolver = new CorpusResolver(bounds);
+async function resolveAll({ files, bounds, listings }: Collected, beforeKnowledgeBase?: (corpus: Corpus, text: string) => void): Promise<{ targets: ArticleTarget[]; resolver: CorpusResolver }> {
+  const resolver = new CorpusResolver(bounds, beforeKnowledgeBase);
   for (const [folder, listed] of listings) resolver.remember(folder, listed);
   const targets = await Promise.all(files.map((file) => resolver.resolve(file)));
   for (const corpus of await resolver.all()) {
@@ -153,9 +165,9 @@ async function resolveAll({ files, bounds, listings }: Collected): Promise<{ tar
 }
 
 async function check(options: Options): Promise<number> {
-  const { targets } = await resolveAll(await collectFiles(options.paths));
+  const analysed = await analyseInThreads(await collectFiles(options.paths));
   const results: Array<{ file: string; finding: Finding }> = [];
-  for (const [target, findings] of await analyseInThreads(targets)) {
+  for (const [target, findings] of analysed) {
     for (const finding of findings) results.push({ file: relative(target.file), finding });
   }
   if (options.format === 'json') {
@@ -171,7 +183,7 @@ async function check(options: Options): Promise<number> {
     };
     const fixable = results.filter((r) => isFixable(r.finding)).length;
     process.stderr.write(
-      `${results.length} problem${results.length === 1 ? '' : 's'} (${count('error', 'error')}, ${count('warning', 'warning')}, ${count('information', 'information', 'information')}, ${count('hint', 'hint')}) in ${targets.length} file${targets.length === 1 ? '' : 's'}` +
+      `${results.length} problem${results.length === 1 ? '' : 's'} (${count('error', 'error')}, ${count('warning', 'warning')}, ${count('information', 'information', 'information')}, ${count('hint', 'hint')}) in ${analysed.length} file${analysed.length === 1 ? '' : 's'}` +
         (fixable > 0 ? `; ${fixable} fixable with \`seed-corpus fix\`.\n` : '.\n'),
     );
   }

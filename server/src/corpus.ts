@@ -43,9 +43,13 @@ export class CorpusResolver {
 
   /**
    * `bounds`: the folders the config search may look in (see `findConfigRoot`); the server's workspace folders,
-   * the CLI's current folder or given paths.
+   * the CLI's current folder or given paths. `beforeKnowledgeBase` hears each corpus's knowledge-base text as read,
+   * before it is parsed (`seed-corpus check` hands it to its analysis threads, which parse it meanwhile).
    */
-  constructor(private readonly bounds: readonly string[]) {}
+  constructor(
+    private readonly bounds: readonly string[],
+    private readonly beforeKnowledgeBase?: (corpus: Corpus, text: string) => void,
+  ) {}
 
   /** `textFiles`: every article-like file under `folder`, from `findCorpusFiles(folder)`. */
   remember(folder: string, textFiles: readonly string[]): void {
@@ -59,7 +63,7 @@ export class CorpusResolver {
     const configRoot = await root;
     const key = configRoot ?? folder;
     let corpus = this.corpora.get(key);
-    if (!corpus) this.corpora.set(key, (corpus = loadCorpus(key, configRoot !== undefined, this.listings.get(key))));
+    if (!corpus) this.corpora.set(key, (corpus = loadCorpus(key, configRoot !== undefined, this.listings.get(key), this.beforeKnowledgeBase)));
     return { file: path.resolve(file), corpus: await corpus };
   }
 
@@ -68,11 +72,11 @@ export class CorpusResolver {
   }
 }
 
-async function loadCorpus(root: string, hasConfig: boolean, listed?: readonly string[]): Promise<Corpus> {
+async function loadCorpus(root: string, hasConfig: boolean, listed?: readonly string[], beforeKnowledgeBase?: (corpus: Corpus, text: string) => void): Promise<Corpus> {
   const loaded = hasConfig ? await loadConfigFile(root) : { problems: [] };
   const files = hasConfig ? listed ?? (await findCorpusFiles(root)).textFiles : await textFilesIn(root);
   const corpus: Corpus = { root, configFile: loaded.config, configProblems: loaded.problems, names: new CorpusFileIndex(files.map((f) => path.basename(f))) };
-  if (hasConfig) await loadKnowledgeBase(corpus);
+  if (hasConfig) await loadKnowledgeBase(corpus, beforeKnowledgeBase);
   return corpus;
 }
 
@@ -82,7 +86,7 @@ export function knowledgeBasePath(corpus: Corpus): string {
 }
 
 /** Reads the corpus's knowledge base from disk; a missing default file just means no entities. */
-export async function loadKnowledgeBase(corpus: Corpus): Promise<void> {
+export async function loadKnowledgeBase(corpus: Corpus, beforeParsing?: (corpus: Corpus, text: string) => void): Promise<void> {
   const file = knowledgeBasePath(corpus);
   const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT' || corpus.configFile?.knowledgeBase) corpus.configProblems.push({ path: 'knowledgeBase', message: `Cannot read the knowledge base ${file}: ${error.message}` });
@@ -92,6 +96,7 @@ export async function loadKnowledgeBase(corpus: Corpus): Promise<void> {
     corpus.knowledgeBase = undefined;
     return;
   }
+  beforeParsing?.(corpus, text);
   updateKnowledgeBase(corpus, file, text);
 }
 

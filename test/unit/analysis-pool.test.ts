@@ -64,16 +64,25 @@ test('a job with the cache’s hash is a check: unchanged when the bytes hash to
   }
 });
 
-test('a thread gets the knowledge base’s text with its first analysis, not for checks of unchanged files', async () => {
+/** Records what pools post to their threads, until `restore`; `textsSent` counts the corpus states with a knowledge base. */
+function watchPosts(): { sent: unknown[]; textsSent(): number; restore(): void } {
   const sent: unknown[] = [];
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (...args: Parameters<typeof post>) {
     sent.push(args[0]);
     return post.apply(this, args);
   };
+  return {
+    sent,
+    textsSent: () => sent.filter((message) => (message as PoolMessage).type === 'corpus' && (message as { state: CorpusState }).state.knowledgeBase !== undefined).length,
+    restore: () => (Worker.prototype.postMessage = post),
+  };
+}
+
+test('a thread gets the knowledge base’s text with its first analysis, not for checks of unchanged files', async () => {
+  const { sent, textsSent, restore } = watchPosts();
   const pool = new AnalysisPool(script);
   pool.setCorpus(state);
-  const textsSent = () => sent.filter((message) => (message as PoolMessage).type === 'corpus' && (message as { state: CorpusState }).state.knowledgeBase !== undefined).length;
   try {
     const files = names.map((name) => path.join(seeds, name));
     const checks = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true, cachedHash: sha1(readFileSync(file)) })));
@@ -85,7 +94,26 @@ test('a thread gets the knowledge base’s text with its first analysis, not for
     assert.ok(analysed.summary!.mentions.length > 0, 'the seed’s entities are found');
     assert.equal(textsSent(), 1);
   } finally {
-    Worker.prototype.postMessage = post;
+    restore();
+    pool.dispose();
+  }
+});
+
+test('a prepared pool starts its threads with the knowledge base before any job, and analyses as any other', async () => {
+  const { textsSent, restore } = watchPosts();
+  const pool = new AnalysisPool(script);
+  try {
+    pool.prepare(state);
+    assert.equal(pool.threads, pool.size);
+    assert.equal(textsSent(), pool.size);
+    const prepared = await Promise.all(names.map((name) => pool.analyse({ file: path.join(seeds, name), corpus: seeds, events: true })));
+    assert.equal(textsSent(), pool.size, 'the jobs sent no text again');
+    assert.deepEqual(
+      prepared.map((reply) => reply.summary!.toJSON()),
+      await analyseSeeds(new AnalysisPool(script)),
+    );
+  } finally {
+    restore();
     pool.dispose();
   }
 });
