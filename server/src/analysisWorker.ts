@@ -79,11 +79,10 @@ parentPort?.on('message', (message: PoolMessage) => {
     const corpus: LoadedCorpus = { signature, config, names: new CorpusFileIndex(names), knowledgeBase };
     corpora.set(key, corpus);
     // Read at once: a knowledge base comes with the first analysis, or ahead of the jobs (`AnalysisPool.prepare`).
-    // Should reading it throw, the first analysis reads it again and answers the error.
     try {
       readKnowledgeBaseOf(corpus);
     } catch {
-      corpus.knowledgeBase = knowledgeBase;
+      // Its text is left waiting: the first analysis reads it again and answers the error.
     }
     return;
   }

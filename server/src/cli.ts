@@ -127,11 +127,7 @@ async function analyseInThreads(collected: Collected): Promise<Array<[ArticleTar
   const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), collected.files.length);
   try {
     const { targets } = await resolveAll(collected, (corpus, text) => pool.prepare(corpusState(corpus, text)));
-    const keys = new Set<Corpus>();
-    for (const { corpus } of targets) {
-      if (!keys.has(corpus)) pool.setCorpus(corpusState(corpus));
-      keys.add(corpus);
-    }
+    for (const corpus of new Set(targets.map((target) => target.corpus))) pool.setCorpus(corpusState(corpus));
     const replies = await Promise.all(targets.map((target) => pool.analyse({ file: target.file, corpus: target.corpus.root, events: false, findingsOnly: true })));
     return targets.map((target, i) => {
       const reply = replies[i];

@@ -188,7 +188,7 @@ export function startServer(connection: Connection): void {
 
   function indexUnindexed(): void {
     // Called before every read of the indexes (the Entities view reads the counts of 20,000 entities one by one).
-    for (const [file, summary] of unchangedUnindexed) indexUnchanged(file, summary);
+    if (unchangedUnindexed.size > 0) for (const [file, summary] of unchangedUnindexed) indexUnchanged(file, summary);
     if (unindexed.size === 0) return;
     clearTimeout(indexTimer);
     indexTimer = undefined;
