@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { normalise, secondReference } from '../../server/src/core/timeline/extract';
 import { isWhitespace } from '../../server/src/core/text';
+import { tagsOf, timelineChrono } from '../../server/src/core/timeline/parsers';
 
 test('isWhitespace is \\s, code unit by code unit', () => {
   for (let code = 0; code <= 0xffff; code++) assert.equal(isWhitespace(code), /\s/.test(String.fromCharCode(code)), `U+${code.toString(16)}`);
@@ -51,4 +52,13 @@ test('the second reference differs from the primary in year (by three at least),
     assert.equal(second.getHours(), 12, at);
     primary.setDate(primary.getDate() + 1);
   }
+});
+
+test('tagsOf reads chrono’s tags as tags() gives them, without a copy', () => {
+  const [result] = timelineChrono('de').parse('Die Partnerschaft endet Ende März 2022.', new Date(2022, 4, 24, 12));
+  assert.ok(result, 'chrono reads the date');
+  const tags = tagsOf(result.start);
+  assert.deepEqual([...tags].sort(), [...result.start.tags()].sort());
+  assert.ok(tags.size > 0, 'the result has tags (our edge modifier among them)');
+  assert.equal(tagsOf(result.start), tags, 'the same set each time: chrono 2 keeps it in `_tags`');
 });

@@ -5,7 +5,7 @@
  * agree are written in the text, the others come from the reference.
  */
 import type { ParsedComponents } from 'chrono-node';
-import { tags, tagValue } from './parsers';
+import { tags, tagsOf, tagValue } from './parsers';
 import { formatTimexDate, isoWeek, type Granularity, type PartOfDay, type Season, type TimexDate } from './timex';
 
 export type CalendarReading = Omit<TimexDate, 'kind' | 'resolved'> & { year: number };
@@ -35,7 +35,7 @@ const dayReferences = ['casualReference/today', 'casualReference/yesterday', 'ca
 export function readComponents(components: ParsedComponents, text: string, weekWords: RegExp): CalendarReading | undefined {
   const certain = (c: Parameters<ParsedComponents['isCertain']>[0]) => components.isCertain(c);
   const value = (c: Parameters<ParsedComponents['get']>[0]) => components.get(c) ?? 0;
-  const componentTags = components.tags();
+  const componentTags = tagsOf(components);
   const year = value('year');
   const season = tagValue(components, tags.season) as Season | undefined;
   if (season) return { granularity: 'season', year, season };
