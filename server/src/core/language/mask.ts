@@ -44,13 +44,15 @@ export function maskTokens(text: string): string {
   let i = 0;
   // Where the next URL may start: inside a word too ("xwww.example.org").
   let nextUrl = urlStartFrom(text, 0);
+  // An address needs an @: most paragraphs have none, and need not be read word by word for one.
+  const mayHoldAddress = text.includes('@');
   while (i < text.length) {
     const codePoint = text.codePointAt(i)!;
     const width = codePoint > 0xffff ? 2 : 1;
     const kind = classOf(codePoint);
     let end = -1;
     if (codePoint === 0x68 || codePoint === 0x77) end = urlEnd(text, i);
-    if (end < 0 && afterSpace) end = addressEnd(text, i);
+    if (end < 0 && afterSpace && mayHoldAddress) end = addressEnd(text, i);
     if (end < 0 && !afterLetterOrDigit && kind & (letter | digit)) {
       end = wordEnd(text, i);
       if (end < 0) {
