@@ -265,9 +265,18 @@ export function startServer(connection: Connection): void {
   function corpusState(corpus: Corpus, file: string): CorpusState {
     const config = workspace.configOf(file);
     const names = corpus.names.names();
+    const signatureWith = (knowledgeBaseHash: string | null) => sha1(JSON.stringify([build, config, names, knowledgeBaseHash]));
+    const unread = corpus.knowledgeBase?.unread ? corpus.knowledgeBase : undefined;
+    if (unread) {
+      // A knowledge base not parsed yet, whose very text the cache's analysis of `file` was made with as a readable
+      // one, is readable still (this build reads a text as the build that wrote the cache did): a warm start's pass
+      // needs nothing else of it.
+      const signature = signatureWith(sha1(unread.text));
+      if (onDisk.get(file)?.signature === signature) return { key: corpus.root, signature, config, names, knowledgeBase: unread.text };
+    }
     const { catalog, goodText } = corpus.knowledgeBase ?? {};
     const knowledgeBase = catalog && goodText;
-    const signature = sha1(JSON.stringify([build, config, names, knowledgeBase ? knowledgeBaseHash(catalog, knowledgeBase) : null]));
+    const signature = signatureWith(knowledgeBase ? knowledgeBaseHash(catalog, knowledgeBase) : null);
     return { key: corpus.root, signature, config, names, knowledgeBase };
   }
 
@@ -286,6 +295,7 @@ export function startServer(connection: Connection): void {
         if (!state) {
           states.set(corpus, (state = corpusState(corpus, file)));
           pool.setCorpus(state);
+          publishWaitingProblems(corpus);
         }
         const known = onDisk.get(file);
         const current = known?.signature === state.signature;
@@ -370,6 +380,7 @@ export function startServer(connection: Connection): void {
     // document to analyse) goes first.
     const prime = () => {
       if (pass !== passNumber) return;
+      for (const corpus of problemsWaiting) publishWaitingProblems(corpus, true);
       inSlices(indexUnchangedSteps(), nextTurn)
         .then(() => (pass === passNumber ? timeline.prime(catalogs(), nextTurn) : undefined))
         .catch((error) => connection.console.error(`Indexing the corpus and sorting the timeline ahead failed: ${(error as Error).stack ?? error}`));
@@ -520,12 +531,25 @@ export function startServer(connection: Connection): void {
 
   /** After a scan the corpora hold the knowledge bases from disk; open editors may hold newer text. */
   function adoptOpenKnowledgeBases(): void {
+    problemsWaiting.clear();
     for (const corpus of workspace.corpusList()) {
       const kb = corpus.knowledgeBase;
       const open = kb && openDocument(kb.file);
       if (open) updateKnowledgeBase(corpus, kb.file, open.getText());
-      publishKnowledgeBaseProblems(corpus);
+      // One not parsed yet is left so until a pass needs it read (see `corpusState`) or has ended.
+      if (kb?.unread && !open) problemsWaiting.add(corpus);
+      else publishKnowledgeBaseProblems(corpus);
     }
+  }
+
+  /** Corpora whose knowledge base's problems wait for it to be parsed (see `adoptOpenKnowledgeBases`). */
+  const problemsWaiting = new Set<Corpus>();
+
+  /** Publishes the problems of a corpus's waiting knowledge base once it is parsed, or at once (`parse`), parsing it. */
+  function publishWaitingProblems(corpus: Corpus, parse = false): void {
+    if (!problemsWaiting.has(corpus) || (!parse && corpus.knowledgeBase?.unread)) return;
+    problemsWaiting.delete(corpus);
+    publishKnowledgeBaseProblems(corpus);
   }
 
   connection.onInitialize((params) => {

@@ -159,3 +159,26 @@ test('a warm start answers from every article at once: requests right after its 
   assert.ok(readCache(cacheFileIn(cacheFolder)).entries.size > 0, 'the cold start wrote the cache');
   assert.deepEqual(await askedAtOnce(), cold);
 });
+
+test('a warm start publishes the problems of a knowledge base the cache vouches for, which it parses after its pass', async (t) => {
+  const { ws, cacheFolder } = workspaceWithCache(t);
+  // An unknown key is a warning: the knowledge base is still read, and the cache's analyses are made with it.
+  const kb = JSON.parse(ws.read('entities.json')) as { entities: Array<Record<string, unknown>> };
+  kb.entities[0].colour = 'red';
+  ws.write('entities.json', JSON.stringify(kb, null, 2));
+  const problemsOf = async () => {
+    const session = LspSession.start(ws.root);
+    try {
+      await session.initialize({ initializationOptions: { cacheFolder } });
+      await session.waitForCorpusAnalysed();
+      const published = await session.waitForDiagnostics(ws.uriOf('entities.json'), { predicate: (diagnostics) => diagnostics.length > 0 });
+      return published.diagnostics.map(({ range, severity, message }) => ({ range, severity, message }));
+    } finally {
+      await session.dispose();
+    }
+  };
+  const cold = await problemsOf();
+  assert.ok(cold.some((d) => String(d.message).includes('Unknown key "colour"')), JSON.stringify(cold));
+  assert.ok(readCache(cacheFileIn(cacheFolder)).entries.size > 0, 'the cold start wrote the cache');
+  assert.deepEqual(await problemsOf(), cold);
+});

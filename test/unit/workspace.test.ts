@@ -1,10 +1,12 @@
 // The workspace's corpora (server/src/workspace.ts): `corpusList` keeps the corpora that have articles, counted
-// as articles come and go, so hovers and keystrokes need not walk every article path to find them.
+// as articles come and go, so hovers and keystrokes need not walk every article path to find them; and a corpus's
+// knowledge base, parsed on first use (server/src/corpus.ts).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { CorpusResolver, updateKnowledgeBase, type Corpus } from '../../server/src/corpus';
 import { Workspace } from '../../server/src/workspace';
 
 test('corpusList names each corpus with articles, as the article map does, through scan, add and remove', async (t) => {
@@ -44,4 +46,20 @@ test('corpusList names each corpus with articles, as the article map does, throu
   await workspace.scan();
   assert.deepEqual(roots(), [corpusA, corpusB], 'a new scan starts the count again');
   assert.equal(workspace.corporaWithKnowledgeBase(path.join(corpusB, 'entities.json')).length, 1);
+});
+
+test('a knowledge base read from disk is parsed on first use, as it is read when edited', async () => {
+  const seeds = path.join(__dirname, '..', '..', 'seeds');
+  const { corpus } = await new CorpusResolver([seeds]).resolve(path.join(seeds, '000_ebeef4f3d678d313.txt'));
+  const kb = corpus.knowledgeBase!;
+  assert.equal(kb.unread, true, 'not parsed by being found');
+  const text = readFileSync(path.join(seeds, 'entities.json'), 'utf8');
+  assert.equal(kb.text, text);
+  const edited: Corpus = { ...corpus, knowledgeBase: undefined };
+  updateKnowledgeBase(edited, kb.file, text);
+  assert.deepEqual(kb.problems, edited.knowledgeBase!.problems);
+  assert.equal(kb.unread, false, 'parsed once a field needed it');
+  assert.equal(kb.goodText, text);
+  assert.deepEqual([...kb.locations], [...edited.knowledgeBase!.locations]);
+  assert.deepEqual(kb.catalog!.knowledgeBase.entities, edited.knowledgeBase!.catalog!.knowledgeBase.entities);
 });
