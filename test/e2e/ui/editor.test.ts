@@ -16,8 +16,9 @@ uiTest('hovering a doubled word shows the diagnostic’s message and rule', asyn
   await workbench.hidePanel();
   // Line 3: "Die Leica Camera AG baut baut ihre Kooperationen …"; the second "baut" is the doubled one.
   const card = await workbench.hoverWord(seed000, 'baut', 3, 2);
-  // The quick fixes are looked up after the card shows; it offers them once found.
-  await card.getByText('Quick Fix').waitFor();
+  // The quick fixes are looked up after the card shows; it offers them once found. By its role: while they are looked
+  // up, the card also reads "Checking for quick fixes...", which text matching takes for a second element.
+  await card.getByRole('button', { name: /^Quick Fix/ }).waitFor();
   const text = await card.innerText();
   assert.match(text, /The word “baut” is doubled in “baut baut”; delete one of them\./);
   assert.match(text, /seed-corpus.*doubled-word/, 'the source and the rule');
