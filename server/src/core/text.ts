@@ -114,7 +114,7 @@ export function characterCounter(character: RegExp): (text: string) => number {
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
       if (units[unit]) count++;
-      else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && character.test(text.slice(i, i + 2))) {
+      else if (isHighSurrogate(unit) && i + 1 < text.length && character.test(text.slice(i, i + 2))) {
         count++;
         i++;
       }
@@ -128,6 +128,14 @@ export function unitsMatching(character: RegExp): Uint8Array {
   const units = new Uint8Array(0x10000);
   for (let unit = 0; unit < 0x10000; unit++) units[unit] = character.test(String.fromCharCode(unit)) ? 1 : 0;
   return units;
+}
+
+export function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+export function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 /** What `\s` matches, by UTF-16 code unit. */

@@ -3,7 +3,7 @@ import { workingLanguage } from '../language/declared';
 import { primaryLanguage } from '../language/tags';
 import { lineCache, moveSpan, regionByRegion, type Placed } from '../lru';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
-import { unitsMatching, type Span } from '../text';
+import { isHighSurrogate, isLowSurrogate, unitsMatching, type Span } from '../text';
 import { proseLines } from './shared/prose';
 
 // A word: letters, marks and digits, inner apostrophes and hyphens included (l’arrivo, Leica-Kamera): a run of
@@ -114,14 +114,6 @@ function wordEndFrom(text: string, start: number, lineEnd: number): number {
 /** Whether the code unit joins two runs of word characters into one word. */
 function isSeparator(unit: number): boolean {
   return unit === 0x27 || unit === 0x2019 || unit === 0x2d;
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Article, Line, ParagraphKind } from '../../article';
-import type { Span } from '../../text';
+import { isLowSurrogate, type Span } from '../../text';
 
 /** Every kind of paragraph, for whitespace rules, which apply to every line of the body. */
 export const allParagraphKinds: readonly ParagraphKind[] = ['text', 'credit', 'dateline', 'residue'];
@@ -21,8 +21,4 @@ export function excerpt(text: string, line: Line, span: Span, width = 20): strin
   if (start > line.start && isLowSurrogate(text.charCodeAt(start))) start--;
   if (end < line.end && isLowSurrogate(text.charCodeAt(end))) end++;
   return `${start > line.start ? '…' : ''}${text.slice(start, end)}${end < line.end ? '…' : ''}`;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
