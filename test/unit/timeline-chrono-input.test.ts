@@ -62,3 +62,22 @@ test('tagsOf reads chrono’s tags as tags() gives them, without a copy', () => 
   assert.ok(tags.size > 0, 'the result has tags (our edge modifier among them)');
   assert.equal(tagsOf(result.start), tags, 'the same set each time: chrono 2 keeps it in `_tags`');
 });
+
+test('each of chrono’s parsers gives the same pattern object on every reading, and reads as before', () => {
+  // A parsing context as chrono makes one: the patterns that take it read nothing of it but what is here.
+  const reference = new Date(2022, 4, 24, 12);
+  const context = { text: 'heute', refDate: reference, reference: { instant: reference }, option: {} };
+  for (const language of ['de', 'it', 'en', 'fr', 'es'] as const) {
+    for (const parser of timelineChrono(language).parsers) {
+      assert.equal(parser.pattern(context as never), parser.pattern(context as never), `${language} ${parser.constructor.name}`);
+    }
+  }
+  // Read with the kept patterns, twice: the parsers whose context-taking patterns are literals (German "Abend",
+  // "Morgen"; French "hier", "soir") still find what they found with a pattern built per reading.
+  const read = (language: 'de' | 'fr', text: string) => timelineChrono(language).parse(text, reference).map((r) => [r.index, r.text, r.start.date().toISOString()]);
+  for (let round = 0; round < 2; round++) {
+    assert.deepEqual(read('de', 'Gestern Abend sprach er.'), [[0, 'Gestern Abend', new Date(2022, 4, 23, 18).toISOString()]]);
+    assert.deepEqual(read('de', 'heute Morgen'), [[0, 'heute Morgen', new Date(2022, 4, 24, 6).toISOString()]]);
+    assert.deepEqual(read('fr', 'hier soir'), [[0, 'hier soir', new Date(2022, 4, 23, 18).toISOString()]]);
+  }
+});

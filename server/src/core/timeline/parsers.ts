@@ -660,19 +660,29 @@ function applyEdges(cx: Context): Refiner {
 }
 
 /**
- * Some of chrono's parsers (German and French "vor 2 Jahren", "in 3 Monaten", "il y a 2 ans") build their pattern
- * anew on every call, and chrono compiles it again each time: a fresh regex never gets V8's compiled code, and this
- * cost half of every German reading. A pattern built without the context (`innerPattern()` takes no argument) is
- * the same every time, so the first one is kept.
+ * Some of chrono's parsers build their pattern anew on every call, and chrono compiles it again each time: a fresh
+ * regex never gets V8's compiled code. Those that build it without the context (`innerPattern()` takes no argument:
+ * German and French "vor 2 Jahren", "in 3 Monaten", "il y a 2 ans") made half of every German reading; the first
+ * pattern is kept. Others take the context yet return a literal, a new object each time (German "morgen", "abends";
+ * French "hier", "ce soir"), and chrono, seeing a new object, builds its bounded pattern again (twice per reading):
+ * a pattern with the same source and flags as the last is the last one. chrono's patterns are neither global nor
+ * sticky, so the object kept carries no state from one reading to the next.
  */
 function withFixedPattern(parser: Parser): void {
   const built = parser as Parser & { innerPattern?: (...args: unknown[]) => RegExp };
   const innerPattern = built.innerPattern;
-  if (typeof innerPattern !== 'function' || innerPattern.length !== 0) return;
+  if (typeof innerPattern !== 'function') return;
   let pattern: RegExp | undefined;
-  built.innerPattern = function (this: unknown) {
-    return (pattern ??= innerPattern.call(this));
-  };
+  built.innerPattern =
+    innerPattern.length === 0
+      ? function (this: unknown) {
+          return (pattern ??= innerPattern.call(this));
+        }
+      : function (this: unknown, ...args: unknown[]) {
+          const fresh = innerPattern.apply(this, args);
+          if (pattern && fresh.source === pattern.source && fresh.flags === pattern.flags && !fresh.global && !fresh.sticky) return pattern;
+          return (pattern = fresh);
+        };
 }
 
 const chronoBase: Record<TimelineLanguage, Chrono> = {
