@@ -30,9 +30,10 @@ const dayReferences = ['casualReference/today', 'casualReference/yesterday', 'ca
 
 /**
  * The calendar reading of chrono components, or undefined when they fix no date (a clock time alone, "now").
- * `weekWords` names the week in the language ("Woche", "settimana"): "vor zwei Wochen" is a week, not a day.
+ * `namesWeek`: the expression names the week in its language ("Woche", "settimana"): "vor zwei Wochen" is a week,
+ * not a day.
  */
-export function readComponents(components: ParsedComponents, text: string, weekWords: RegExp): CalendarReading | undefined {
+export function readComponents(components: ParsedComponents, namesWeek: boolean): CalendarReading | undefined {
   const certain = (c: Parameters<ParsedComponents['isCertain']>[0]) => components.isCertain(c);
   const value = (c: Parameters<ParsedComponents['get']>[0]) => components.get(c) ?? 0;
   const componentTags = tagsOf(components);
@@ -47,7 +48,7 @@ export function readComponents(components: ParsedComponents, text: string, weekW
   for (const [tag, code] of Object.entries(partsOfDay)) if (!partOfDay && componentTags.has(tag)) partOfDay = code;
   const weekdayOnly = certain('weekday') && !certain('day');
   const isDay = certain('day') || weekdayOnly || partOfDay !== undefined || dayReferences.some((tag) => componentTags.has(tag));
-  if (componentTags.has(tags.week) || (!certain('weekday') && weekWords.test(text) && (isDay || !certain('month')))) {
+  if (componentTags.has(tags.week) || (!certain('weekday') && namesWeek && (isDay || !certain('month')))) {
     const week = isoWeek(year, value('month'), value('day'));
     return { granularity: 'week', year: week.year, week: week.week };
   }
