@@ -14,6 +14,8 @@ uiTest('a seed opens as a Seed Article, and the status bar shows its language', 
 uiTest('hovering a doubled word shows the diagnostic’s message and rule', async (workbench) => {
   await workbench.openFile(seed000);
   await workbench.hidePanel();
+  // Run alone, the test comes before the server has analysed the file, and the hover would find nothing to show.
+  await workbench.waitForSquiggle('warning');
   // Line 3: "Die Leica Camera AG baut baut ihre Kooperationen …"; the second "baut" is the doubled one.
   const card = await workbench.hoverWord(seed000, 'baut', 3, 2);
   // The quick fixes are looked up after the card shows; it offers them once found. By its role: while they are looked

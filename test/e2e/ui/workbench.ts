@@ -91,6 +91,14 @@ export class Workbench {
     return card;
   }
 
+  /**
+   * Waits until the open editor underlines a problem of this severity: the file's diagnostics have arrived (they
+   * come in one message), so a hover on a word with one shows it.
+   */
+  async waitForSquiggle(severity: 'error' | 'warning' | 'info'): Promise<void> {
+    await this.page.locator(`.editor-instance .monaco-editor .squiggly-${severity}`).first().waitFor({ state: 'attached' });
+  }
+
   /** The card fades in; a screenshot waits for it to be fully shown. */
   private async hoverFadedIn(): Promise<void> {
     await this.page.waitForFunction(() => {
