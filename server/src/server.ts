@@ -130,6 +130,12 @@ export function startServer(connection: Connection): void {
   let cacheSaved: Promise<void> = Promise.resolve();
   /** Each corpus pass gets a number; results of a pass that a newer one replaced are dropped. */
   let passNumber = 0;
+  /**
+   * The newest analysis from disk asked for each file, by number. Two threads may analyse one file at once (closed,
+   * then changed on disk): the older reading can answer last, and must not replace the newer one.
+   */
+  const newestDiskAnalysis = new Map<string, number>();
+  let diskAnalyses = 0;
   const mentions = new MentionIndex(indexUnindexed);
   const timeline = new TimelineIndex(indexUnindexed);
   let inlayHints = defaultSettings.timeline.inlayHints;
@@ -301,8 +307,12 @@ export function startServer(connection: Connection): void {
         const current = known?.signature === state.signature;
         // Analysed before another knowledge base or configuration: what it read of the same bytes may still hold.
         const earlier = known && !current ? () => ({ hash: known.hash, ...earlierOf(known.summary) }) : undefined;
+        const asked = ++diskAnalyses;
+        newestDiskAnalysis.set(file, asked);
         const reply = await pool.analyse({ file, corpus: state.key, cachedHash: current ? known.hash : undefined, events: true, earlier });
         if (pass !== passNumber || reply.error === 'cancelled') return;
+        if (newestDiskAnalysis.get(file) !== asked) return onDone(0);
+        newestDiskAnalysis.delete(file);
         if (openDocument(file) || !workspace.has(file)) return onDone(0);
         if (reply.missing) {
           forget(file);
