@@ -586,9 +586,9 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     fs.writeFileSync(ws.pathOf(latin1Name), latin1.toString('latin1'), 'utf8');
     const mark = s.mark();
     await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uriOf(latin1Name), type: FileChangeType.Changed }] });
-    const resaved = await s.waitForDiagnostics(ws.uriOf(latin1Name), { since: mark });
-    assert.ok(!codesOf(resaved.diagnostics).includes('utf8-encoding'));
-    assert.ok(codesOf(resaved.diagnostics).includes('multiple-spaces'));
+    // The close had the file read again from disk too, and that reading may still have found the Latin-1 bytes.
+    const resaved = await s.waitForDiagnostics(ws.uriOf(latin1Name), { since: mark, predicate: (diagnostics) => !codesOf(diagnostics).includes('utf8-encoding') });
+    assert.ok(codesOf(resaved.diagnostics).includes('multiple-spaces'), `the ordinary checks ran: ${codesOf(resaved.diagnostics).join(', ')}`);
 
     const status = await s.connection.sendRequest(languageStatusRequest, { uri: crlfUri });
     assert.ok(status, 'the server still answers');
