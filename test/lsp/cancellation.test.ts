@@ -118,8 +118,8 @@ test('cancelled long-running requests answer RequestCancelled (-32800); the same
   const mark = s.mark();
   await s.change(uri, 2, [{ range: { start: { line: 2, character: 3 }, end: { line: 2, character: 3 } }, text: ' ' }]);
   const published = await s.waitForDiagnostics(uri, { since: mark, version: 2 });
-  assert.ok(published.diagnostics.some((d) => d.code === 'multiple-spaces'));
-  assert.ok(s.alive);
+  assert.ok(published.diagnostics.some((d) => d.code === 'multiple-spaces'), `published.diagnostics.some((d) => d.code === 'multiple-spaces')`);
+  assert.ok(s.alive, 's.alive');
 });
 
 test('a request cancelled after it was answered changes nothing; cancelling an unknown id is ignored', { timeout: 60_000 }, async (t) => {
@@ -128,7 +128,7 @@ test('a request cancelled after it was answered changes nothing; cancelling an u
   await s.open(ws.uriOf(seed002), text);
   const params = { textDocument: { uri: ws.uriOf(seed002) }, position: positionOf(text, 'SHARP'), context: { includeDeclaration: false } };
   const answered = await s.rawRequest('late', 'textDocument/references', params);
-  assert.ok(Array.isArray(answered.result) && answered.result.length >= 3);
+  assert.ok(Array.isArray(answered.result) && answered.result.length >= 3, 'Array.isArray(answered.result) && answered.result.length >= 3');
   await s.cancel('late');
   await s.cancel('never-sent');
   const again = await s.rawRequest('again', 'textDocument/references', params);

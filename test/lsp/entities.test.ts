@@ -165,7 +165,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
         assert.ok(!/Huawei(?! Technologies)/.test(after.replace(/Huawei P50( Pro)?/g, '')), `${name}: no other “Huawei” left`);
       }
     }
-    assert.ok(byFile.has(kbName));
+    assert.ok(byFile.has(kbName), 'byFile.has(kbName)');
     assert.ok(byFile.size >= 5, 'four articles mention Huawei, plus the knowledge base');
 
   });
@@ -214,7 +214,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     assert.equal(symbols[0].detail, 'title');
     const names = symbols.slice(1).map((x) => x.name);
     assert.deepEqual(names.slice(0, 2), ['Xiaomi', 'Leica Camera AG']);
-    assert.ok(names.includes('Lei Jun'));
+    assert.ok(names.includes('Lei Jun'), `names.includes('Lei Jun')`);
 
     const workspaceSymbols = await s.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'peki' });
     assert.deepEqual(workspaceSymbols.map((x) => x.name), ['Peking']);
@@ -266,7 +266,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     const { entities } = await s.request<EntitiesResult>(entitiesRequest.method);
     const leica = entities.find((e) => e.id === 'leica-camera')!;
     assert.equal(leica.articles, 5);
-    assert.ok(leica.mentions > 20);
+    assert.ok(leica.mentions > 20, 'leica.mentions > 20');
     const mentions = await s.request<EntityMention[]>(entityMentionsRequest.method, { id: 'wetzlar' });
     assert.equal(mentions.length, 1);
     assert.equal(mentions[0].uri, ws.uriOf(seed000));
@@ -282,7 +282,7 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     const misspelling = d003.find((d) => d.code === 'entity-misspelling')!;
     assert.equal(TextDocument.create('', '', 0, ws.read(seed003)).getText(misspelling.range), 'Lecia');
     const d002 = s.diagnostics.get(ws.uriOf(seed002))!.diagnostics;
-    assert.ok(d002.some((d) => d.code === 'entity-case' && messageOf(d).includes('SHARP')));
+    assert.ok(d002.some((d) => d.code === 'entity-case' && messageOf(d).includes('SHARP')), `d002.some((d) => d.code === 'entity-case' && messageOf(d).includes('SHARP'))`);
 
     // A new article naming a phone the knowledge base does not know.
     const name = '005_0123456789abcdef.txt';

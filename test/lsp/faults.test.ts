@@ -86,8 +86,8 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
     await s.change(uri003, 2, [{ range: { start: lecia, end: pos(lecia.line, lecia.character + 5) }, text: 'Leica' }]);
     const edited000 = await s.waitForDiagnostics(uri000, { version: 2 });
     const edited003 = await s.waitForDiagnostics(uri003, { version: 2 });
-    assert.ok(codesOf(edited000.diagnostics).includes('multiple-spaces'));
-    assert.ok(!codesOf(edited003.diagnostics).includes('entity-misspelling'));
+    assert.ok(codesOf(edited000.diagnostics).includes('multiple-spaces'), `codesOf(edited000.diagnostics).includes('multiple-spaces')`);
+    assert.ok(!codesOf(edited003.diagnostics).includes('entity-misspelling'), `!codesOf(edited003.diagnostics).includes('entity-misspelling')`);
     const closed = ws.articles.filter((name) => name !== seed000 && name !== seed003);
     const closedBefore = new Map(closed.map((name) => [name, findingKeys(s.diagnostics.get(ws.uriOf(name))!.diagnostics)]));
 
@@ -284,7 +284,7 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
       await s.writeRaw(after.bytes);
       assert.ok(!(await answered).error, `${what}: the next message is answered`);
     }
-    assert.ok(s.alive);
+    assert.ok(s.alive, 's.alive');
   });
 
   for (const [what, fault] of [
@@ -320,7 +320,7 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
       const uri = ws.uriOf(seed000);
       await s.open(uri, ws.read(seed000));
       await s.waitForDiagnostics(uri, { version: 1 });
-      assert.ok(s.alive);
+      assert.ok(s.alive, 's.alive');
     });
   }
 
@@ -439,7 +439,7 @@ describe('faults at the LSP level', { timeout: 10 * testTimeout }, () => {
     await s.change(uri, 2, [doubleSpaceAfterDie]);
     const edited = await s.waitForDiagnostics(uri, { version: 2 });
     assert.ok(codesOf(edited.diagnostics).includes('multiple-spaces'), 'a later edit of a good seed publishes');
-    assert.ok(s.alive);
+    assert.ok(s.alive, 's.alive');
   });
 
   test(

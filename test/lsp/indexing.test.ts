@@ -86,8 +86,8 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   const third = await indexOnce(ws, cacheFolder);
   assert.ok(!fs.existsSync(legacy), 'the next write of the cache removed its format-1 file');
   const published = third.diagnostics.get(ws.uriOf(name))!.diagnostics;
-  assert.ok(!published.some((d) => d.message === 'from the cache'));
-  assert.ok(codesOf(published).includes('multiple-spaces'));
+  assert.ok(!published.some((d) => d.message === 'from the cache'), `!published.some((d) => d.message === 'from the cache')`);
+  assert.ok(codesOf(published).includes('multiple-spaces'), `codesOf(published).includes('multiple-spaces')`);
 
   // A corrupt cache is ignored: every article is analysed afresh, with the same findings as without a cache.
   fs.writeFileSync(file, '{"format": 3, "build": "x"}\n["');

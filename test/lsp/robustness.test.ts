@@ -122,7 +122,7 @@ describe('safety over LSP', { timeout: 5 * testTimeout }, () => {
     await s.waitForCorpusAnalysed({ since: mark });
     const published = codesOf(s.diagnostics.get(uri)!.diagnostics);
     assert.ok(!published.includes('doubled-word'), `the config in the workspace folder applies: ${published.join(', ')}`);
-    assert.ok(!published.includes('unique-file-id'));
+    assert.ok(!published.includes('unique-file-id'), `!published.includes('unique-file-id')`);
   });
 
   // -------------------------------------------------------------------------------------------------------------
@@ -181,7 +181,7 @@ describe('safety over LSP', { timeout: 5 * testTimeout }, () => {
     // Every code action for every diagnostic of both open articles, and fix-all.
     for (const uri of [uri000, uri003]) {
       const { diagnostics } = await s.waitForDiagnostics(uri, { version: 2 });
-      assert.ok(diagnostics.some((d: Diagnostic) => d.code === (uri === uri000 ? 'multiple-spaces' : 'entity-unknown')));
+      assert.ok(diagnostics.some((d: Diagnostic) => d.code === (uri === uri000 ? 'multiple-spaces' : 'entity-unknown')), `diagnostics.some((d: Diagnostic) => d.code === (uri === uri000 ? 'multiple-spaces' : 'entity-unknown'))`);
       for (const diagnostic of diagnostics) {
         for (const action of (await s.codeActions(uri, diagnostic.range, [diagnostic])).filter(isCodeAction)) if (action.edit) edits.push(action.edit);
       }

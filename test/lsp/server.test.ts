@@ -187,7 +187,7 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
 
     const analysed = await s.waitForCorpusAnalysed();
     assert.equal(analysed.files, 5);
-    assert.ok(analysed.durationMs >= 0);
+    assert.ok(analysed.durationMs >= 0, 'analysed.durationMs >= 0');
     assert.ok(s.configurationRequests >= 1, 'the server pulled the seedCorpus settings');
     assert.ok(s.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'), 'the server registered for configuration changes');
 
@@ -210,7 +210,7 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
   test('2. the published findings equal the CLI JSON for the same files', { timeout: testTimeout }, async (t) => {
     const { ws, s } = await started(t);
     const cli = JSON.parse(runCli(['check', 'seeds', '--format', 'json'], ws.root).stdout) as CliFinding[];
-    assert.ok(cli.length > 0);
+    assert.ok(cli.length > 0, 'cli.length > 0');
     for (const name of ws.articles) {
       const expected = cli.filter((f) => f.file === path.join('seeds', name)).map((f) => ({ code: f.code, severity: f.severity, range: f.range, message: f.message }));
       const published = s.diagnostics.get(ws.uriOf(name));
@@ -243,7 +243,7 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
 
     // "Die Leica Camera AG baut baut ihre…": delete the second "baut " (characters 25–30 of line 2).
     const v2doc = await s.change(uri, 2, [{ range: range(2, 25, 2, 30), text: '' }]);
-    assert.ok(v2doc.getText().split('\n')[2].startsWith('Die Leica Camera AG baut ihre Kooperationen'));
+    assert.ok(v2doc.getText().split('\n')[2].startsWith('Die Leica Camera AG baut ihre Kooperationen'), `v2doc.getText().split('\\n')[2].startsWith('Die Leica Camera AG baut ihre Kooperationen')`);
     const v2 = await s.waitForDiagnostics(uri, { version: 2 });
     assert.ok(!codesOf(v2.diagnostics).includes('doubled-word'), 'doubled-word is gone at version 2');
     assert.ok(codesOf(v2.diagnostics).includes('web-residue'), 'other findings stay');
@@ -253,15 +253,15 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     await s.change(uri, 3, [{ range: range(2, 3, 2, 3), text: ' ' }]);
     const v3 = await s.waitForDiagnostics(uri, { version: 3 });
     assert.deepEqual(find(v3.diagnostics, 'multiple-spaces').range, range(2, 3, 2, 5));
-    assert.ok(!codesOf(v3.diagnostics).includes('doubled-word'));
+    assert.ok(!codesOf(v3.diagnostics).includes('doubled-word'), `!codesOf(v3.diagnostics).includes('doubled-word')`);
 
     // Closing unsaved: the disk is the truth again (no version, doubled-word back, no multiple-spaces).
     const mark = s.mark();
     await s.close(uri);
     const closed = await s.waitForDiagnostics(uri, { since: mark });
     assert.equal(closed.version, undefined);
-    assert.ok(codesOf(closed.diagnostics).includes('doubled-word'));
-    assert.ok(!codesOf(closed.diagnostics).includes('multiple-spaces'));
+    assert.ok(codesOf(closed.diagnostics).includes('doubled-word'), `codesOf(closed.diagnostics).includes('doubled-word')`);
+    assert.ok(!codesOf(closed.diagnostics).includes('multiple-spaces'), `!codesOf(closed.diagnostics).includes('multiple-spaces')`);
   });
 
   test('4. codeAction for a diagnostic: its quick fix (changing only its range) and "Ignore <rule> in this file"', { timeout: testTimeout }, async (t) => {
@@ -293,7 +293,7 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     const residue = find(v1.diagnostics, 'web-residue');
     const residueActions = (await s.codeActions(uri, residue.range, [residue], ['quickfix'])).filter(isCodeAction);
     assert.ok(residueActions.every((a) => a.kind === 'quickfix'), 'only quick fixes when only quickfix is asked');
-    assert.ok(residueActions.some((a) => a.title === 'Ignore web-residue in this file'));
+    assert.ok(residueActions.some((a) => a.title === 'Ignore web-residue in this file'), `residueActions.some((a) => a.title === 'Ignore web-residue in this file')`);
     const residueFix = residueActions.find((a) => a.isPreferred);
     assert.ok(residueFix, 'the safe residue fix is preferred');
     const residueEdits = editsFor(residueFix.edit, uri);
@@ -302,7 +302,7 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     const removed = text.slice(doc.offsetAt(cut.range.start), doc.offsetAt(cut.range.end));
     assert.equal(cut.newText, '');
     assert.equal(removed.replace('Beitrage Teilen', '').trim(), '', `only whitespace besides the residue is removed: ${JSON.stringify(removed)}`);
-    assert.ok(!apply(text, residueEdits).includes('Beitrage Teilen'));
+    assert.ok(!apply(text, residueEdits).includes('Beitrage Teilen'), `!apply(text, residueEdits).includes('Beitrage Teilen')`);
 
     // Applying the ignore action silences the rule for this file.
     await s.replaceAll(uri, 2, apply(text, editsFor(ignore.edit, uri)));
@@ -323,7 +323,7 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     const actions = await s.codeActions(uri, everywhere, [], [fixAllKind]);
     assert.equal(actions.length, 1, `exactly one action: ${JSON.stringify(actions.map((a) => a.title))}`);
     const fixAll = actions[0];
-    assert.ok(isCodeAction(fixAll));
+    assert.ok(isCodeAction(fixAll), 'isCodeAction(fixAll)');
     assert.equal(fixAll.kind, fixAllKind);
     // VS Code's codeActionsOnSave asks for the parent kind.
     const viaParent = await s.codeActions(uri, everywhere, v1.diagnostics, ['source.fixAll']);
@@ -362,7 +362,7 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
   test('6. configuration change: rule off and severity override, each followed by a whole-corpus pass', { timeout: testTimeout }, async (t) => {
     const { ws, s, analysed } = await started(t);
     const uri000 = ws.uriOf(seed000);
-    assert.ok(codesOf(s.diagnostics.get(uri000)!.diagnostics).includes('doubled-word'));
+    assert.ok(codesOf(s.diagnostics.get(uri000)!.diagnostics).includes('doubled-word'), `codesOf(s.diagnostics.get(uri000)!.diagnostics).includes('doubled-word')`);
     assert.equal(find(s.diagnostics.get(uri000)!.diagnostics, 'web-residue').severity, 2, 'web-residue is a warning by default');
     const pulls = s.configurationRequests;
 
@@ -409,14 +409,14 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     assert.equal(status.declared, undefined);
     assert.equal(status.declaredValid, false);
     assert.ok(status.confidence > 0.5 && status.confidence <= 1, `confidence ${status.confidence}`);
-    assert.ok(Array.isArray(status.languages) && status.languages.includes('de'));
+    assert.ok(Array.isArray(status.languages) && status.languages.includes('de'), `Array.isArray(status.languages) && status.languages.includes('de')`);
 
     const setLanguage = await s.connection.sendRequest(setLanguageRequest, { uri, tag: 'de' });
     assert.deepEqual(setLanguage, { changes: { [uri]: [{ range: range(0, 0, 0, 0), newText: '---\nlang: de\n---\n' }] } });
 
     const result = await s.connection.sendRequest(fixCorpusRequest);
     assert.equal(result.files, 5);
-    assert.ok(result.fixes > 0);
+    assert.ok(result.fixes > 0, 'result.fixes > 0');
     const changes = result.edit.documentChanges;
     assert.ok(changes, 'documentChanges');
     const byUri = new Map(changes.map((c) => {
@@ -436,7 +436,7 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     // Applying setLanguage declares the language.
     await s.replaceAll(uri, 2, apply(text, editsFor(setLanguage!, uri)));
     const v2 = await s.waitForDiagnostics(uri, { version: 2 });
-    assert.ok(!codesOf(v2.diagnostics).includes('lang-missing'));
+    assert.ok(!codesOf(v2.diagnostics).includes('lang-missing'), `!codesOf(v2.diagnostics).includes('lang-missing')`);
     const declared = await s.connection.sendRequest(languageStatusRequest, { uri });
     assert.equal(declared?.declared, 'de');
     assert.equal(declared?.declaredValid, true);
@@ -540,7 +540,7 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
 
     const empty = s.diagnostics.get(ws.uriOf(emptyName));
     assert.ok(empty, 'the empty file got diagnostics');
-    assert.ok(codesOf(empty.diagnostics).includes('title-missing'));
+    assert.ok(codesOf(empty.diagnostics).includes('title-missing'), `codesOf(empty.diagnostics).includes('title-missing')`);
     for (const d of empty.diagnostics) assertDiagnosticShape(d, '', `${emptyName} ${d.code}`);
 
     const crlfText = fs.readFileSync(ws.pathOf(crlfName), 'utf8');
@@ -566,8 +566,8 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
     const emptyUri = ws.uriOf(emptyName);
     await s.open(emptyUri, '', 1);
     await s.waitForDiagnostics(emptyUri, { version: 1 });
-    assert.ok(Array.isArray(await s.codeActions(emptyUri, range(0, 0, 0, 0), [], [fixAllKind])));
-    assert.ok((await s.connection.sendRequest(languageStatusRequest, { uri: emptyUri })) !== undefined);
+    assert.ok(Array.isArray(await s.codeActions(emptyUri, range(0, 0, 0, 0), [], [fixAllKind])), 'Array.isArray(await s.codeActions(emptyUri, range(0, 0, 0, 0), [], [fixAllKind]))');
+    assert.ok((await s.connection.sendRequest(languageStatusRequest, { uri: emptyUri })) !== undefined, '(await s.connection.sendRequest(languageStatusRequest, { uri: emptyUri })) !== undefined');
 
     await s.open('untitled:Untitled-1', 'Leica  und Xiaomi\n', 1);
     assert.deepEqual(await s.codeActions('untitled:Untitled-1', range(0, 0, 0, 0), []), []);
@@ -619,6 +619,6 @@ describe('seed-corpus language server over stdio', { timeout: 5 * testTimeout },
       !touched.includes(ws.uriOf(latin1Name)),
       `fixCorpus must not edit ${latin1Name} (not UTF-8): its edit would write U+FFFD over the original bytes: ${JSON.stringify(latin1Change)}`,
     );
-    assert.ok(s.alive);
+    assert.ok(s.alive, 's.alive');
   });
 });

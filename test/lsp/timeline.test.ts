@@ -98,7 +98,7 @@ describe('timeline over LSP', { timeout: 5 * testTimeout }, () => {
     assert.equal(marzo.anchor, 'article-date');
     assert.equal(marzo.uri, ws.uriOf(seed004));
     assert.deepEqual([marzo.year, marzo.month], [2022, 3]);
-    assert.ok(marzo.entities.some((e) => e.id === 'huawei' && e.name === 'Huawei'));
+    assert.ok(marzo.entities.some((e) => e.id === 'huawei' && e.name === 'Huawei'), `marzo.entities.some((e) => e.id === 'huawei' && e.name === 'Huawei')`);
     const relationEnd = march.entries.find((e) => e.source === 'knowledge-base' && e.value === '2022-03-31')!;
     assert.match(relationEnd.text, /partnership with Huawei ends/);
     assert.ok(march.entries.indexOf(relationEnd) > march.entries.indexOf(marzo), 'a relation’s end after the articles’ events of its day');
@@ -130,7 +130,7 @@ describe('timeline over LSP', { timeout: 5 * testTimeout }, () => {
     const all = await walk(s, undefined, 50);
     const sharp = await walk(s, 'sharp', 3);
     assert.ok(sharp.entries.length > 0 && sharp.entries.length < all.entries.length, `${sharp.entries.length} of ${all.entries.length}`);
-    assert.ok(sharp.entries.every((e) => e.entities.some((x) => x.id === 'sharp')));
+    assert.ok(sharp.entries.every((e) => e.entities.some((x) => x.id === 'sharp')), `sharp.entries.every((e) => e.entities.some((x) => x.id === 'sharp'))`);
     const naming = all.entries.filter((e) => e.entities.some((x) => x.id === 'sharp'));
     assert.deepEqual(sharp.entries, naming, 'the same events, in the same order, as the whole timeline’s naming Sharp');
     for (const entity of ['no-such-entity', '__proto__']) {

@@ -52,7 +52,7 @@ describe('analysis cache', () => {
       assert.equal(back.signature, entry.signature);
       assert.deepEqual(plain(back.summary), plain(entry.summary), article);
       assert.equal(back.summary.language, entry.summary.language);
-      assert.ok(back.summary.events.length + back.summary.mentions.length > 0 || entry.summary.events.length + entry.summary.mentions.length === 0);
+      assert.ok(back.summary.events.length + back.summary.mentions.length > 0 || entry.summary.events.length + entry.summary.mentions.length === 0, 'back.summary.events.length + back.summary.mentions.length > 0 || entry.summary.events.length + entry.summary.mentions.length === 0');
     }
     assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file left');
   });
@@ -66,7 +66,7 @@ describe('analysis cache', () => {
     const there = cacheFileFor(folder, ['/there']);
     await saveAnalysisCache(here, 'build', many);
     await saveAnalysisCacheInThread(there, 'build', many, writerScript);
-    assert.ok(fs.readFileSync(there).equals(fs.readFileSync(here)));
+    assert.ok(fs.readFileSync(there).equals(fs.readFileSync(here)), 'fs.readFileSync(there).equals(fs.readFileSync(here))');
     assert.deepEqual(fs.readdirSync(folder).sort(), [path.basename(here), path.basename(there)].sort(), 'no temporary file left');
   });
 
@@ -160,7 +160,7 @@ describe('analysis cache', () => {
     await saveAnalysisCache(file, 'build', saved);
     const { header, entries: stored } = readCache(file);
     assert.equal(new Set(header.strings).size, header.strings.length);
-    assert.ok(header.strings.includes('leica-camera') && header.strings.includes('signature'));
+    assert.ok(header.strings.includes('leica-camera') && header.strings.includes('signature'), `header.strings.includes('leica-camera') && header.strings.includes('signature')`);
     assert.equal(stored.size, saved.size);
     for (const entry of stored.values()) {
       assert.equal(typeof entry.signature, 'number');
@@ -180,7 +180,7 @@ describe('analysis cache', () => {
     const all = entries();
     const [first] = all.keys();
     await saveAnalysisCache(file, 'build', new Map([[first, all.get(first)!]]));
-    assert.ok(!fs.existsSync(format1) && !fs.existsSync(format3));
+    assert.ok(!fs.existsSync(format1) && !fs.existsSync(format3), '!fs.existsSync(format1) && !fs.existsSync(format3)');
     assert.deepEqual([...(await loadAnalysisCache(file, 'build')).keys()], [first]);
     assert.equal(readCacheRecords(file).length, 2);
   });

@@ -87,7 +87,7 @@ test('a thread gets the knowledge base’s text with its first analysis, not for
     const files = names.map((name) => path.join(seeds, name));
     const checks = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true, cachedHash: sha1(readFileSync(file)) })));
     assert.deepEqual(checks.map((reply) => reply.unchanged), files.map(() => true));
-    assert.ok(sent.length > 0);
+    assert.ok(sent.length > 0, 'sent.length > 0');
     assert.equal(textsSent(), 0);
     // A stale hash makes the check an analysis, which needs the entities: the thread that takes it gets the text once.
     const analysed = await pool.analyse({ file: files[0], corpus: seeds, events: true, cachedHash: 'a stale hash' });
@@ -150,15 +150,15 @@ test('threads without work end, giving back their memory, and the next job start
     const files = names.map((name) => path.join(seeds, name));
     let end = nextEnd();
     const first = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
-    assert.ok(pool.threads > 0);
+    assert.ok(pool.threads > 0, 'pool.threads > 0');
     const threads = await end;
-    assert.ok(threads > 0);
+    assert.ok(threads > 0, 'threads > 0');
     assert.equal(pool.threads, 0);
     end = nextEnd();
     const again = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
     assert.deepEqual(again.map((reply) => reply.error), files.map(() => undefined));
     assert.deepEqual(again.map((reply) => reply.summary!.toJSON()), first.map((reply) => reply.summary!.toJSON()));
-    assert.ok((await end) > 0);
+    assert.ok((await end) > 0, '(await end) > 0');
   } finally {
     pool.dispose();
   }

@@ -44,9 +44,9 @@ describe('bench generator', () => {
 
   test('file names follow the seeds’ pattern and are unique', () => {
     const names = Array.from({ length: 20_000 }, (_, i) => articleFileName(seed, i, 5));
-    assert.ok(names.every((n) => fileNamePattern.test(n)));
+    assert.ok(names.every((n) => fileNamePattern.test(n)), 'names.every((n) => fileNamePattern.test(n))');
     assert.equal(new Set(names.map((n) => n.slice(6, 22))).size, names.length);
-    assert.ok(fileNamePattern.test(articleFileName(seed, 7)));
+    assert.ok(fileNamePattern.test(articleFileName(seed, 7)), 'fileNamePattern.test(articleFileName(seed, 7))');
   });
 
   test('articles parse: header with the declared language, a title, paragraphs of about 3 KB in all', () => {

@@ -106,7 +106,7 @@ describe('seed-corpus fix', () => {
     assert.deepEqual(readdirSync(seeds).filter((f) => f.endsWith('.tmp')), [], 'no temporary files left');
     const after = JSON.parse(run(['check', '--format', 'json'], dir).stdout) as JsonFinding[];
     assert.deepEqual(after.filter((f) => f.fixable), []);
-    assert.ok(readFileSync(target, 'utf8').startsWith('---\nlang: it\n---\nLe due aziende'));
+    assert.ok(readFileSync(target, 'utf8').startsWith('---\nlang: it\n---\nLe due aziende'), `readFileSync(target, 'utf8').startsWith('---\\nlang: it\\n---\\nLe due aziende')`);
     // A second run has nothing left to do.
     assert.match(run(['fix'], dir).stderr, /^Applied 0 fixes in 0 files of 5\./);
   });
@@ -119,7 +119,7 @@ describe('seed-corpus fix', () => {
     const { code, stdout } = run(['fix', dir], dir);
     assert.equal(code, 1);
     assert.match(stdout, /not valid UTF-8; left untouched/);
-    assert.ok(readFileSync(file).equals(latin1));
+    assert.ok(readFileSync(file).equals(latin1), 'readFileSync(file).equals(latin1)');
     const check = JSON.parse(run(['check', dir, '--format', 'json'], dir).stdout) as JsonFinding[];
     assert.deepEqual(check.map((f) => f.code), ['utf8-encoding']);
   });
@@ -163,7 +163,7 @@ describe('seed-corpus timeline', () => {
     assert.deepEqual(Object.keys(rows[0]).filter((k) => k !== 'mod').sort(), ['anchor', 'entities', 'file', 'range', 'sentence', 'text', 'value']);
     const march = rows.find((r) => r.text === 'il 31 marzo scorso')!;
     assert.deepEqual([march.value, march.anchor, march.file, march.range.start.line], ['2022-03-31', 'article-date', path.join('seeds', '004_41a9ae8dc5d7d7d4.txt'), 4]);
-    assert.ok(march.entities.includes('huawei') && march.sentence.includes('31 marzo'));
+    assert.ok(march.entities.includes('huawei') && march.sentence.includes('31 marzo'), `march.entities.includes('huawei') && march.sentence.includes('31 marzo')`);
     const values = rows.map((r) => r.value);
     assert.ok(values.indexOf('2015') < values.indexOf('2022-03-31') && values.indexOf('2022-03-31') < values.indexOf('XXXX-07'), 'dated before undated');
     assert.ok(values.indexOf('XXXX-07') < values.indexOf('P5Y'), 'durations last');
@@ -257,7 +257,7 @@ describe('seed-corpus fix writes safely', () => {
     assert.equal(refused.code, 1);
     assert.equal(refused.stdout, `${path.join('seeds', '010_000000000000000a.txt')}: is a symbolic link to ${outside.file}, outside the given paths; left untouched\n`);
     assert.ok(readFileSync(outside.file).equals(outside.bytes), 'the target outside the given paths is untouched');
-    assert.ok(lstatSync(link).isSymbolicLink());
+    assert.ok(lstatSync(link).isSymbolicLink(), 'lstatSync(link).isSymbolicLink()');
 
     const allowed = run(['fix', path.join('seeds', '010_000000000000000a.txt'), outside.folder], dir);
     assert.equal(allowed.code, 0, allowed.stderr);
@@ -351,6 +351,6 @@ describe('writeFileAtomically', () => {
     execFileSync('mkfifo', [fifo]);
     await assert.rejects(writeFileAtomically(fifo, 'new\n', expected), /is not a regular file; left untouched/);
     assert.equal(readFileSync(file, 'utf8'), 'old\n');
-    assert.ok(lstatSync(link).isSymbolicLink());
+    assert.ok(lstatSync(link).isSymbolicLink(), 'lstatSync(link).isSymbolicLink()');
   });
 });

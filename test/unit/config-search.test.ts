@@ -67,7 +67,7 @@ test('CorpusResolver: an article below the workspace folder is its own folder’
   const unbounded = (await new CorpusResolver([parent]).resolve(article)).corpus;
   assert.equal(unbounded.root, parent, 'with the parent as the bound, its config is the corpus');
   assert.deepEqual(unbounded.configFile?.rules, { 'doubled-word': 'off' });
-  assert.ok(unbounded.names.names().includes('003_0123456789abcdef.txt'));
+  assert.ok(unbounded.names.names().includes('003_0123456789abcdef.txt'), `unbounded.names.names().includes('003_0123456789abcdef.txt')`);
 
   writeFileSync(path.join(ws, 'seed-corpus.json'), JSON.stringify({ rules: { 'no-tabs': 'error' } }));
   const inside = (await new CorpusResolver([ws]).resolve(article)).corpus;

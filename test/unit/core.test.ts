@@ -75,11 +75,11 @@ describe('header', () => {
   test('ignore suppresses a rule in its file, and the ignore quick fix adds it', () => {
     const text = 'Titel\n\nDie Leica baut baut aus.';
     const ruleIds = (t: string) => analyzeArticle({ text: t }, mergeConfig()).findings.map((f) => f.ruleId);
-    assert.ok(ruleIds(text).includes('doubled-word'));
+    assert.ok(ruleIds(text).includes('doubled-word'), `ruleIds(text).includes('doubled-word')`);
     const fix = ignoreRuleFix(parseArticle(text), 'doubled-word')!;
     const ignored = applyEdits(text, fix.edits);
     assert.equal(ignored, '---\nignore: [doubled-word]\n---\nTitel\n\nDie Leica baut baut aus.');
-    assert.ok(!ruleIds(ignored).includes('doubled-word'));
+    assert.ok(!ruleIds(ignored).includes('doubled-word'), `!ruleIds(ignored).includes('doubled-word')`);
   });
 });
 

@@ -55,7 +55,7 @@ test('the earlier language is taken where the masked names are the same, the exp
   const [name, text] = seedTexts.find(([, t]) => /^lang: de/m.test(t)) ?? seedTexts[0];
   const before = analyse(name, text, seedEntities);
   const earlier = earlierReadings(before)!;
-  assert.ok(earlier.language && earlier.expressions && earlier.expressions.list.length > 0);
+  assert.ok(earlier.language && earlier.expressions && earlier.expressions.list.length > 0, 'earlier.language && earlier.expressions && earlier.expressions.list.length > 0');
   // A different verdict and a different expression, to see which are used.
   const marked: EarlierReadings = {
     ...earlier,

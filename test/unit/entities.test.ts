@@ -255,14 +255,14 @@ describe('knowledge-base reader', () => {
   test('the seeds’ knowledge base reads without problems', () => {
     const reading = readKnowledgeBase(readFileSync(path.join(seeds, 'entities.json'), 'utf8'));
     assert.deepEqual(reading.problems, []);
-    assert.ok(reading.knowledgeBase!.entities.length >= 40);
+    assert.ok(reading.knowledgeBase!.entities.length >= 40, 'reading.knowledgeBase!.entities.length >= 40');
   });
   test('invalid JSON: no knowledge base, a problem at the error', () => {
     const text = '{ "entities": [ { "id": "a", } ] }';
     const reading = readKnowledgeBase(text);
     assert.equal(reading.knowledgeBase, undefined);
     assert.match(reading.problems[0].message, /^Invalid JSON: /);
-    assert.ok(reading.problems[0].span.start >= text.indexOf(',') && reading.problems[0].span.start <= text.indexOf('}'));
+    assert.ok(reading.problems[0].span.start >= text.indexOf(',') && reading.problems[0].span.start <= text.indexOf('}'), `reading.problems[0].span.start >= text.indexOf(',') && reading.problems[0].span.start <= text.indexOf('}')`);
   });
   test('duplicate ids and a name on two entities: reported at the place, the rest stays usable', () => {
     const text = entry('{ "id": "a", "type": "place", "name": "Alpha" }, { "id": "a", "type": "place", "name": "Beta" }, { "id": "c", "type": "place", "name": "Gamma", "aliases": ["Alpha", "G"] }');
@@ -297,9 +297,9 @@ describe('hover card', () => {
   test('knowledge-base text is escaped: no links, no HTML, no formatting', () => {
     const entity: KbEntity = { id: 'x', type: 'other', name: 'Evil *Corp*', description: { en: '[click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)>' }, facts: [{ property: 'role', value: '`code`' }] };
     const markdown = entityHoverMarkdown({ entity, knowledgeBase: { entities: [entity], byId: new Map([['x', entity]]) }, language: 'de', counts: { mentions: 2, articles: 1 } });
-    assert.ok(markdown.includes('Evil \\*Corp\\*'));
-    assert.ok(markdown.includes('\\[click\\]\\(command:workbench\\.action\\.terminal\\.new\\)'));
-    assert.ok(!/<img/.test(markdown) && markdown.includes('&lt;img'));
+    assert.ok(markdown.includes('Evil \\*Corp\\*'), `markdown.includes('Evil \\\\*Corp\\\\*')`);
+    assert.ok(markdown.includes('\\[click\\]\\(command:workbench\\.action\\.terminal\\.new\\)'), `markdown.includes('\\\\[click\\\\]\\\\(command:workbench\\\\.action\\\\.terminal\\\\.new\\\\)')`);
+    assert.ok(!/<img/.test(markdown) && markdown.includes('&lt;img'), `!/<img/.test(markdown) && markdown.includes('&lt;img')`);
     const links = [...markdown.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
     assert.deepEqual(links, ['seedCorpus.openEntity', 'seedCorpus.findMentions', 'seedCorpus.showOnTimeline'], 'only the extension’s own commands are linked');
     assert.match(markdown, /Mentioned 2 times in 1 article · /);

@@ -134,7 +134,7 @@ describe('compact summaries', () => {
   test('strings are shared: equal entity ids and spellings of two articles are one string', () => {
     const a = summarise(analyse('Leica\n\nLeica und Xiaomi im Juli 2022.\n'));
     const b = throughThread(analyse('Xiaomi\n\nXiaomi und Leica seit 2016.\n'));
-    assert.ok(a.strings.includes('leica-camera') && b.strings.includes('leica-camera'));
+    assert.ok(a.strings.includes('leica-camera') && b.strings.includes('leica-camera'), `a.strings.includes('leica-camera') && b.strings.includes('leica-camera')`);
     assert.equal(intern('leica-camera'), a.strings.find((s) => s === 'leica-camera'));
     assert.equal(a.strings.find((s) => s === 'leica-camera'), b.strings.find((s) => s === 'leica-camera'));
   });
@@ -154,7 +154,7 @@ describe('compact summaries', () => {
   test('an article past 64 K characters: 32-bit words, the same fields', () => {
     const paragraph = 'Im Juli 2022 stellte Xiaomi mit Leica das 12S Ultra vor, seit 2016 arbeitet Huawei mit SHARP. 😀 „Zitat“ und mehr.';
     const text = `Titel\n\n${Array.from({ length: 700 }, (_, i) => `${paragraph} Absatz ${i}.`).join('\n\n')}\n`;
-    assert.ok(text.length > 65_536);
+    assert.ok(text.length > 65_536, 'text.length > 65_536');
     const analysis = analyse(text);
     assert.equal(packSummary(analysis).data[0], 4);
     assert.equal(packSummary(analyse('Leica\n\nLeica im Juli 2022.\n')).data[0], 2);

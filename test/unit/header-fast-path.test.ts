@@ -125,7 +125,7 @@ describe('header fast path', () => {
   test('the edge cases it accepts: repeated keys, numbers, a 1024-character key, no final line break', () => {
     assert.deepEqual(simpleReading('a: b\na: c\n')?.map((f) => [f.key, f.value]), [['a', 'b'], ['a', 'c']]);
     assert.deepEqual(simpleReading('published: 2022\nrank: .inf\nid: 0x1F\nok: TRUE\n')?.map((f) => f.value), ['2022', '.inf', '0x1F', 'TRUE']);
-    assert.ok(simpleReading(`${'k'.repeat(1024)}: x\n`));
-    assert.ok(simpleReading('lang: de'));
+    assert.ok(simpleReading(`${'k'.repeat(1024)}: x\n`), "simpleReading(`${'k'.repeat(1024)}: x\\n`)");
+    assert.ok(simpleReading('lang: de'), `simpleReading('lang: de')`);
   });
 });

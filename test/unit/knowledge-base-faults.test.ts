@@ -159,7 +159,7 @@ describe('a knowledge base of 50,000 entities', () => {
     const mentions = findArticleMentions(article, catalog);
     // 50,000 names that appear nowhere in the seed change none of its mentions.
     assert.deepEqual(mentions, findArticleMentions(article, seedCatalog));
-    assert.ok(mentions.length > 20);
+    assert.ok(mentions.length > 20, 'mentions.length > 20');
     const found = findArticleMentions(parseArticle(`Titel\n\nDie ${generated[12_341].name} und E777X, in Italia Entità 49999.\n`), catalog);
     assert.deepEqual(found.map((m) => `${m.text}=${m.entityId}`), [`${generated[12_341].name}=entity-12341`, 'E777X=entity-777', 'Entità 49999=entity-49999']);
     const total = Date.now() - started;

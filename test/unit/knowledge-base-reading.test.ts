@@ -79,7 +79,7 @@ test('a clean knowledge base: the same entities and spans as the tree reading', 
   );
   const reading = readKnowledgeBase(text);
   assert.equal(reading.problems.length, 0);
-  assert.ok(scanTakes(text));
+  assert.ok(scanTakes(text), 'scanTakes(text)');
   assert.equal(text.slice(reading.locations.get('xiaomi')!.name.start, reading.locations.get('xiaomi')!.name.end), '"Xiaomi"');
   assertSameReading(text);
 });

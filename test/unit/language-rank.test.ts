@@ -21,7 +21,7 @@ test('every paragraph of the seeds, with each list of languages', () => {
   const paragraphs = readdirSync(seeds)
     .filter((f) => f.endsWith('.txt'))
     .flatMap((f) => readFileSync(path.join(seeds, f), 'utf8').split(/\r?\n/));
-  assert.ok(paragraphs.length > 50);
+  assert.ok(paragraphs.length > 50, 'paragraphs.length > 50');
   for (const only of languageLists) for (const paragraph of paragraphs) assertSame(paragraph, only);
 });
 

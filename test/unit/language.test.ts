@@ -84,7 +84,7 @@ describe('detectLanguage', () => {
     const judgedLines = report.paragraphs.map((p) => p.paragraph.line.number + 1);
     assert.ok(judgedLines.includes(1), 'the title votes');
     for (const line of [15, 21, 33]) assert.ok(!judgedLines.includes(line), `line ${line} must not vote`);
-    assert.ok(report.paragraphs.every((p) => p.paragraph.kind === 'text'));
+    assert.ok(report.paragraphs.every((p) => p.paragraph.kind === 'text'), `report.paragraphs.every((p) => p.paragraph.kind === 'text')`);
   });
 
   test('a short article is detected but not sure', () => {
@@ -279,13 +279,13 @@ describe('paragraph-language', () => {
     // Declared Italian: every long German paragraph stands out, the short title does not.
     const findings = runRule(paragraphLanguage, `---\nlang: it\n---\n${seedText('002_4d1a318a818ef0be.txt')}`);
     assert.deepEqual(findings.map((f) => f.line), [8, 14, 16, 20, 29]);
-    assert.ok(findings.every((f) => f.message === 'This paragraph reads as German (de), not Italian (it).'));
+    assert.ok(findings.every((f) => f.message === 'This paragraph reads as German (de), not Italian (it).'), `findings.every((f) => f.message === 'This paragraph reads as German (de), not Italian (it).')`);
   });
 
   test('short paragraphs never count', () => {
     const report = contextFor(seedText('000_ebeef4f3d678d313.txt')).language;
     const foreignShort = report.paragraphs.filter((p) => p.language !== 'de' && p.letters < paragraphMinLetters);
     assert.ok(foreignShort.length > 0, 'seed 000 line 23 reads as French but is short');
-    assert.ok(!runRule(paragraphLanguage, seedText('000_ebeef4f3d678d313.txt')).some((f) => f.line === 23));
+    assert.ok(!runRule(paragraphLanguage, seedText('000_ebeef4f3d678d313.txt')).some((f) => f.line === 23), `!runRule(paragraphLanguage, seedText('000_ebeef4f3d678d313.txt')).some((f) => f.line === 23)`);
   });
 });

@@ -11,7 +11,7 @@ test('LruCache keeps the most recently used half of its limit at least, and neve
   assert.equal(cache.get('d'), 4);
   for (let i = 0; i < 100; i++) {
     cache.set(`k${i}`, i);
-    assert.ok(cache.size <= 4);
+    assert.ok(cache.size <= 4, 'cache.size <= 4');
     // The two most recent entries are always there.
     assert.equal(cache.get(`k${i}`), i);
     if (i > 0) assert.equal(cache.get(`k${i - 1}`), i - 1);
@@ -26,7 +26,7 @@ test('LruCache.set replaces a value in either generation', () => {
   cache.set('a', 10);
   assert.equal(cache.get('a'), 10);
   assert.equal(cache.get('b'), 2);
-  assert.ok(cache.size <= 4);
+  assert.ok(cache.size <= 4, 'cache.size <= 4');
 });
 
 test('LruCache.getOrCompute computes once per key while it stays cached', () => {

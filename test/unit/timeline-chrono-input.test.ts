@@ -30,7 +30,7 @@ test('normalise makes whitespace runs one space and apostrophes straight, and tr
       assert.equal(offsets[text.length], line.length);
       for (let i = 0; i < text.length; i++) {
         const at: number = offsets[i];
-        if (i > 0) assert.ok(at > offsets[i - 1]);
+        if (i > 0) assert.ok(at > offsets[i - 1], 'at > offsets[i - 1]');
         if (text[i] === ' ') assert.ok(/\s/.test(line[at]) && (at === 0 || !/\s/.test(line[at - 1])), `a space comes from the first of a run (${i})`);
         else if (text[i] === "'") assert.match(line[at], /['’‘ʼ`´]/);
         else assert.equal(line[at], text[i]);

@@ -38,8 +38,8 @@ describe('TIMEX values', () => {
   });
 
   test('a week sorts at its Monday, week 1 at the start of its week-year', () => {
-    assert.ok(compareTimex('2022-W20', '2022-05-16') < 0 && compareTimex('2022-05-15', '2022-W20') < 0);
-    assert.ok(compareTimex('2020-W01', '2020-01-01') < 0);
+    assert.ok(compareTimex('2022-W20', '2022-05-16') < 0 && compareTimex('2022-05-15', '2022-W20') < 0, `compareTimex('2022-W20', '2022-05-16') < 0 && compareTimex('2022-05-15', '2022-W20') < 0`);
+    assert.ok(compareTimex('2020-W01', '2020-01-01') < 0, `compareTimex('2020-W01', '2020-01-01') < 0`);
   });
 
   test('English descriptions', () => {
@@ -82,7 +82,7 @@ describe('article events', () => {
 
   test('one event per expression, in text order, from the article', () => {
     assert.deepEqual(events.map((e) => e.text), ['sette anni', 'luglio', 'lunedì', 'nel 2015', 'un anno dopo', 'il 31 marzo scorso', 'lunedì scorso']);
-    assert.ok(events.every((e) => e.source === 'article' && e.language === 'it'));
+    assert.ok(events.every((e) => e.source === 'article' && e.language === 'it'), `events.every((e) => e.source === 'article' && e.language === 'it')`);
   });
 
   test('the sentence holding the expression, and the entities mentioned in it, once each, in text order', () => {
@@ -112,7 +112,7 @@ describe('article events', () => {
     const read = analysis.events!;
     assert.equal(analysis.events, read, 'read once');
     assert.deepEqual(read, extractEvents(analysis.article!, { language: 'it', mentions: analysis.mentions }));
-    assert.ok(read.length > 0);
+    assert.ok(read.length > 0, 'read.length > 0');
     assert.deepEqual(JSON.parse(JSON.stringify(analysis)).events, JSON.parse(JSON.stringify(read)), 'and written out like any field');
   });
 
@@ -148,7 +148,7 @@ describe('knowledge-base events', () => {
         ['2022-05', 'start', ['leica-camera', 'xiaomi'], 'Leica Camera: partnership with Xiaomi starts', []],
       ],
     );
-    assert.ok(events.every((e) => e.source === 'knowledge-base' && e.type === 'DATE'));
+    assert.ok(events.every((e) => e.source === 'knowledge-base' && e.type === 'DATE'), `events.every((e) => e.source === 'knowledge-base' && e.type === 'DATE')`);
     assert.deepEqual(events[2].relation, { type: 'partnership', description: { en: 'Co-engineered smartphones' } });
   });
 

@@ -50,7 +50,7 @@ describe('timeline tree', () => {
     loaded = await loadEvents(loaded, 600, server.fetch);
     rows = eventNodes(group, loaded, 600);
     assert.equal(rows.length, 450);
-    assert.ok(rows.every((r) => r.kind === 'event'));
+    assert.ok(rows.every((r) => r.kind === 'event'), `rows.every((r) => r.kind === 'event')`);
     assert.deepEqual(rows.map((r) => r.kind === 'event' && r.entry.value), Array.from({ length: 450 }, (_, i) => `v1-${i}`));
     assert.deepEqual(server.asked, [[0, 200], [200, 200], [400, 200]]);
     // Loaded enough already: nothing asked.

@@ -32,7 +32,7 @@ test('the seeds: the words of the regular expression and of Intl.Segmenter', () 
   assert.equal(seedTexts.length, 5);
   for (const text of seedTexts) {
     const words = scanned(text);
-    assert.ok(words.length > 300);
+    assert.ok(words.length > 300, 'words.length > 300');
     assert.deepEqual(words, expected(text));
     assert.deepEqual(
       words,
@@ -63,7 +63,7 @@ test('text in a script written without spaces is left to Intl.Segmenter', () => 
   const text = 'Leica与华为合作, ライカ und ไลก้า';
   const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
   const words = scanned(text);
-  assert.ok(words.some(([, word]) => word === 'Leica'));
+  assert.ok(words.some(([, word]) => word === 'Leica'), `words.some(([, word]) => word === 'Leica')`);
   assert.deepEqual(words, [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => [s.index, s.segment]));
 });
 

@@ -6,7 +6,7 @@ import { activated, extensionId, seedsFolder, seedUri } from './helpers';
 
 test('the extension activates on the seeds workspace and checks the whole corpus at once', async () => {
   const api = await activated();
-  assert.ok(vscode.extensions.getExtension(extensionId)?.isActive);
+  assert.ok(vscode.extensions.getExtension(extensionId)?.isActive, 'vscode.extensions.getExtension(extensionId)?.isActive');
   const files = await vscode.workspace.findFiles(new vscode.RelativePattern(seedsFolder(), '*.txt'));
   assert.deepEqual(files.map((uri) => uri.path.split('/').pop()).sort(), seedNames, 'the workspace holds the five seeds');
   const first = await api.ready;

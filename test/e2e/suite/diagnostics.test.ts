@@ -17,7 +17,7 @@ test('an edit shows a new diagnostic as you type; undo takes it away', async (t)
   const editor = await openSeed(seed000);
   t.cleanup(() => revertAndClose(seed000));
   // "Die Leica Camera AG…" on line 3 becomes "Die  Leica Camera AG…".
-  assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 3), ' ')));
+  assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 3), ' ')), `await editor.edit((edit) => edit.insert(new vscode.Position(2, 3), ' '))`);
   const typed = await waitForDiagnostics(uri, () => findingsOf(uri).some(([code, line]) => code === 'multiple-spaces' && line === 3), 'multiple-spaces on line 3');
   const doubledSpace = typed.find((d) => codeOf(d) === 'multiple-spaces')!;
   assert.deepEqual([doubledSpace.range.start.character, doubledSpace.range.end.character], [3, 5], 'the diagnostic covers the two spaces');

@@ -83,7 +83,7 @@ test('fix all on save (editor.codeActionsOnSave: source.fixAll.seedCorpus) appli
   const editor = await openSeed(seed003);
   await waitForFindings(uri, goldenFindings[seed003], 'the golden findings before saving');
   // A change to save: a doubled space, which fix-all takes away again.
-  assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 3), ' ')));
+  assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 3), ' ')), `await editor.edit((edit) => edit.insert(new vscode.Position(2, 3), ' '))`);
   assert.ok(await withTimeLimit(editor.document.save(), eventTimeoutMs, 'saving'), 'the document saved');
 
   const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

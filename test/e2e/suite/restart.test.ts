@@ -16,7 +16,7 @@ test('the language server is restarted after it is killed, and the diagnostics c
   const uri = seedUri(seed000);
   const editor = await openSeed(seed000);
   t.cleanup(() => revertAndClose(seed000));
-  assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 3), ' ')));
+  assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 3), ' ')), `await editor.edit((edit) => edit.insert(new vscode.Position(2, 3), ' '))`);
   const edited: Finding[] = [...goldenFindings[seed000], ['multiple-spaces', 3]];
   await waitForFindings(uri, edited, 'the unsaved edit’s findings before the kill');
 
@@ -27,7 +27,7 @@ test('the language server is restarted after it is killed, and the diagnostics c
   const analysed = await pass;
   const restarted = api.client.serverProcess?.pid;
   assert.ok(restarted !== undefined && restarted !== killed, `a new server process (was ${killed}, now ${restarted})`);
-  assert.ok(api.client.isRunning());
+  assert.ok(api.client.isRunning(), 'api.client.isRunning()');
   assert.equal(analysed.files, seedNames.length);
   assert.ok(editor.document.isDirty, 'the edit is still unsaved');
   await waitForFindings(uri, edited, 'the restarted server’s findings for the unsaved text');
