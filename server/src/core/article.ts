@@ -95,6 +95,19 @@ function classify(line: Line): Paragraph {
   return { line, kind: 'text' };
 }
 
+/**
+ * `read(article)`, remembered for the article it was last asked of: rules that share a reading of one article (quote
+ * pairs, blank stretches) make it once per analysis. One article, not a WeakMap of them: an indexing thread reads
+ * thousands, and the WeakMap's entries held each article's lines past young collections, to be promoted.
+ */
+export function lastArticleReading<T>(read: (article: Article) => T): (article: Article) => T {
+  let last: { article: Article; reading: T } | undefined;
+  return (article) => {
+    if (last?.article !== article) last = { article, reading: read(article) };
+    return last.reading;
+  };
+}
+
 /** The span of a line's content without leading and trailing whitespace. */
 export function trimmedSpan(line: Line): Span {
   const leading = line.text.length - line.text.trimStart().length;

@@ -1,4 +1,4 @@
-import { isBlank, type Article, type Line } from '../article';
+import { isBlank, lastArticleReading, type Line } from '../article';
 import type { Rule } from '../rule';
 import { bodyLinesAfterTitle } from './blank-lines';
 import { lineBreakOf } from './shared/line-breaks';
@@ -11,30 +11,23 @@ interface BlankStretches {
   after: Int32Array;
 }
 
-const stretches = new WeakMap<Article, BlankStretches>();
-
 /**
  * The blank stretches of the body, found once per article: every line of a stretch gets the same fix, and a fix
  * per line that walked the lines again would make N whitespace-only lines in a row cost N².
  */
-function blankStretches(article: Article): BlankStretches {
-  let found = stretches.get(article);
-  if (!found) {
-    const lines = bodyLinesAfterTitle(article);
-    const first = new Int32Array(lines.length);
-    const after = new Int32Array(lines.length);
-    for (let i = 0; i < lines.length; ) {
-      let end = i;
-      while (end < lines.length && isBlank(lines[end])) end++;
-      first.fill(i, i, end);
-      after.fill(end, i, end);
-      i = Math.max(end, i + 1);
-    }
-    found = { lines, first, after };
-    stretches.set(article, found);
+const blankStretches = lastArticleReading((article): BlankStretches => {
+  const lines = bodyLinesAfterTitle(article);
+  const first = new Int32Array(lines.length);
+  const after = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    while (end < lines.length && isBlank(lines[end])) end++;
+    first.fill(i, i, end);
+    after.fill(end, i, end);
+    i = Math.max(end, i + 1);
   }
-  return found;
-}
+  return { lines, first, after };
+});
 
 /** The index of the line starting at `offset`, or -1 (binary search: the lines are in order). */
 function lineAt(lines: readonly Line[], offset: number): number {

@@ -85,7 +85,7 @@ const sourceNames: Record<DateSource, string> = { published: 'header `published`
 // by their own string, then by language and reference: V8 hashes a string once, and every cache of an analysis
 // looks up the same line strings.
 const parsedPieces = lineCache<ParsedResult[]>(2);
-const lineCandidates = lineCache<Map<string, Candidate[]>>();
+const lineReadings = lineCache<Map<string, LineReading>>();
 
 /** The last explicit date before an expression, which relative ones count from when the article has no date. */
 interface Narrative {
@@ -100,9 +100,17 @@ interface ResolvedLine {
   narrative?: Narrative;
 }
 
-// The resolved expressions of a line's candidates, by the article's date and the narrative date before the line:
-// typing changes one line, and the others resolve as they did (their candidates are the same array while cached).
-const resolvedLines = new WeakMap<Candidate[], Map<string, ResolvedLine>>();
+/**
+ * A line's candidates, and its resolved expressions by the article's date and the narrative date before the line:
+ * typing changes one line, and the others resolve as they did. Kept together in the line's cache entry, not in a
+ * WeakMap keyed by the candidates: an indexing thread caches no lines, and the WeakMap's entries, one per line of
+ * every article, held the lines' expressions past young collections (half of what reading dates promoted).
+ */
+interface LineReading {
+  candidates: Candidate[];
+  resolved?: Map<string, ResolvedLine>;
+}
+
 // The second readings of expressions, by language, reference and text. There are few second references (see
 // `secondReference`), and expressions repeat across articles ("im Juli", "2019"): an indexing thread keeps these
 // when it moves on to the next article. Kept as calendar readings (see `SecondReading`), not chrono's results: twice
@@ -195,15 +203,14 @@ class Extraction {
     const reading = `${this.language}\u0000${this.primary.getTime()}`;
     const dated = this.articleAnchor ? `${this.articleAnchor.value}\u0000${this.articleAnchor.source}` : '';
     for (const line of proseLines(this.article)) {
-      const readings = lineCandidates.getOrCompute(line.text, () => new Map());
-      let candidates = readings.get(reading);
-      if (!candidates) readings.set(reading, (candidates = this.candidates(line.text)));
-      if (candidates.length === 0) continue;
-      let byContext = resolvedLines.get(candidates);
-      if (!byContext) resolvedLines.set(candidates, (byContext = new Map()));
+      const readings = lineReadings.getOrCompute(line.text, () => new Map());
+      let read = readings.get(reading);
+      if (!read) readings.set(reading, (read = { candidates: this.candidates(line.text) }));
+      if (read.candidates.length === 0) continue;
+      const byContext = (read.resolved ??= new Map());
       const context = narrative ? `${dated}\u0001${narrative.value}\u0000${narrative.text}` : dated;
       let resolved = byContext.get(context);
-      if (!resolved) byContext.set(context, (resolved = this.resolveLine(candidates, narrative)));
+      if (!resolved) byContext.set(context, (resolved = this.resolveLine(read.candidates, narrative)));
       for (const expression of resolved.expressions) expressions.push(movedExpression(expression, line.start));
       narrative = resolved.narrative;
     }

@@ -1,4 +1,4 @@
-import type { Article, Line } from '../../article';
+import { lastArticleReading, type Line } from '../../article';
 import { proseLines } from './prose';
 
 /** Double quotation styles, named by their opening mark. Single quotes are left alone: ’ is also an apostrophe. */
@@ -52,23 +52,16 @@ export interface QuoteAnalysis {
   articleStyle?: QuoteStyle;
 }
 
-const analyses = new WeakMap<Article, QuoteAnalysis>();
-
 /** Pairs the double quotation marks of the title and the prose paragraphs, line by line (a paragraph is a line). */
-export function analyzeQuotes(article: Article): QuoteAnalysis {
-  let analysis = analyses.get(article);
-  if (!analysis) {
-    const pairs: QuotePair[] = [];
-    const strays: StrayQuote[] = [];
-    for (const line of proseLines(article)) pairLine(article.text, line, pairs, strays);
-    // Pairs are found at their closing mark; text order is by the opening one.
-    pairs.sort((a, b) => a.open - b.open);
-    strays.sort((a, b) => a.offset - b.offset);
-    analysis = { pairs, strays, byClose: new Map(pairs.map((pair) => [pair.close, pair])), articleStyle: dominantStyle(pairs) };
-    analyses.set(article, analysis);
-  }
-  return analysis;
-}
+export const analyzeQuotes = lastArticleReading((article): QuoteAnalysis => {
+  const pairs: QuotePair[] = [];
+  const strays: StrayQuote[] = [];
+  for (const line of proseLines(article)) pairLine(article.text, line, pairs, strays);
+  // Pairs are found at their closing mark; text order is by the opening one.
+  pairs.sort((a, b) => a.open - b.open);
+  strays.sort((a, b) => a.offset - b.offset);
+  return { pairs, strays, byClose: new Map(pairs.map((pair) => [pair.close, pair])), articleStyle: dominantStyle(pairs) };
+});
 
 const quoteMark = /[„«»“”"]/g;
 
