@@ -177,9 +177,9 @@ export function foldCase(text: string): string {
 }
 
 // The entity matcher, the candidate finder and the misspelling rule each read the same regions of one article.
-// A new map for each article, not the old one cleared: V8 links a cleared map's old table to its new one, so once one
-// of those tables reached the old generation, dead, it kept every later article's tokens alive through each young
-// collection, and all of them were promoted (some 95 % of the tokens an indexing thread made).
+// A new map for each article, not the old one cleared: V8 gives a cleared map its new table in the old generation
+// when the old table is there, so once this map had been promoted, every later article's tokens were held from the
+// old generation through each young collection, and promoted (some 95 % of the tokens an indexing thread made).
 let memoText: string | undefined;
 let memo = new Map<string, readonly Token[]>();
 
