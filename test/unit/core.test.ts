@@ -1,7 +1,7 @@
-// The core primitives every rule stands on: line index, edits, header parsing and editing, config layering.
+// The core primitives every rule stands on: line index, edits, header parsing and editing, config layering, readings shared by rules.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseArticle } from '../../server/src/core/article';
+import { lastArticleReading, parseArticle } from '../../server/src/core/article';
 import { mergeConfig, readConfigFile } from '../../server/src/core/config';
 import { editsBetween, fixAll, ignoreRuleFix } from '../../server/src/core/fix';
 import { ignoredRuleIds, setHeaderFields } from '../../server/src/core/header';
@@ -111,5 +111,22 @@ describe('fixAll', () => {
   test('whitespace-only stretch and trailing residue in one go', () => {
     const text = 'Titel\n\nErster Absatz.\n\n\u00a0\n\nZweiter Absatz.  \n\nBeitrage Teilen';
     assert.equal(fixAll({ text }, mergeConfig({ rules: { 'lang-missing': 'off' } })).text, 'Titel\n\nErster Absatz.\n\nZweiter Absatz.');
+  });
+});
+
+describe('lastArticleReading', () => {
+  test('reads an article once however often asked, and reads the next article afresh', () => {
+    const read: string[] = [];
+    const firstLine = lastArticleReading((article) => {
+      read.push(article.text);
+      return article.lines[0].text;
+    });
+    const first = parseArticle('Eins\n\nText.');
+    const second = parseArticle('Zwei\n\nText.');
+    assert.equal(firstLine(first), 'Eins');
+    assert.equal(firstLine(first), 'Eins');
+    assert.equal(firstLine(second), 'Zwei');
+    assert.equal(firstLine(first), 'Eins');
+    assert.deepEqual(read, ['Eins\n\nText.', 'Zwei\n\nText.', 'Eins\n\nText.']);
   });
 });
