@@ -26,6 +26,8 @@ export interface Mention {
 }
 
 interface Terminal {
+  /** What follows the name's last word: "" for most, "+" for "Pro+", and "" again for "S.p.A.", whose final full stop is optional. */
+  tail: string;
   entityId: string;
   spellings: string[];
   /** A spelling ends in a full stop ("S.p.A."): the text may have it, or leave it to the sentence's full stop. */
@@ -36,10 +38,10 @@ interface TrieNode {
   /** The words that may follow, when any may: most nodes end a name, and an empty map each took 4 MB of 20 per thread. */
   children?: Map<string, TrieNode>;
   /**
-   * The names that end with this node's word, by what follows that word in the name: "" for most, "+" for "Pro+",
-   * and "" again for "S.p.A.", whose final full stop is optional.
+   * The names that end with this node's word, one per tail, in the order first inserted. Most nodes end one name,
+   * and a list of one is a fraction of a Map of one.
    */
-  terminals?: Map<string, Terminal>;
+  terminals?: Terminal[];
 }
 
 /** Separators longer than this cannot sit inside a name ("Leica Camera AG", "R & D"). */
@@ -79,9 +81,15 @@ export class EntityMatcher {
     const tail = spelling.slice(tokens[tokens.length - 1].end).trimEnd();
     const stop = tail.endsWith('.');
     const tailKey = stop ? tail.slice(0, -1) : tail;
-    node.terminals ??= new Map();
-    let terminal = node.terminals.get(tailKey);
-    if (!terminal) node.terminals.set(tailKey, (terminal = { entityId, spellings: [], stop: false }));
+    // Lists are made with their first item: an empty list given one item by `push` has room for seventeen, which
+    // for the terminals and their spellings was 7 MB of a thread's 15 MB matcher.
+    const terminal = node.terminals && terminalWithTail(node.terminals, tailKey);
+    if (!terminal) {
+      const added: Terminal = { tail: tailKey, entityId, spellings: [spelling], stop };
+      if (node.terminals) node.terminals.push(added);
+      else node.terminals = [added];
+      return;
+    }
     // The reader gives every spelling (case-insensitively) to one entity, so a terminal has one owner.
     if (terminal.entityId !== entityId) return;
     terminal.spellings.push(spelling);
@@ -94,7 +102,8 @@ export class EntityMatcher {
     const terminals = node?.terminals;
     if (!terminals) return undefined;
     let found: { terminal: Terminal; end: number; tail: number } | undefined;
-    for (const [tail, terminal] of terminals) {
+    for (const terminal of terminals) {
+      const tail = terminal.tail;
       if ((found && tail.length <= found.tail) || !text.startsWith(tail, end)) continue;
       let nameEnd = end + tail.length;
       if (terminal.stop && text.charCodeAt(nameEnd) === fullStop && !endsSentence(text, nameEnd + 1)) nameEnd++;
@@ -149,7 +158,7 @@ export class EntityMatcher {
       const exact: TrieNode | undefined = node.children?.get(prefix + key);
       const inflection = genitiveLength(key);
       const stem = inflection > 0 && key.length - inflection >= 2 ? node.children?.get(prefix + key.slice(0, -inflection)) : undefined;
-      const stemTerminal = stem?.terminals?.get('');
+      const stemTerminal = stem?.terminals && terminalWithTail(stem.terminals, '');
       const found = this.terminalAt(exact, text, end) ?? (stemTerminal && text.charCodeAt(end) !== plus ? { terminal: stemTerminal, end: end - inflection } : undefined);
       if (found && (!best || found.end > best.mention.span.end)) {
         const mention = this.accept(text, { start, end: found.end }, found.terminal);
@@ -170,6 +179,11 @@ export class EntityMatcher {
     // Every spelling on one trie path folds to the same key, so any of them shows the intended case.
     return { span, entityId: terminal.entityId, text: written, spelling: exact ?? terminal.spellings[0], caseDiffers: !exact };
   }
+}
+
+function terminalWithTail(terminals: readonly Terminal[], tail: string): Terminal | undefined {
+  for (const terminal of terminals) if (terminal.tail === tail) return terminal;
+  return undefined;
 }
 
 const closingMarks = /[“”"»«’')\]]/u;
