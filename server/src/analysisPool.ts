@@ -135,7 +135,8 @@ export class AnalysisPool {
   private nextId = 1;
   private disposed = false;
   private idleTimer?: NodeJS.Timeout;
-  private readonly idleMs: number;
+  /** How long threads wait without a job before they end; may be changed while none wait. */
+  idleMs: number;
   private readonly onIdleEnd?: (threads: number) => void;
 
   readonly size: number;

@@ -30,6 +30,11 @@ export interface SeedCorpusInitializationOptions {
    * re-analyse unchanged articles. Without it the server keeps no cache on disk.
    */
   cacheFolder?: string;
+  /**
+   * How long the analysis threads wait without work before they end and give back their memory, in milliseconds
+   * (30 s when absent); the cache is written once they have ended. Tests shorten it.
+   */
+  analysisThreadsIdleMs?: number;
 }
 
 /** Title of the work-done progress the server shows while it analyses the corpus ("Indexing seeds: n / N"). */
@@ -93,6 +98,9 @@ export const corpusAnalysedNotification = new NotificationType<CorpusAnalysedPar
  * (the benchmark waits for it to measure the server's memory without them).
  */
 export const analysisThreadsEndedLog = 'Analysis threads ended after a while without work';
+
+/** server → client, `window/logMessage`: how the line starts that says the analysis cache was written. */
+export const cacheWrittenLog = 'Analysis cache written';
 
 /** The extension's own commands that hover cards may link to (with JSON arguments); the client enables these and no others. */
 export const hoverCommands = ['seedCorpus.openEntity', 'seedCorpus.findMentions', 'seedCorpus.showOnTimeline'] as const;

@@ -26,7 +26,7 @@ interface ProgressParams<T> {
   token: string | number;
   value: T;
 }
-import { analysisThreadsEndedLog, corpusAnalysedNotification, defaultSettings, indexingProgressTitle, type CorpusAnalysedParams, type SeedCorpusInitializationOptions } from '../../server/src/protocol';
+import { analysisThreadsEndedLog, cacheWrittenLog, corpusAnalysedNotification, defaultSettings, indexingProgressTitle, type CorpusAnalysedParams, type SeedCorpusInitializationOptions } from '../../server/src/protocol';
 import { assertBuilt, serverJs } from '../lsp/lspClient';
 
 export interface ProgressSeen {
@@ -95,6 +95,9 @@ export class BenchServer {
   /** The analysis threads have ended for want of work since the last pass. */
   private threadsIdle = false;
   private readonly threadsIdleWaiters: Array<() => void> = [];
+  /** The server has written its analysis cache since the last pass. */
+  private cacheWrittenSincePass = false;
+  private readonly cacheWrittenWaiters: Array<() => void> = [];
 
   private constructor(
     readonly child: ChildProcessWithoutNullStreams,
@@ -133,12 +136,17 @@ export class BenchServer {
     connection.onNotification('$/progress', (params: ProgressParams<WorkDoneProgressBegin | WorkDoneProgressReport | { kind: 'end' }>) => server.onProgress(params));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => server.onDiagnostics(params));
     connection.onNotification('window/logMessage', ({ message }: LogMessageParams) => {
+      if (message.startsWith(cacheWrittenLog)) {
+        server.cacheWrittenSincePass = true;
+        for (const resolve of server.cacheWrittenWaiters.splice(0)) resolve();
+      }
       if (!message.startsWith(analysisThreadsEndedLog)) return;
       server.threadsIdle = true;
       for (const resolve of server.threadsIdleWaiters.splice(0)) resolve();
     });
     connection.onNotification(corpusAnalysedNotification.method, (params: CorpusAnalysedParams) => {
       server.threadsIdle = false;
+      server.cacheWrittenSincePass = false;
       const waiter = server.analysedWaiter;
       server.analysedWaiter = undefined;
       waiter?.resolve({ ...params, at: performance.now() });
@@ -201,6 +209,12 @@ export class BenchServer {
   threadsEnded(timeoutMs: number): Promise<void> {
     if (this.threadsIdle) return Promise.resolve();
     return withTimeout(new Promise<void>((resolve) => this.threadsIdleWaiters.push(resolve)), timeoutMs, 'the analysis threads’ end');
+  }
+
+  /** Resolves once the server has written its analysis cache, at once if it has since the last pass. */
+  cacheWritten(timeoutMs: number): Promise<void> {
+    if (this.cacheWrittenSincePass) return Promise.resolve();
+    return withTimeout(new Promise<void>((resolve) => this.cacheWrittenWaiters.push(resolve)), timeoutMs, 'the cache’s write');
   }
 
   /** Resolves at the next `seedCorpus/corpusAnalysed` (register before the pass can end). */

@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import type { Location } from 'vscode-languageserver-protocol/node';
+import type { Location, LogMessageParams } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { entitiesRequest, type EntitiesResult } from '../../server/src/protocol';
+import { analysisThreadsEndedLog, cacheWrittenLog, entitiesRequest, type EntitiesResult, type SeedCorpusInitializationOptions } from '../../server/src/protocol';
 import { readCache, readCacheRecords, writeCache, writeCacheRecords } from '../shared/cacheFile';
 import { codesOf, LspSession, makeWorkspace, type TempWorkspace } from './lspClient';
 
@@ -113,6 +113,22 @@ test('the analysis cache: written on shutdown, used when hashes match, ignored w
   writeCache(file, blocks);
   const sixth = await indexOnce(ws, cacheFolder);
   assert.deepEqual(sixth.diagnostics.get(ws.uriOf(ws.articles[1]))?.diagnostics, third.diagnostics.get(ws.uriOf(ws.articles[1]))?.diagnostics);
+});
+
+test('the analysis cache is written once the analysis threads have ended, without a shutdown', async (t) => {
+  const { ws, cacheFolder } = workspaceWithCache(t);
+  const session = LspSession.start(ws.root);
+  t.after(() => session.dispose());
+  // Longer than the 2 s the server waits after a change before it writes: a write that did not wait for the threads
+  // would come first.
+  await session.initialize({ initializationOptions: { cacheFolder, analysisThreadsIdleMs: 3000 } satisfies SeedCorpusInitializationOptions });
+  await session.waitForCorpusAnalysed();
+  await session.waitFor<LogMessageParams>('window/logMessage', (params) => params.message.startsWith(cacheWrittenLog));
+  const logs = session.log.filter((m) => m.method === 'window/logMessage').map((m) => (m.params as LogMessageParams).message);
+  const ended = logs.findIndex((message) => message.startsWith(analysisThreadsEndedLog));
+  const written = logs.findIndex((message) => message.startsWith(cacheWrittenLog));
+  assert.ok(ended !== -1 && ended < written, `the threads ended before the write: ${JSON.stringify(logs)}`);
+  assert.deepEqual([...readCache(cacheFileIn(cacheFolder)).entries.keys()].sort(), ws.articles.map((a) => ws.pathOf(a)).sort());
 });
 
 test('the analysis cache of an earlier format is ignored, and removed or replaced by the next save', async (t) => {
