@@ -425,12 +425,18 @@ function* inTimeOrder(located: Located[]): Generator<void, Located[]> {
   yield;
   rankInOrder([...files.keys()], (a, b) => fileOrder.compare(a, b), (file, rank) => files.set(file, rank));
   yield;
-  // Date and file in one number (ranks stay far below 2^26 each), then the place in the file.
-  const ranked = located.map((l, i) => ({ located: l, key: dateOf[i].rank * 2 ** 26 + files.get(l.file ?? '')!, start: spanStart(l.event) }));
+  // Date and file in one number (ranks stay far below 2^26 each), then the place in the file. In typed arrays, and
+  // the events' places sorted: an object per event held its key as a number of its own (some 5 MB at 10k articles).
+  const keys = new Float64Array(located.length);
+  const starts = new Float64Array(located.length);
+  located.forEach((l, i) => {
+    keys[i] = dateOf[i].rank * 2 ** 26 + files.get(l.file ?? '')!;
+    starts[i] = spanStart(l.event);
+  });
   yield;
-  ranked.sort((a, b) => a.key - b.key || a.start - b.start);
+  const order = Array.from(located, (_, i) => i).sort((a, b) => keys[a] - keys[b] || starts[a] - starts[b]);
   yield;
-  return ranked.map((r) => r.located);
+  return order.map((i) => located[i]);
 }
 
 interface DateRank {
