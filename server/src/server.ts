@@ -432,7 +432,8 @@ export function startServer(connection: Connection): void {
 
   /**
    * Writes the cache if it changed, after any write under way (shutdown waits for it: a 100k cache takes a while, and
-   * a process that exits mid-write loses it); a failed write leaves it to be written again.
+   * a process that exits mid-write loses it); a failed write leaves it to be written again. Not while analysis threads
+   * run (a job may have started them since the write was scheduled): their end schedules it again.
    */
   function saveCache(): Promise<void> {
     const save = cacheSaved.catch(() => undefined).then(async () => {

@@ -133,18 +133,11 @@ async function typing(server: BenchServer, file: string): Promise<void> {
   await server.close(uri);
 }
 
-/** Waits for the cache the server writes after its pass (a 100k cache takes longer than a shutdown is given). */
-async function cacheWritten(folder: string): Promise<void> {
+/** Waits for the cache the server writes once its analysis threads have ended, and reads the peak RSS through it. */
+async function cacheWritten(server: BenchServer): Promise<void> {
   const started = performance.now();
-  const done = () => {
-    const names = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
-    return names.some((name) => name.endsWith('.cache')) && !names.some((name) => name.endsWith('.tmp'));
-  };
-  while (!done()) {
-    if (performance.now() - started > timeoutMs) throw new Error('the cache was not written');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  log(`cache written ${((performance.now() - started) / 1000).toFixed(1)} s after the probe asked`);
+  await server.cacheWritten(timeoutMs);
+  log(`cache written ${((performance.now() - started) / 1000).toFixed(1)} s after the probe asked; peak RSS through it ${mb(server.peakMemory())}`);
 }
 
 async function main(): Promise<void> {
@@ -155,7 +148,7 @@ async function main(): Promise<void> {
     if (!fs.existsSync(cacheFolder) || fs.readdirSync(cacheFolder).length === 0) {
       const cold = await pass(corpus.dir, cacheFolder, 'cold index');
       if (edits > 0) await typing(cold, path.join(corpus.dir, corpus.typingArticle));
-      await cacheWritten(cacheFolder);
+      await cacheWritten(cold);
       await cold.dispose();
     }
     const cacheFiles = fs.existsSync(cacheFolder) ? fs.readdirSync(cacheFolder) : [];
