@@ -269,8 +269,7 @@ export class TimelineIndex {
     const current = this.current(catalogs);
     if (current) return current;
     const version = this.version;
-    const located: Located[] = [];
-    yield* this.collect(located, catalogs);
+    const located = yield* this.collect(catalogs);
     const byFile = new Map<string, Located[]>();
     for (const entry of located) if (entry.file !== undefined) addTo(byFile, entry.file, entry);
     const sorted: Sorted = { version, stamp: ++this.stamps, catalogs, all: new Scope(yield* inTimeOrder(located)), updates: 0, byFile };
@@ -278,17 +277,22 @@ export class TimelineIndex {
     return sorted;
   }
 
-  /** Gathers the events into `located`, one step per article or knowledge base. */
-  private *collect(located: Located[], catalogs: readonly EntityCatalog[]): Generator<void> {
+  /**
+   * Gathers the events, one step per article or knowledge base, into a list made to its size: one grown by `push`
+   * leaves each of its earlier copies behind (1.4 million events at 100k articles).
+   */
+  private *collect(catalogs: readonly EntityCatalog[]): Generator<void, Located[]> {
     // A copy: an article re-indexed while the request yields must not be visited twice.
-    for (const [file, events] of [...this.byFile]) {
-      for (const event of events) located.push({ event, file });
+    const files = [...this.byFile];
+    const relations = catalogs.flatMap((catalog) => [...relationEvents(catalog.knowledgeBase.entities)]);
+    const located = new Array<Located>(files.reduce((count, [, events]) => count + events.length, 0) + relations.length);
+    let at = 0;
+    for (const [file, events] of files) {
+      for (const event of events) located[at++] = { event, file };
       yield;
     }
-    for (const catalog of catalogs) {
-      for (const event of relationEvents(catalog.knowledgeBase.entities)) located.push({ event });
-      yield;
-    }
+    for (const event of relations) located[at++] = { event };
+    return located;
   }
 
   /**
@@ -410,15 +414,16 @@ function* inTimeOrder(located: Located[]): Generator<void, Located[]> {
   // Per value, its variants: an article's modifier, or a relation's edge (what else `compareEvents` reads).
   const dates = new Map<string, DateRank[]>();
   const files = new Map<string, number>();
-  const dateOf: DateRank[] = [];
-  for (const { event, file } of located) {
+  const dateOf = new Array<DateRank>(located.length);
+  for (let i = 0; i < located.length; i++) {
+    const { event, file } = located[i];
     const variant = event.source === 'article' ? (event.mod ?? '') : event.edge === 'start' ? relationStart : relationEnd;
     let variants = dates.get(event.value);
     if (!variants) dates.set(event.value, (variants = []));
     let date = variants.find((d) => d.variant === variant);
     if (!date) variants.push((date = { variant, event, rank: 0 }));
     files.set(file ?? '', 0);
-    dateOf.push(date);
+    dateOf[i] = date;
     yield;
   }
   rankInOrder([...dates.values()].flat(), (a, b) => compareEvents(a.event, b.event), (date, rank) => (date.rank = rank));
