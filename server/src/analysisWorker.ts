@@ -11,7 +11,7 @@ import { parentPort } from 'node:worker_threads';
 import { analyzeArticle } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
-import { readKnowledgeBase } from './core/entities/knowledge-base';
+import { namesOnly, readKnowledgeBase } from './core/entities/knowledge-base';
 import { CorpusFileIndex } from './core/file-index';
 import { rememberText } from './core/lru';
 import { sha1 } from './analysisCache';
@@ -64,7 +64,7 @@ function readKnowledgeBaseOf(corpus: LoadedCorpus): void {
   if (corpus.knowledgeBase === undefined) return;
   // A text the server or the command line read entities from, or could not: the same reading gives the same entities.
   const { knowledgeBase } = readKnowledgeBase(corpus.knowledgeBase);
-  corpus.catalog = knowledgeBase && compileKnowledgeBase(knowledgeBase);
+  corpus.catalog = knowledgeBase && compileKnowledgeBase(namesOnly(knowledgeBase));
   corpus.knowledgeBase = undefined;
 }
 

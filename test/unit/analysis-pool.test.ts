@@ -7,7 +7,12 @@ import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { sha1 } from '../../server/src/analysisCache';
 import { AnalysisPool, type CorpusState, type PoolMessage } from '../../server/src/analysisPool';
+import { analyzeArticle } from '../../server/src/core/analyze';
 import { mergeConfig } from '../../server/src/core/config';
+import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
+import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
+import { CorpusFileIndex } from '../../server/src/core/file-index';
+import { CompactSummary, packSummary } from '../../server/src/fileSummary';
 
 const root = path.join(__dirname, '..', '..');
 const script = path.join(root, 'dist', 'analysisWorker.js');
@@ -133,6 +138,17 @@ test('a job that asks for the findings only gets the findings of a full analysis
   } finally {
     pool.dispose();
   }
+});
+
+test('threads, which keep only the entities’ names, analyse as the server’s thread does with the whole knowledge base', async () => {
+  const catalog = compileKnowledgeBase(readKnowledgeBase(state.knowledgeBase!).knowledgeBase!);
+  const corpus = new CorpusFileIndex(names);
+  const local = names.map((name) => {
+    const analysis = analyzeArticle({ bytes: readFileSync(path.join(seeds, name)), file: { name, corpus, entities: catalog } }, state.config, { events: true });
+    return new CompactSummary(packSummary(analysis, state.config)).toJSON();
+  });
+  assert.ok(local.every((summary) => summary.mentions.length > 0 && summary.events.length > 0), 'every seed names entities and dates');
+  assert.deepEqual(await analyseSeeds(new AnalysisPool(script)), local);
 });
 
 test('a disposed pool starts no thread and answers a job as cancelled at once', async () => {

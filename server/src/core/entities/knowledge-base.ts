@@ -34,6 +34,22 @@ export function createKnowledgeBase(entities: readonly KbEntity[]): KnowledgeBas
   return { entities, byId: new Map(entities.map((e) => [e.id, e])) };
 }
 
+/**
+ * The knowledge base with only what analysing an article reads of an entity: its id, type and spellings. An
+ * analysis thread keeps this one: descriptions, facts, relations and sources are for hover cards, completion and the
+ * timeline, which the server's own thread answers from the whole entries (20,000 bench entities: 17.0 -> 4.0 MiB).
+ */
+export function namesOnly(knowledgeBase: KnowledgeBase): KnowledgeBase {
+  return createKnowledgeBase(
+    knowledgeBase.entities.map(({ id, type, name, aliases, localNames }) => {
+      const entity: KbEntity = { id, type, name };
+      if (aliases) entity.aliases = aliases;
+      if (localNames) entity.localNames = localNames;
+      return entity;
+    }),
+  );
+}
+
 /** Every spelling that names the entity: canonical name, aliases and per-language names. */
 export function entityNames(entity: KbEntity): string[] {
   return [...new Set([entity.name, ...(entity.aliases ?? []), ...Object.values(entity.localNames ?? {})])];
