@@ -145,7 +145,7 @@ export class AnalysisPool {
   /**
    * `jobs`, when known, caps the threads: a handful of files need no more threads than files. `heapLimitMb`: the
    * threads' first heap limit (tests start low to see them outgrow it). `idleMs`: how long threads wait without a
-   * job before they end; `onIdleEnd` hears how many ended so.
+   * job before they end; `onIdleEnd` hears how many ended so, or by `endIdleThreads`.
    */
   constructor(
     private readonly script: string,
@@ -208,19 +208,33 @@ export class AnalysisPool {
     return this.queue.length === 0 && this.workers.every((entry) => entry.inFlight.size === 0);
   }
 
+  /**
+   * Ends the threads now if they have no work, instead of after `idleMs`: a pass over the corpus is done, and nothing
+   * may come for long. Resolves once they have exited (at once when there are none, or they have work).
+   */
+  endIdleThreads(): Promise<void> {
+    if (this.disposed || this.workers.length === 0 || !this.idle) return Promise.resolve();
+    clearTimeout(this.idleTimer);
+    return this.endThreads();
+  }
+
   /** Ends the threads once they have been idle for `idleMs`; any job before then keeps them. */
   private endWhenIdle(): void {
     clearTimeout(this.idleTimer);
     if (this.workers.length === 0 || !this.idle) return;
     this.idleTimer = setTimeout(() => {
       if (this.disposed || !this.idle) return;
-      // Out of the list first: their exit is then no loss to make good. Heard of once they have exited, and their
-      // memory is given back.
-      const ended = this.workers.splice(0);
-      void Promise.allSettled(ended.map(({ worker }) => worker.terminate())).then(() => this.onIdleEnd?.(ended.length));
+      void this.endThreads();
     }, this.idleMs);
     // A process with nothing else to do (the CLI after its last reply) does not wait for this.
     this.idleTimer.unref();
+  }
+
+  private endThreads(): Promise<void> {
+    // Out of the list first: their exit is then no loss to make good. Heard of once they have exited, and their
+    // memory is given back.
+    const ended = this.workers.splice(0);
+    return Promise.allSettled(ended.map(({ worker }) => worker.terminate())).then(() => this.onIdleEnd?.(ended.length));
   }
 
   private dispatch(): void {

@@ -94,10 +94,11 @@ export interface CorpusAnalysedParams {
 export const corpusAnalysedNotification = new NotificationType<CorpusAnalysedParams>('seedCorpus/corpusAnalysed');
 
 /**
- * server → client, `window/logMessage`: how the line starts that says the analysis threads ended for want of work
- * (the benchmark waits for it to measure the server's memory without them).
+ * server → client, `window/logMessage`: how the line starts that says the analysis threads ended for want of work,
+ * after a pass over the corpus or a while without jobs (the benchmark waits for it to measure the server's memory
+ * without them).
  */
-export const analysisThreadsEndedLog = 'Analysis threads ended after a while without work';
+export const analysisThreadsEndedLog = 'Analysis threads ended without work';
 
 /** server → client, `window/logMessage`: how the line starts that says the analysis cache was written. */
 export const cacheWrittenLog = 'Analysis cache written';

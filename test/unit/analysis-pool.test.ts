@@ -180,6 +180,33 @@ test('threads without work end, giving back their memory, and the next job start
   }
 });
 
+test('idle threads can be ended at once, long before their idle time; threads with work cannot', { timeout: 60_000 }, async () => {
+  let endings: number[] = [];
+  const pool = new AnalysisPool(script, Infinity, { idleMs: 600_000, onIdleEnd: (threads) => endings.push(threads) });
+  pool.setCorpus(state);
+  try {
+    const files = names.map((name) => path.join(seeds, name));
+    const pending = Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
+    // Jobs in flight: nothing ends, and the promise says so at once.
+    await pool.endIdleThreads();
+    assert.ok(pool.threads > 0, 'pool.threads > 0');
+    assert.deepEqual(endings, []);
+    const first = await pending;
+    const threads = pool.threads;
+    await pool.endIdleThreads();
+    assert.equal(pool.threads, 0);
+    assert.deepEqual(endings, [threads]);
+    // None left to end: nothing more is heard.
+    await pool.endIdleThreads();
+    assert.deepEqual(endings, [threads]);
+    endings = [];
+    const again = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
+    assert.deepEqual(again.map((reply) => reply.summary!.toJSON()), first.map((reply) => reply.summary!.toJSON()));
+  } finally {
+    pool.dispose();
+  }
+});
+
 // A thread ended with jobs in flight would leave them unanswered: the test would time out.
 test('threads with jobs in flight do not end, however short the idle time', { timeout: 60_000 }, async () => {
   const pool = new AnalysisPool(script, Infinity, { idleMs: 0 });
