@@ -11,7 +11,8 @@ import { parentPort } from 'node:worker_threads';
 import { analyzeArticle } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
-import { namesOnly, readKnowledgeBase } from './core/entities/knowledge-base';
+import type { KbEntity } from './core/entities/kb';
+import { createKnowledgeBase, namesOnly, readKnowledgeBase } from './core/entities/knowledge-base';
 import { CorpusFileIndex } from './core/file-index';
 import { rememberText } from './core/lru';
 import { sha1 } from './analysisCache';
@@ -22,8 +23,9 @@ interface LoadedCorpus {
   signature: string;
   config: CorpusConfig;
   names: CorpusFileIndex;
-  /** The knowledge base's text until the first analysis needs it read and compiled. */
+  /** The knowledge base's text, or the entities' names as JSON, until the first analysis needs them compiled. */
   knowledgeBase?: string;
+  entityNames?: string;
   catalog?: EntityCatalog;
 }
 
@@ -59,8 +61,14 @@ function analyse({ id, file, corpus: key, cachedHash, events, findingsOnly, earl
   return findingsOnly ? { id, findings: analysis.findings } : { id, hash, packed: packSummary(analysis, corpus.config) };
 }
 
-/** Reads and compiles the corpus's knowledge base, if its text is still waiting. */
+/** Reads and compiles the corpus's knowledge base, if its text or its entities' names are still waiting. */
 function readKnowledgeBaseOf(corpus: LoadedCorpus): void {
+  if (corpus.entityNames !== undefined) {
+    // The entities the server read, with what an analysis reads of them.
+    corpus.catalog = compileKnowledgeBase(createKnowledgeBase(JSON.parse(corpus.entityNames) as KbEntity[]));
+    corpus.entityNames = undefined;
+    return;
+  }
   if (corpus.knowledgeBase === undefined) return;
   // A text the server or the command line read entities from, or could not: the same reading gives the same entities.
   const { knowledgeBase } = readKnowledgeBase(corpus.knowledgeBase);
@@ -75,8 +83,8 @@ function send(replies: WorkerReply[]): void {
 
 parentPort?.on('message', (message: PoolMessage) => {
   if (message.type === 'corpus') {
-    const { key, signature, config, names, knowledgeBase } = message.state;
-    const corpus: LoadedCorpus = { signature, config, names: new CorpusFileIndex(names), knowledgeBase };
+    const { key, signature, config, names, knowledgeBase, entityNames } = message.state;
+    const corpus: LoadedCorpus = { signature, config, names: new CorpusFileIndex(names), knowledgeBase, entityNames };
     corpora.set(key, corpus);
     // Read at once: a knowledge base comes with the first analysis, or ahead of the jobs (`AnalysisPool.prepare`).
     try {

@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { cacheFileFor, loadAnalysisCache, saveAnalysisCacheInThread, sha1, type CachedAnalysis } from './analysisCache';
-import { AnalysisPool, knowledgeBaseHash, type CorpusState } from './analysisPool';
+import { AnalysisPool, knowledgeBaseHash, knowledgeBaseNames, type CorpusState } from './analysisPool';
 import { analyzeArticle, decodeUtf8, type Analysis, type Finding } from './core/analyze';
 import { earlierOf, summarise, type FileSummary } from './fileSummary';
 import { configFileName } from './core/config';
@@ -287,9 +287,8 @@ export function startServer(connection: Connection): void {
       if (onDisk.get(file)?.signature === signature) return { key: corpus.root, signature, config, names, knowledgeBase: unread.text };
     }
     const { catalog, goodText } = corpus.knowledgeBase ?? {};
-    const knowledgeBase = catalog && goodText;
-    const signature = signatureWith(knowledgeBase ? knowledgeBaseHash(catalog, knowledgeBase) : null);
-    return { key: corpus.root, signature, config, names, knowledgeBase };
+    if (!catalog || !goodText) return { key: corpus.root, signature: signatureWith(null), config, names };
+    return { key: corpus.root, signature: signatureWith(knowledgeBaseHash(catalog, goodText)), config, names, entityNames: knowledgeBaseNames(catalog) };
   }
 
   /**

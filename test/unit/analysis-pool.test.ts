@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { sha1 } from '../../server/src/analysisCache';
-import { AnalysisPool, type CorpusState, type PoolMessage } from '../../server/src/analysisPool';
+import { AnalysisPool, knowledgeBaseNames, type CorpusState, type PoolMessage } from '../../server/src/analysisPool';
 import { analyzeArticle } from '../../server/src/core/analyze';
 import { mergeConfig } from '../../server/src/core/config';
 import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
@@ -69,7 +69,9 @@ test('a job with the cache’s hash is a check: unchanged when the bytes hash to
   }
 });
 
-/** Records what pools post to their threads, until `restore`; `textsSent` counts the corpus states with a knowledge base. */
+/** Records what pools post to their threads, until `restore`; `textsSent` counts the corpus states with a knowledge base (its text or its entities' names). */
+const hasEntities = (state: CorpusState) => state.knowledgeBase !== undefined || state.entityNames !== undefined;
+
 function watchPosts(): { sent: unknown[]; textsSent(): number; restore(): void } {
   const sent: unknown[] = [];
   const post = Worker.prototype.postMessage;
@@ -79,7 +81,7 @@ function watchPosts(): { sent: unknown[]; textsSent(): number; restore(): void }
   };
   return {
     sent,
-    textsSent: () => sent.filter((message) => (message as PoolMessage).type === 'corpus' && (message as { state: CorpusState }).state.knowledgeBase !== undefined).length,
+    textsSent: () => sent.filter((message) => (message as PoolMessage).type === 'corpus' && hasEntities((message as { state: CorpusState }).state)).length,
     restore: () => (Worker.prototype.postMessage = post),
   };
 }
@@ -149,6 +151,21 @@ test('threads, which keep only the entities’ names, analyse as the server’s 
   });
   assert.ok(local.every((summary) => summary.mentions.length > 0 && summary.events.length > 0), 'every seed names entities and dates');
   assert.deepEqual(await analyseSeeds(new AnalysisPool(script)), local);
+  // Sent the entities the server read, names only, instead of the text: the same analyses.
+  const pool = new AnalysisPool(script);
+  pool.setCorpus({ ...state, knowledgeBase: undefined, entityNames: knowledgeBaseNames(catalog) });
+  const { textsSent, restore } = watchPosts();
+  try {
+    // A check needs no entities: none are sent for it.
+    await pool.analyse({ file: path.join(seeds, names[0]), corpus: seeds, events: true, cachedHash: sha1(readFileSync(path.join(seeds, names[0]))) });
+    assert.equal(textsSent(), 0);
+    const replies = await Promise.all(names.map((name) => pool.analyse({ file: path.join(seeds, name), corpus: seeds, events: true })));
+    assert.deepEqual(replies.map((reply) => reply.summary!.toJSON()), local);
+    assert.equal(textsSent(), pool.threads, 'each thread got the names once');
+  } finally {
+    restore();
+    pool.dispose();
+  }
 });
 
 test('a disposed pool starts no thread and answers a job as cancelled at once', async () => {
