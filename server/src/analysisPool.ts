@@ -4,7 +4,6 @@
  */
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { sha1 } from './analysisCache';
 import type { EarlierReadings, Finding } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import type { EntityCatalog } from './core/entities/catalog';
@@ -32,7 +31,6 @@ export interface CorpusState {
   entityNames?: string;
 }
 
-const hashes = new WeakMap<EntityCatalog, string>();
 const namesJson = new WeakMap<EntityCatalog, string>();
 
 /** The catalog's entities, names only, as JSON for the analysis threads (see `CorpusState.entityNames`); made once per catalog. */
@@ -40,13 +38,6 @@ export function knowledgeBaseNames(catalog: EntityCatalog): string {
   let json = namesJson.get(catalog);
   if (json === undefined) namesJson.set(catalog, (json = JSON.stringify(namesOnly(catalog.knowledgeBase).entities)));
   return json;
-}
-
-/** The hash of the text a knowledge base was read from, made once per knowledge-base version. */
-export function knowledgeBaseHash(catalog: EntityCatalog, text: string): string {
-  let hash = hashes.get(catalog);
-  if (hash === undefined) hashes.set(catalog, (hash = sha1(text)));
-  return hash;
 }
 
 export type PoolMessage = { type: 'corpus'; state: CorpusState } | { type: 'analyse'; jobs: SentJob[] };

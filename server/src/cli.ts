@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle, decodeUtf8, type Finding } from './core/analyze';
 import { fixAll, isFixable } from './core/fix';
-import { AnalysisPool, type CorpusState } from './analysisPool';
+import { AnalysisPool, knowledgeBaseNames, type CorpusState } from './analysisPool';
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget, type Corpus } from './corpus';
 import { findCorpusFiles, isWithin, writeFileAtomically } from './files';
 import { LineIndex, type Range } from './core/text';
@@ -111,11 +111,15 @@ async function readArticle(file: string): Promise<Buffer> {
 }
 
 /**
- * What the analysis threads need of a corpus. The knowledge base goes as its text, read or not: a text the threads
- * cannot read gives them no entities, as it gives this thread none.
+ * What the analysis threads need of a corpus. The knowledge base goes as its text while this thread reads it too
+ * (`knowledgeBase`): a text the threads cannot read gives them no entities, as it gives this thread none. Once read
+ * here, its entities go as names (`knowledgeBaseNames`).
  */
-function corpusState(corpus: Corpus, knowledgeBase = corpus.knowledgeBase?.text): CorpusState {
-  return { key: corpus.root, signature: '', config: configFor(corpus), names: corpus.names.names(), knowledgeBase };
+function corpusState(corpus: Corpus, knowledgeBase?: string): CorpusState {
+  const state: CorpusState = { key: corpus.root, signature: '', config: configFor(corpus), names: corpus.names.names() };
+  if (knowledgeBase !== undefined) return { ...state, knowledgeBase };
+  const catalog = corpus.knowledgeBase?.catalog;
+  return catalog ? { ...state, entityNames: knowledgeBaseNames(catalog) } : state;
 }
 
 /**
@@ -150,8 +154,8 @@ async function resolveAll({ files, bounds, listings }: Collected, beforeKnowledg
   for (const corpus of await resolver.all()) {
     for (const problem of corpus.configProblems) process.stderr.write(`${relative(path.join(corpus.root, 'seed-corpus.json'))}: ${problem.path ? problem.path + ': ' : ''}${problem.message}\n`);
     const kb = corpus.knowledgeBase;
-    if (!kb) continue;
-    const index = new LineIndex(kb.text);
+    if (!kb || kb.problems.length === 0) continue;
+    const index = new LineIndex(kb.text.value);
     for (const problem of kb.problems) {
       const { line, character } = index.positionAt(problem.span.start);
       process.stderr.write(`${relative(kb.file)}:${line + 1}:${character + 1} ${problem.severity} knowledge-base ${problem.message}\n`);

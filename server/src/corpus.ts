@@ -1,6 +1,8 @@
 /** Groups article files into corpora (a folder with `seed-corpus.json`, or else the file's own folder) with their config. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { sha1 } from './analysisCache';
 import { defaultKnowledgeBaseFile, mergeConfig, type ConfigProblem, type CorpusConfig, type CorpusConfigFile } from './core/config';
 import { compileKnowledgeBase, type EntityCatalog } from './core/entities/catalog';
 import { readKnowledgeBase, type KbProblem, type KbReading } from './core/entities/knowledge-base';
@@ -23,12 +25,55 @@ export interface CorpusKnowledgeBase {
   catalog?: EntityCatalog;
   problems: KbProblem[];
   /** The text the problems refer to. */
-  text: string;
-  /** The text `catalog` was read from, and where each entity stands in it. */
-  goodText?: string;
+  text: KnowledgeBaseText;
+  /** The text `catalog` was read from (the same object as `text` when that could be read), and where each entity stands in it. */
+  goodText?: KnowledgeBaseText;
   locations: KbReading['locations'];
   /** True while the text is not parsed yet (see `knowledgeBaseToRead`): reading any field above but `file` and `text` parses it. */
   readonly unread?: boolean;
+}
+
+/**
+ * A knowledge base's text. One read from disk is kept deflated once it has been parsed: the bench's 14 MB file (it
+ * holds characters beyond Latin-1, so two bytes each) was 26 MB of the server's heap for as long as it ran, while
+ * only its problems, a definition, a workspace symbol search, a rename and an added entity read it again. An editor's
+ * text is kept as it is: the editor's document holds it anyway, and typing in it would deflate it at every pause.
+ */
+export class KnowledgeBaseText {
+  private hashValue?: string;
+
+  private constructor(
+    private readonly plain: string | undefined,
+    private readonly deflated: Buffer | undefined,
+  ) {}
+
+  /** A text kept as it is. */
+  static kept(text: string): KnowledgeBaseText {
+    return new KnowledgeBaseText(text, undefined);
+  }
+
+  /** A text decoded from a file's UTF-8 (well-formed, so UTF-8 gives it back exactly), kept deflated. */
+  static deflated(text: string): KnowledgeBaseText {
+    const bytes = Buffer.from(text, 'utf8');
+    const kept = new KnowledgeBaseText(undefined, deflateRawSync(bytes, { level: 1 }));
+    kept.hashValue = sha1(bytes);
+    return kept;
+  }
+
+  /** The text (inflated again each time when kept deflated: callers keep what they need of it). */
+  get value(): string {
+    return this.plain ?? inflateRawSync(this.deflated!).toString('utf8');
+  }
+
+  /** SHA-1 of the text's UTF-8. */
+  get hash(): string {
+    return (this.hashValue ??= sha1(this.plain!));
+  }
+
+  /** Whether `text` is this text. */
+  equals(text: string): boolean {
+    return this.plain !== undefined ? this.plain === text : this.hash === sha1(text);
+  }
 }
 
 export interface ArticleTarget {
@@ -100,7 +145,7 @@ export async function loadKnowledgeBase(corpus: Corpus, beforeParsing?: (corpus:
   }
   beforeParsing?.(corpus, text);
   // With no version before it, nothing depends on what it reads until it is used (see `knowledgeBaseToRead`).
-  if (corpus.knowledgeBase) updateKnowledgeBase(corpus, file, text);
+  if (corpus.knowledgeBase) updateKnowledgeBase(corpus, file, text, { fromDisk: true });
   else corpus.knowledgeBase = knowledgeBaseToRead(file, text);
 }
 
@@ -110,11 +155,21 @@ export async function loadKnowledgeBase(corpus: Corpus, beforeParsing?: (corpus:
  * quarter of the server's work there.
  */
 function knowledgeBaseToRead(file: string, text: string): CorpusKnowledgeBase {
+  // Kept as it is until parsed (a warm start's threads may need it), then as the reading keeps it.
+  let unread: KnowledgeBaseText | undefined = KnowledgeBaseText.kept(text);
   let read: CorpusKnowledgeBase | undefined;
-  const parsed = () => (read ??= readingOf(file, text, undefined));
+  const parsed = () => {
+    if (!read) {
+      read = readingOf(file, unread!.value, undefined, true);
+      unread = undefined;
+    }
+    return read;
+  };
   return {
     file,
-    text,
+    get text() {
+      return read?.text ?? unread!;
+    },
     get catalog() {
       return parsed().catalog;
     },
@@ -133,24 +188,28 @@ function knowledgeBaseToRead(file: string, text: string): CorpusKnowledgeBase {
   };
 }
 
-/** Re-reads the knowledge base from `text` (disk or an open editor); returns whether the usable version changed. */
-export function updateKnowledgeBase(corpus: Corpus, file: string, text: string): boolean {
+/**
+ * Re-reads the knowledge base from `text` (an open editor, or the disk: `fromDisk`); returns whether the usable version
+ * changed.
+ */
+export function updateKnowledgeBase(corpus: Corpus, file: string, text: string, { fromDisk = false } = {}): boolean {
   const previous = corpus.knowledgeBase;
-  if (previous?.text === text && previous.file === file) return false;
-  corpus.knowledgeBase = readingOf(file, text, previous);
+  if (previous?.file === file && previous.text.equals(text)) return false;
+  corpus.knowledgeBase = readingOf(file, text, previous, fromDisk);
   return corpus.knowledgeBase.catalog !== previous?.catalog;
 }
 
 /** `text` read, or, where it cannot be, the last version that could (`previous`) kept in use. */
-function readingOf(file: string, text: string, previous: CorpusKnowledgeBase | undefined): CorpusKnowledgeBase {
+function readingOf(file: string, text: string, previous: CorpusKnowledgeBase | undefined, fromDisk: boolean): CorpusKnowledgeBase {
   const reading = readKnowledgeBase(text);
   const good = reading.knowledgeBase !== undefined;
+  const kept = fromDisk ? KnowledgeBaseText.deflated(text) : KnowledgeBaseText.kept(text);
   return {
     file,
     catalog: good ? compileKnowledgeBase(reading.knowledgeBase!) : previous?.catalog,
     problems: reading.problems,
-    text,
-    goodText: good ? text : previous?.goodText,
+    text: kept,
+    goodText: good ? kept : previous?.goodText,
     locations: good ? reading.locations : previous?.locations ?? new Map(),
   };
 }

@@ -30,7 +30,7 @@ import { entityTypes, type EntityType, type KbEntity } from './core/entities/kb'
 import { headerField } from './core/header';
 import { LruCache } from './core/lru';
 import { LineIndex } from './core/text';
-import { knowledgeBasePath, type Corpus } from './corpus';
+import { knowledgeBasePath, type Corpus, type KnowledgeBaseText } from './corpus';
 import { checkpoint, throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { entityHoverMarkdown, hoverEventCount } from './lsp/entityHover';
 import { toTextEdits } from './lsp/convert';
@@ -88,11 +88,16 @@ const checkpointEvery = 256;
 const manyLocations = 1000;
 const referenceAnswersKept = 8;
 
-/** Line indexes of recent knowledge-base texts: building one over megabytes of JSON for each definition cost more than the rest. */
-const knowledgeBaseLines = new LruCache<string, LineIndex>(4);
+/**
+ * Line indexes of recent knowledge-base texts: building one over megabytes of JSON for each definition cost more than
+ * the rest, and a text kept deflated is inflated once for it. An index holds its text: a knowledge base that asked
+ * for one is in the heap again, as it was before it was kept deflated.
+ */
+const knowledgeBaseLines = new LruCache<KnowledgeBaseText | string, LineIndex>(4);
 
-function lineIndexOf(text: string): LineIndex {
-  return knowledgeBaseLines.getOrCompute(text, () => new LineIndex(text));
+/** The line index of a knowledge base's text (an editor's, or as the server keeps it). */
+function lineIndexOf(text: KnowledgeBaseText | string): LineIndex {
+  return knowledgeBaseLines.getOrCompute(text, () => new LineIndex(typeof text === 'string' ? text : text.value));
 }
 
 export function registerEntityFeatures(host: EntityFeatureHost): void {
@@ -211,7 +216,7 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     }
     const kbUri = host.uriOf(kb.file);
     const kbIndex = lineIndexOf(kb.text);
-    const kbEdits = spellingSpans(kb.text, found.mention.entityId, spelling).map((span) => ({ range: kbIndex.rangeOf(span), newText: JSON.stringify(name) }));
+    const kbEdits = spellingSpans(kbIndex.text, found.mention.entityId, spelling).map((span) => ({ range: kbIndex.rangeOf(span), newText: JSON.stringify(name) }));
     if (kbEdits.length > 0) documentChanges.push({ textDocument: { uri: kbUri, version: documents.get(kbUri)?.version ?? null }, edits: kbEdits });
     return { documentChanges } satisfies WorkspaceEdit;
   });
@@ -346,5 +351,6 @@ export function knowledgeBaseEdit(corpus: Corpus, entry: KbEntity, openText: (fi
   if (text === undefined) {
     return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newKnowledgeBaseText(entry) }] }] };
   }
-  return { changes: { [uri]: toTextEdits(lineIndexOf(text), appendEntityEdit(text, entry)) } };
+  const lines = lineIndexOf(text);
+  return { changes: { [uri]: toTextEdits(lines, appendEntityEdit(lines.text, entry)) } };
 }

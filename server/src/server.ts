@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { cacheFileFor, loadAnalysisCache, saveAnalysisCacheInThread, sha1, type CachedAnalysis } from './analysisCache';
-import { AnalysisPool, knowledgeBaseHash, knowledgeBaseNames, type CorpusState } from './analysisPool';
+import { AnalysisPool, knowledgeBaseNames, type CorpusState } from './analysisPool';
 import { analyzeArticle, decodeUtf8, type Analysis, type Finding } from './core/analyze';
 import { earlierOf, summarise, type FileSummary } from './fileSummary';
 import { configFileName } from './core/config';
@@ -283,12 +283,12 @@ export function startServer(connection: Connection): void {
       // A knowledge base not parsed yet, whose very text the cache's analysis of `file` was made with as a readable
       // one, is readable still (this build reads a text as the build that wrote the cache did): a warm start's pass
       // needs nothing else of it.
-      const signature = signatureWith(sha1(unread.text));
-      if (onDisk.get(file)?.signature === signature) return { key: corpus.root, signature, config, names, knowledgeBase: unread.text };
+      const signature = signatureWith(unread.text.hash);
+      if (onDisk.get(file)?.signature === signature) return { key: corpus.root, signature, config, names, knowledgeBase: unread.text.value };
     }
     const { catalog, goodText } = corpus.knowledgeBase ?? {};
     if (!catalog || !goodText) return { key: corpus.root, signature: signatureWith(null), config, names };
-    return { key: corpus.root, signature: signatureWith(knowledgeBaseHash(catalog, goodText)), config, names, entityNames: knowledgeBaseNames(catalog) };
+    return { key: corpus.root, signature: signatureWith(goodText.hash), config, names, entityNames: knowledgeBaseNames(catalog) };
   }
 
   /**
@@ -539,7 +539,7 @@ export function startServer(connection: Connection): void {
     // Lines are indexed only for a problem to place: a clean 14 MB file took 50 ms of every start.
     let lines: LineIndex | undefined;
     const diagnostics: Diagnostic[] = kb.problems.map((p) => ({
-      range: (lines ??= new LineIndex(kb.text)).rangeOf(p.span),
+      range: (lines ??= new LineIndex(kb.text.value)).rangeOf(p.span),
       severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       source: diagnosticSource,
       code: 'knowledge-base',

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { CorpusResolver, updateKnowledgeBase, type Corpus } from '../../server/src/corpus';
+import { sha1 } from '../../server/src/analysisCache';
+import { CorpusResolver, KnowledgeBaseText, updateKnowledgeBase, type Corpus } from '../../server/src/corpus';
 import { Workspace } from '../../server/src/workspace';
 
 test('corpusList names each corpus with articles, as the article map does, through scan, add and remove', async (t) => {
@@ -54,12 +55,38 @@ test('a knowledge base read from disk is parsed on first use, as it is read when
   const kb = corpus.knowledgeBase!;
   assert.equal(kb.unread, true, 'not parsed by being found');
   const text = readFileSync(path.join(seeds, 'entities.json'), 'utf8');
-  assert.equal(kb.text, text);
+  assert.equal(kb.text.value, text);
   const edited: Corpus = { ...corpus, knowledgeBase: undefined };
   updateKnowledgeBase(edited, kb.file, text);
   assert.deepEqual(kb.problems, edited.knowledgeBase!.problems);
   assert.equal(kb.unread, false, 'parsed once a field needed it');
-  assert.equal(kb.goodText, text);
+  assert.equal(kb.goodText, kb.text, 'the text it was read from is the good one');
+  assert.equal(kb.goodText!.value, text);
+  assert.equal(kb.text.hash, sha1(text));
   assert.deepEqual([...kb.locations], [...edited.knowledgeBase!.locations]);
   assert.deepEqual(kb.catalog!.knowledgeBase.entities, edited.knowledgeBase!.catalog!.knowledgeBase.entities);
+});
+
+test('a knowledge base’s text kept deflated gives back the very text, with its hash; one kept as it is, too', () => {
+  const text = '\ufeff{\r\n  "entities": [{ "id": "pechino", "type": "place", "name": "Pechino", "localNames": { "zh": "北京", "de": "Peking" }, "description": { "it": "la capitale’s 😀" } }]\n}\n';
+  for (const kept of [KnowledgeBaseText.deflated(text), KnowledgeBaseText.kept(text)]) {
+    assert.equal(kept.value, text);
+    assert.equal(kept.hash, sha1(Buffer.from(text, 'utf8')));
+    assert.ok(kept.equals(text), 'equal to its text');
+    assert.ok(!kept.equals(text.replace('Peking', 'Pekin')), 'not to another');
+  }
+});
+
+test('a knowledge base read from disk keeps its text once parsed: the same text is no change, another is read again', async () => {
+  const seeds = path.join(__dirname, '..', '..', 'seeds');
+  const { corpus } = await new CorpusResolver([seeds]).resolve(path.join(seeds, '000_ebeef4f3d678d313.txt'));
+  const text = readFileSync(path.join(seeds, 'entities.json'), 'utf8');
+  const catalog = corpus.knowledgeBase!.catalog;
+  assert.equal(corpus.knowledgeBase!.text.value, text);
+  assert.equal(updateKnowledgeBase(corpus, corpus.knowledgeBase!.file, text), false);
+  assert.equal(corpus.knowledgeBase!.catalog, catalog, 'the same entities in use');
+  const edited = text.replace('"entities"', '"entities" ');
+  assert.equal(updateKnowledgeBase(corpus, corpus.knowledgeBase!.file, edited), true, 'another text is read again');
+  assert.equal(corpus.knowledgeBase!.text.value, edited);
+  assert.deepEqual(corpus.knowledgeBase!.catalog!.knowledgeBase.entities, catalog!.knowledgeBase.entities);
 });
