@@ -128,6 +128,7 @@ function threadsChanged(by: number): void {
   threadsInProcess += by;
   if ((before === 0) !== (threadsInProcess === 0)) setFlagsFromString(`--heap-growing-percent=${threadsInProcess > 0 ? heapGrowingPercentWithThreads : 0}`);
 }
+
 /** A thread that runs out of memory is replaced by one with twice the limit, its jobs sent again, up to this. */
 const largestHeapLimitMb = 4096;
 

@@ -400,13 +400,15 @@ export function startServer(connection: Connection): void {
     const prime = () => {
       if (pass !== passNumber) return;
       for (const corpus of problemsWaiting) publishWaitingProblems(corpus, true);
-      sortingTimeline = inSlices(indexUnchangedSteps(), nextTurn)
+      const sorting: Promise<void> = inSlices(indexUnchangedSteps(), nextTurn)
         .then(() => (pass === passNumber ? timeline.prime(catalogs(), nextTurn) : undefined))
         .catch((error) => connection.console.error(`Indexing the corpus and sorting the timeline ahead failed: ${(error as Error).stack ?? error}`))
         .finally(() => {
-          sortingTimeline = undefined;
+          // A newer pass's sort may have begun meanwhile: the write waits for that one.
+          if (sortingTimeline === sorting) sortingTimeline = undefined;
           scheduleCacheSave();
         });
+      sortingTimeline = sorting;
     };
     Promise.all([announced, threadsEnded]).then(() => setTimeout(() => setImmediate(prime), primeDelayMs), () => undefined);
   }
