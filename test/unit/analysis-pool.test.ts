@@ -69,9 +69,9 @@ test('a job with the cache’s hash is a check: unchanged when the bytes hash to
   }
 });
 
-/** Records what pools post to their threads, until `restore`; `textsSent` counts the corpus states with a knowledge base (its text or its entities' names). */
 const hasEntities = (state: CorpusState) => state.knowledgeBase !== undefined || state.entityNames !== undefined;
 
+/** Records what pools post to their threads, until `restore`; `textsSent` counts the corpus states with a knowledge base (its text or its entities' names). */
 function watchPosts(): { sent: unknown[]; textsSent(): number; restore(): void } {
   const sent: unknown[] = [];
   const post = Worker.prototype.postMessage;
