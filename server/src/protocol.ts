@@ -32,7 +32,8 @@ export interface SeedCorpusInitializationOptions {
   cacheFolder?: string;
   /**
    * How long the analysis threads wait without work before they end and give back their memory, in milliseconds
-   * (30 s when absent); the cache is written once they have ended. Tests shorten it.
+   * (30 s when absent); a pass over the corpus ends them as soon as it is done, whatever this says. The cache is
+   * written once they have ended. Tests lengthen and shorten it.
    */
   analysisThreadsIdleMs?: number;
 }
