@@ -279,6 +279,7 @@ export type CacheWriterReply = { type: 'written' } | { type: 'done' } | { type: 
 /** Entries per message to the writing thread, and messages it may hold unwritten (what it holds is copied). */
 const entriesPerBatch = 500;
 const batchesInFlight = 2;
+const writerYoungGenerationMb = 4;
 
 /**
  * `saveAnalysisCache`, with the lines made and written by a thread of its own (`script`: dist/analysisCacheWriter.js).
@@ -288,7 +289,9 @@ const batchesInFlight = 2;
  */
 export async function saveAnalysisCacheInThread(file: string, build: string, entries: ReadonlyMap<string, CachedAnalysis>, script: string): Promise<void> {
   const table = await stringTable(entries);
-  const writer = new Worker(script, { workerData: { file, build, strings: [...table.keys()] } satisfies CacheWriterTask });
+  // It holds a few batches at a time: a young generation of V8's default size (16 MB and more) made it the peak of
+  // a 10k cold index, some 20 MB above the pass's.
+  const writer = new Worker(script, { workerData: { file, build, strings: [...table.keys()] } satisfies CacheWriterTask, resourceLimits: { maxYoungGenerationSizeMb: writerYoungGenerationMb } });
   let unanswered = 0;
   let answered: (() => void) | undefined;
   const done = new Promise<void>((resolve, reject) => {

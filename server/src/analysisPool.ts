@@ -1,14 +1,17 @@
 /**
- * Worker threads that analyse articles from disk, one per core (at least one, at most four): the corpus pass
- * uses every core and never blocks the server's thread, which keeps answering requests on open documents.
+ * The analysers of articles from disk, one per core (at least one, at most four): worker threads, and optionally a
+ * lane in the pool's own thread that runs one job per turn of its event loop, so the server's thread still answers
+ * requests on open documents between two articles. The corpus pass uses every core.
  */
 import * as os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { loadCorpus, runJob, type LaneLimits, type LoadedCorpus } from './analysisJob';
 import type { EarlierReadings, Finding } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import type { EntityCatalog } from './core/entities/catalog';
 import { namesOnly } from './core/entities/knowledge-base';
+import { withoutRemembering } from './core/lru';
 import { CompactSummary, type PackedSummary } from './fileSummary';
 
 /** What a worker needs to know of a corpus; sent again whenever its signature changes. */
@@ -58,10 +61,11 @@ export interface AnalysisReply {
 }
 
 /**
- * A reply as a thread sends it: the summary packed, its block transferred without a copy. `stale`: the bytes do not
- * hash to `cachedHash`, and the job goes back to the queue as an analysis.
+ * A reply as an analyser gives it: the summary packed (a thread transfers its block without a copy). `stale`: the
+ * bytes do not hash to `cachedHash`, and the job goes back to the queue as an analysis. `forThread`: the lane leaves
+ * the job to a thread (see `LaneLimits`).
  */
-export type WorkerReply = Omit<AnalysisReply, 'summary'> & { packed?: PackedSummary; stale?: true };
+export type WorkerReply = Omit<AnalysisReply, 'summary'> & { packed?: PackedSummary; stale?: true; forThread?: true };
 
 /** What a thread sends back: replies to jobs of one batch (each summary at once; checks and findings alone together). */
 export interface WorkerMessage {
@@ -96,13 +100,25 @@ interface Pending {
   resolve(reply: AnalysisReply): void;
 }
 
-interface PoolWorker {
-  worker: Worker;
+interface Analyser {
   inFlight: Map<number, Pending & { batch: { left: number } }>;
   /** Batches sent and not yet answered in full. */
   batches: number;
+}
+
+interface PoolWorker extends Analyser {
+  worker: Worker;
   /** The state this thread has of each corpus: its signature, and whether it came with the knowledge base's text. */
   corpora: Map<string, { signature: string; knowledgeBase: boolean }>;
+}
+
+interface Lane extends Analyser {
+  limits: LaneLimits;
+  /** Its jobs' ids in order (each in `inFlight`), the first one run at the next turn (`scheduled`). */
+  jobs: number[];
+  scheduled?: NodeJS.Immediate;
+  /** Each corpus as loaded here, with the catalog and state it was loaded from. */
+  corpora: Map<string, { corpus: LoadedCorpus; state: CorpusState; catalog?: EntityCatalog }>;
 }
 
 /**
@@ -154,7 +170,12 @@ const idleThreadsEndAfterMs = 30_000;
 export class AnalysisPool {
   private readonly workers: PoolWorker[] = [];
   private readonly queue: Array<{ id: number } & Pending> = [];
-  private readonly states = new Map<string, CorpusState>();
+  /** Jobs the lane left to a thread (see `LaneLimits`). */
+  private readonly threadQueue: Array<{ id: number } & Pending> = [];
+  private readonly states = new Map<string, { state: CorpusState; catalog?: EntityCatalog }>();
+  private readonly lane?: Lane;
+  /** Threads at most: the lane is one of the `size` analysers, but a job it leaves to a thread needs one. */
+  private readonly largestThreads: number;
   private nextId = 1;
   private disposed = false;
   private idleTimer?: NodeJS.Timeout;
@@ -166,16 +187,19 @@ export class AnalysisPool {
   private heapLimit: number;
 
   /**
-   * `jobs`, when known, caps the threads: a handful of files need no more threads than files. `heapLimitMb`: the
+   * `jobs`, when known, caps the analysers: a handful of files need no more than files. `heapLimitMb`: the
    * threads' first heap limit (tests start low to see them outgrow it). `idleMs`: how long threads wait without a
-   * job before they end; `onIdleEnd` hears how many ended so, or by `endIdleThreads`.
+   * job before they end; `onIdleEnd` hears how many ended so, or by `endIdleThreads`. `lane`: one analyser is this
+   * thread, within these limits.
    */
   constructor(
     private readonly script: string,
     jobs = Infinity,
-    { heapLimitMb = initialHeapLimitMb, idleMs = idleThreadsEndAfterMs, onIdleEnd }: { heapLimitMb?: number; idleMs?: number; onIdleEnd?: (threads: number) => void } = {},
+    { heapLimitMb = initialHeapLimitMb, idleMs = idleThreadsEndAfterMs, onIdleEnd, lane }: { heapLimitMb?: number; idleMs?: number; onIdleEnd?: (threads: number) => void; lane?: LaneLimits } = {},
   ) {
     this.size = Math.max(1, Math.min(os.availableParallelism(), 4, jobs));
+    if (lane) this.lane = { limits: lane, jobs: [], inFlight: new Map(), batches: 0, corpora: new Map() };
+    this.largestThreads = lane ? Math.max(1, this.size - 1) : this.size;
     this.heapLimit = heapLimitMb;
     this.idleMs = idleMs;
     this.onIdleEnd = onIdleEnd;
@@ -191,9 +215,13 @@ export class AnalysisPool {
     return this.heapLimit;
   }
 
-  /** The corpus's current state, which each thread gets before its next job of that corpus (see `sendCorpus`). */
-  setCorpus(state: CorpusState): void {
-    this.states.set(state.key, state);
+  /**
+   * The corpus's current state, which each thread gets before its next job of that corpus (see `sendCorpus`).
+   * `catalog`: the entities compiled in this thread that `state.entityNames` were taken from, for the lane; without
+   * it, the lane leaves the corpus's analyses to the threads rather than read the entities a second time here.
+   */
+  setCorpus(state: CorpusState, catalog?: EntityCatalog): void {
+    this.states.set(state.key, { state, catalog });
   }
 
   /**
@@ -202,7 +230,7 @@ export class AnalysisPool {
    */
   prepare(state: CorpusState): void {
     this.setCorpus(state);
-    while (!this.disposed && this.workers.length < this.size) this.start();
+    while (!this.disposed && this.workers.length < this.largestThreads) this.start();
     for (const entry of this.workers) this.sendCorpus(entry, state.key, true);
   }
 
@@ -217,12 +245,19 @@ export class AnalysisPool {
 
   /** Drops the jobs not yet started; each resolves as cancelled. */
   clearQueue(): void {
-    for (const pending of this.queue.splice(0)) pending.resolve({ id: pending.id, error: 'cancelled' });
+    const lane = this.lane;
+    const waiting = lane ? lane.jobs.splice(0).map((id) => ({ id, ...lane.inFlight.get(id)! })) : [];
+    if (lane) {
+      for (const { id } of waiting) lane.inFlight.delete(id);
+      lane.batches = 0;
+    }
+    for (const pending of [...this.queue.splice(0), ...this.threadQueue.splice(0), ...waiting]) pending.resolve({ id: pending.id, error: 'cancelled' });
   }
 
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.idleTimer);
+    if (this.lane) clearImmediate(this.lane.scheduled);
     this.clearQueue();
     const ended = this.workers.splice(0);
     threadsChanged(-ended.length);
@@ -230,7 +265,7 @@ export class AnalysisPool {
   }
 
   private get idle(): boolean {
-    return this.queue.length === 0 && this.workers.every((entry) => entry.inFlight.size === 0);
+    return this.queue.length === 0 && this.threadQueue.length === 0 && (this.lane?.inFlight.size ?? 0) === 0 && this.workers.every((entry) => entry.inFlight.size === 0);
   }
 
   /**
@@ -265,18 +300,24 @@ export class AnalysisPool {
 
   private dispatch(): void {
     if (this.disposed) return;
-    while (this.workers.length < this.size && this.queue.length > this.workers.length * batchesPerWorker) this.start();
+    const lanes = this.lane ? 1 : 0;
+    const waiting = () => this.queue.length + this.threadQueue.length;
+    // A thread starts for what the analysers running cannot hold in their batches, and for a job only a thread takes.
+    while (
+      this.workers.length < this.largestThreads &&
+      (waiting() > (this.workers.length + lanes) * batchesPerWorker || (this.threadQueue.length > 0 && this.workers.length === 0))
+    ) {
+      this.start();
+    }
+    const analysers = this.workers.length + lanes;
+    const lane = this.lane;
+    if (lane) {
+      while (lane.batches < batchesPerWorker && this.queue.length > 0) lane.jobs.push(...this.assign(lane, this.queue, analysers).map(({ id }) => id));
+      this.runLane(lane);
+    }
     for (const entry of this.workers) {
-      while (entry.batches < batchesPerWorker && this.queue.length > 0) {
-        const share = Math.ceil(this.queue.length / (this.workers.length * batchesPerWorker));
-        let size = 0;
-        for (let work = 0; size < share && work < largestBatchWork; size++) {
-          work += this.queue[size].job.cachedHash === undefined ? analysisWork : 1;
-        }
-        const jobs = this.queue.splice(0, size);
-        const batch = { left: jobs.length };
-        for (const { id, job, resolve } of jobs) entry.inFlight.set(id, { job, resolve, batch });
-        entry.batches++;
+      while (entry.batches < batchesPerWorker && waiting() > 0) {
+        const jobs = this.assign(entry, this.threadQueue.length > 0 ? this.threadQueue : this.queue, analysers);
         for (const { job } of jobs) this.sendCorpus(entry, job.corpus, job.cachedHash === undefined);
         const sent = jobs.map(({ id, job: { earlier, ...job } }): SentJob => ({ id, ...job, earlier: earlier?.() }));
         entry.worker.postMessage({ type: 'analyse', jobs: sent } satisfies PoolMessage);
@@ -285,13 +326,82 @@ export class AnalysisPool {
     this.endWhenIdle();
   }
 
+  /** Takes the analyser's next batch from the front of `from`: its share of the jobs waiting there, by their work. */
+  private assign(entry: Analyser, from: Array<{ id: number } & Pending>, analysers: number): Array<{ id: number } & Pending> {
+    const share = Math.ceil(from.length / (analysers * batchesPerWorker));
+    let size = 0;
+    for (let work = 0; size < share && work < largestBatchWork; size++) {
+      work += from[size].job.cachedHash === undefined ? analysisWork : 1;
+    }
+    const jobs = from.splice(0, size);
+    const batch = { left: jobs.length };
+    for (const { id, job, resolve } of jobs) entry.inFlight.set(id, { job, resolve, batch });
+    entry.batches++;
+    return jobs;
+  }
+
+  /** Runs the lane's next job at the next turn of the event loop, one job per turn: requests go between two. */
+  private runLane(lane: Lane): void {
+    if (lane.scheduled || lane.jobs.length === 0 || this.disposed) return;
+    lane.scheduled = setImmediate(() => {
+      lane.scheduled = undefined;
+      const id = lane.jobs.shift();
+      const pending = id === undefined ? undefined : lane.inFlight.get(id);
+      if (id === undefined || !pending) return this.runLane(lane);
+      const { earlier, ...job } = pending.job;
+      let reply: WorkerReply;
+      try {
+        // The server's own caches are for the articles being edited, not for the pass's.
+        reply = withoutRemembering(() => runJob(this.laneCorpus(lane, job.corpus), { id, ...job, earlier: earlier?.() }, lane.limits));
+      } catch (error) {
+        reply = { id, error: (error as Error).stack ?? String(error) };
+      }
+      this.receive(lane, [reply]);
+      this.runLane(lane);
+    });
+  }
+
+  /** The corpus as the lane has loaded it, loaded again when its state or catalog has changed. */
+  private laneCorpus(lane: Lane, key: string): LoadedCorpus | undefined {
+    const current = this.states.get(key);
+    if (!current) return undefined;
+    const loaded = lane.corpora.get(key);
+    if (loaded?.state === current.state && loaded.catalog === current.catalog) return loaded.corpus;
+    const corpus = loadCorpus(current.state, current.catalog);
+    lane.corpora.set(key, { corpus, ...current });
+    return corpus;
+  }
+
+  /** An analyser's replies: each job resolved, or queued again (`stale`, `forThread`); then the next batches go. */
+  private receive(entry: Analyser, replies: WorkerReply[]): void {
+    for (const { packed, stale, forThread, ...reply } of replies) {
+      const pending = entry.inFlight.get(reply.id);
+      if (!pending) continue;
+      entry.inFlight.delete(reply.id);
+      if (--pending.batch.left === 0) entry.batches--;
+      if (stale || forThread) {
+        // A disposed pool dispatches nothing more: its jobs are cancelled, not queued.
+        if (this.disposed) pending.resolve({ id: reply.id, error: 'cancelled' });
+        else if (stale) this.queue.unshift({ id: reply.id, job: { ...pending.job, cachedHash: undefined }, resolve: pending.resolve });
+        else this.threadQueue.push({ id: reply.id, ...pending });
+        continue;
+      }
+      try {
+        pending.resolve(packed ? { ...reply, summary: new CompactSummary(packed) } : reply);
+      } catch (error) {
+        pending.resolve({ id: reply.id, error: (error as Error).message });
+      }
+    }
+    this.dispatch();
+  }
+
   /**
    * Sends a thread the corpus's state if it does not have it yet, and its knowledge base's text if `analysis` needs
    * it: a check reads no entities, and a warm start whose hashes all match sent each thread a copy of 13.6 MB for
    * nothing (70 ms of the server's thread at 10k, and the copies' memory).
    */
   private sendCorpus(entry: PoolWorker, key: string, analysis: boolean): void {
-    const state = this.states.get(key);
+    const state = this.states.get(key)?.state;
     if (!state) return;
     const knowledgeBase = analysis && (state.knowledgeBase !== undefined || state.entityNames !== undefined);
     const has = entry.corpora.get(key);
@@ -306,26 +416,7 @@ export class AnalysisPool {
     const entry: PoolWorker = { worker, inFlight: new Map(), batches: 0, corpora: new Map() };
     this.workers.push(entry);
     threadsChanged(1);
-    worker.on('message', ({ replies }: WorkerMessage) => {
-      for (const { packed, stale, ...reply } of replies) {
-        const pending = entry.inFlight.get(reply.id);
-        if (!pending) continue;
-        entry.inFlight.delete(reply.id);
-        if (--pending.batch.left === 0) entry.batches--;
-        if (stale) {
-          // A disposed pool dispatches nothing more: its jobs are cancelled, not queued.
-          if (this.disposed) pending.resolve({ id: reply.id, error: 'cancelled' });
-          else this.queue.unshift({ id: reply.id, job: { ...pending.job, cachedHash: undefined }, resolve: pending.resolve });
-          continue;
-        }
-        try {
-          pending.resolve(packed ? { ...reply, summary: new CompactSummary(packed) } : reply);
-        } catch (error) {
-          pending.resolve({ id: reply.id, error: (error as Error).message });
-        }
-      }
-      this.dispatch();
-    });
+    worker.on('message', ({ replies }: WorkerMessage) => this.receive(entry, replies));
     // A worker that dies fails its own jobs, never the server; a new one takes its place. One that ran out of its
     // heap is replaced with one of twice the limit, and its jobs go again.
     const lost = (why: string, outOfMemory = false) => {

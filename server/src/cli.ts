@@ -128,10 +128,11 @@ function corpusState(corpus: Corpus, knowledgeBase?: string): CorpusState {
  * does, for its problems: it took them a second to be ready after this thread was done with it.
  */
 async function analyseInThreads(collected: Collected): Promise<Array<[ArticleTarget, Finding[]]>> {
-  const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), collected.files.length);
+  // This thread has nothing else to do meanwhile: it is one of the analysers, whatever an article's size.
+  const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), collected.files.length, { lane: { largestBytes: Infinity } });
   try {
     const { targets } = await resolveAll(collected, (corpus, text) => pool.prepare(corpusState(corpus, text)));
-    for (const corpus of new Set(targets.map((target) => target.corpus))) pool.setCorpus(corpusState(corpus));
+    for (const corpus of new Set(targets.map((target) => target.corpus))) pool.setCorpus(corpusState(corpus), corpus.knowledgeBase?.catalog);
     const replies = await Promise.all(targets.map((target) => pool.analyse({ file: target.file, corpus: target.corpus.root, events: false, findingsOnly: true })));
     return targets.map((target, i) => {
       const reply = replies[i];

@@ -70,6 +70,12 @@ const indexPauseMs = 150;
 const indexMaxWaitMs = 1000;
 /** The server keeps every article's timeline events. */
 const withEvents = { events: true };
+/**
+ * Articles from disk up to this size are analysed in this thread too, one per turn of the event loop, beside the
+ * analysis threads (see `AnalysisPool`); a larger one goes to a thread, so a request waits for no more than some
+ * 20 ms of analysis.
+ */
+const laneLargestBytes = 16_384;
 
 /** A notification sent at most once per `viewRefreshDelayMs`, however many changes call for it. */
 function throttledNotification(connection: Connection, type: NotificationType0): () => void {
@@ -121,6 +127,7 @@ export function startServer(connection: Connection): void {
   // The analysis threads' code identifies the build: a cache written by another build is not used.
   const build = sha1(readFileSync(workerScript));
   const pool = new AnalysisPool(workerScript, Infinity, {
+    lane: { largestBytes: laneLargestBytes },
     onIdleEnd: (threads) => {
       connection.console.log(`${analysisThreadsEndedLog} (${threads}), giving back their memory; the next analysis in threads starts them again.`);
       scheduleCacheSave();
@@ -305,7 +312,8 @@ export function startServer(connection: Connection): void {
         let state = states.get(corpus);
         if (!state) {
           states.set(corpus, (state = corpusState(corpus, file)));
-          pool.setCorpus(state);
+          // The lane in this thread analyses with the catalog the names come from, not a second copy of it.
+          pool.setCorpus(state, state.entityNames !== undefined ? corpus.knowledgeBase?.catalog : undefined);
           publishWaitingProblems(corpus);
         }
         const known = onDisk.get(file);

@@ -9,7 +9,7 @@ import { sha1 } from '../../server/src/analysisCache';
 import { AnalysisPool, knowledgeBaseNames, type CorpusState, type PoolMessage } from '../../server/src/analysisPool';
 import { analyzeArticle } from '../../server/src/core/analyze';
 import { mergeConfig } from '../../server/src/core/config';
-import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
+import { compileKnowledgeBase, type EntityCatalog } from '../../server/src/core/entities/catalog';
 import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
 import { CorpusFileIndex } from '../../server/src/core/file-index';
 import { CompactSummary, packSummary } from '../../server/src/fileSummary';
@@ -142,13 +142,19 @@ test('a job that asks for the findings only gets the findings of a full analysis
   }
 });
 
-test('threads, which keep only the entities’ names, analyse as the server’s thread does with the whole knowledge base', async () => {
+/** The seeds analysed in this thread with the whole knowledge base, and its catalog. */
+function inThisThread(): { catalog: EntityCatalog; local: unknown[] } {
   const catalog = compileKnowledgeBase(readKnowledgeBase(state.knowledgeBase!).knowledgeBase!);
   const corpus = new CorpusFileIndex(names);
   const local = names.map((name) => {
     const analysis = analyzeArticle({ bytes: readFileSync(path.join(seeds, name)), file: { name, corpus, entities: catalog } }, state.config, { events: true });
     return new CompactSummary(packSummary(analysis, state.config)).toJSON();
   });
+  return { catalog, local };
+}
+
+test('threads, which keep only the entities’ names, analyse as the server’s thread does with the whole knowledge base', async () => {
+  const { catalog, local } = inThisThread();
   assert.ok(local.every((summary) => summary.mentions.length > 0 && summary.events.length > 0), 'every seed names entities and dates');
   assert.deepEqual(await analyseSeeds(new AnalysisPool(script)), local);
   // Sent the entities the server read, names only, instead of the text: the same analyses.
@@ -164,6 +170,83 @@ test('threads, which keep only the entities’ names, analyse as the server’s 
     assert.equal(textsSent(), pool.threads, 'each thread got the names once');
   } finally {
     restore();
+    pool.dispose();
+  }
+});
+
+test('a lane in this thread analyses with its catalog as the threads do; one job needs no thread', async () => {
+  const { catalog, local } = inThisThread();
+  const named: CorpusState = { ...state, knowledgeBase: undefined, entityNames: knowledgeBaseNames(catalog) };
+  const files = names.map((name) => path.join(seeds, name));
+  const alone = new AnalysisPool(script, Infinity, { lane: { largestBytes: Infinity } });
+  alone.setCorpus(named, catalog);
+  const { textsSent, restore } = watchPosts();
+  try {
+    const reply = await alone.analyse({ file: files[0], corpus: seeds, events: true });
+    assert.deepEqual(reply.summary!.toJSON(), local[0]);
+    assert.equal(alone.threads, 0);
+    const checked = await alone.analyse({ file: files[1], corpus: seeds, events: true, cachedHash: sha1(readFileSync(files[1])) });
+    assert.equal(checked.unchanged, true);
+    assert.equal(alone.threads, 0);
+    assert.equal(textsSent(), 0);
+  } finally {
+    restore();
+    alone.dispose();
+  }
+  const pool = new AnalysisPool(script, Infinity, { lane: { largestBytes: Infinity } });
+  pool.setCorpus(named, catalog);
+  try {
+    const replies = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
+    assert.deepEqual(replies.map((reply) => reply.summary!.toJSON()), local);
+    assert.ok(pool.threads < pool.size, `the lane is one of the ${pool.size} analysers (${pool.threads} threads)`);
+  } finally {
+    pool.dispose();
+  }
+});
+
+test('the lane leaves to a thread an analysis of a file beyond its size, or of a corpus whose entities it was not given', async () => {
+  const { catalog, local } = inThisThread();
+  const named: CorpusState = { ...state, knowledgeBase: undefined, entityNames: knowledgeBaseNames(catalog) };
+  const files = names.map((name) => path.join(seeds, name));
+  for (const [why, largestBytes, given] of [['too large', 0, catalog], ['no catalog', Infinity, undefined]] as const) {
+    const pool = new AnalysisPool(script, Infinity, { lane: { largestBytes } });
+    pool.setCorpus(named, given);
+    const { textsSent, restore } = watchPosts();
+    try {
+      const reply = await pool.analyse({ file: files[0], corpus: seeds, events: true });
+      assert.deepEqual(reply.summary!.toJSON(), local[0], why);
+      assert.equal(pool.threads, 1, why);
+      assert.equal(textsSent(), 1, `${why}: the thread got the names`);
+      const replies = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
+      assert.deepEqual(replies.map((r) => r.summary!.toJSON()), local, why);
+      // A check is only a hash: the lane takes it whatever the size.
+      const checks = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true, cachedHash: sha1(readFileSync(file)) })));
+      assert.deepEqual(checks.map((r) => r.unchanged), files.map(() => true), why);
+    } finally {
+      restore();
+      pool.dispose();
+    }
+  }
+});
+
+test('jobs waiting in the lane are cancelled with the queue; those already answered stand', async () => {
+  const { catalog, local } = inThisThread();
+  const pool = new AnalysisPool(script, Infinity, { lane: { largestBytes: Infinity } });
+  pool.setCorpus({ ...state, knowledgeBase: undefined, entityNames: knowledgeBaseNames(catalog) }, catalog);
+  try {
+    const files = names.map((name) => path.join(seeds, name));
+    const pending = Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
+    // The lane runs its first job at the next turn: its jobs are all waiting now.
+    pool.clearQueue();
+    const replies = await pending;
+    assert.ok(replies.some((reply) => reply.error === 'cancelled'), 'some jobs were cancelled');
+    replies.forEach((reply, i) => {
+      if (reply.error !== 'cancelled') assert.deepEqual(reply.summary!.toJSON(), local[i], files[i]);
+    });
+    // The pool goes on: the next jobs are analysed.
+    const again = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
+    assert.deepEqual(again.map((reply) => reply.summary!.toJSON()), local);
+  } finally {
     pool.dispose();
   }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineCache, LruCache, rememberText } from '../../server/src/core/lru';
+import { lineCache, LruCache, rememberText, withoutRemembering } from '../../server/src/core/lru';
 
 test('LruCache keeps the most recently used half of its limit at least, and never more than its limit', () => {
   const cache = new LruCache<string, number>(4);
@@ -64,6 +64,35 @@ test('a line cache that remembers no characters keeps nothing, and computes each
     cache.set('another line', 1);
     assert.equal(cache.size, 0);
     assert.equal(cache.get('another line'), undefined);
+  } finally {
+    rememberText(2_000_000);
+  }
+});
+
+test('a read without remembering finds what the caches hold, adds nothing, moves nothing, and leaves them remembering after', () => {
+  rememberText(10);
+  try {
+    const cache = lineCache<number>();
+    // Four characters a line, five per generation: the second line pushes the first into the previous generation.
+    cache.set('old1', 1);
+    cache.set('new2', 2);
+    const answer = withoutRemembering(() => {
+      assert.equal(cache.get('old1'), 1);
+      assert.equal(cache.get('new2'), 2);
+      assert.equal(cache.getOrCompute('new3', () => 3), 3);
+      return 'read';
+    });
+    assert.equal(answer, 'read');
+    assert.equal(cache.size, 2);
+    assert.equal(cache.get('new3'), undefined);
+    // Still in the previous generation: one more line drops it with that generation.
+    cache.set('new4', 4);
+    assert.equal(cache.get('old1'), undefined);
+    assert.equal(cache.get('new2'), 2);
+    // Remembering again, also after a read that threw.
+    assert.throws(() => withoutRemembering(() => { throw new Error('failed read'); }), /failed read/);
+    cache.set('new5', 5);
+    assert.equal(cache.get('new5'), 5);
   } finally {
     rememberText(2_000_000);
   }

@@ -28,7 +28,8 @@ export class LruCache<K, V> {
     const value = this.current.get(key);
     if (value !== undefined) return value;
     const old = this.previous.get(key);
-    if (old !== undefined) {
+    // Moved to the current generation, unless that keeps nothing now (see `withoutRemembering`): it stays where it is.
+    if (old !== undefined && this.currentLimit() > 0) {
       this.previous.delete(key);
       this.add(key, old);
     }
@@ -52,8 +53,12 @@ export class LruCache<K, V> {
     return this.current.size + this.previous.size;
   }
 
+  private currentLimit(): number {
+    return typeof this.limit === 'number' ? this.limit : this.limit();
+  }
+
   private add(key: K, value: V): void {
-    const limit = typeof this.limit === 'number' ? this.limit : this.limit();
+    const limit = this.currentLimit();
     if (limit <= 0) return;
     const weight = this.weigh(key);
     // A generation holds half the limit at most (one entry, whatever its weight).
@@ -87,6 +92,20 @@ export function lineCache<V>(factor = 1): LruCache<string, V> {
  */
 export function rememberText(characters: number): void {
   rememberedCharacters = characters;
+}
+
+/**
+ * Runs `read` with the per-line caches remembering nothing new: the analysis pool's lane in the editor's thread
+ * reads each article of a pass once, and its lines would push out those of the articles being edited.
+ */
+export function withoutRemembering<T>(read: () => T): T {
+  const kept = rememberedCharacters;
+  rememberedCharacters = 0;
+  try {
+    return read();
+  } finally {
+    rememberedCharacters = kept;
+  }
 }
 
 /** What `regionByRegion` keeps of a region: its items, at the offset the region had when they were placed. */
