@@ -36,9 +36,9 @@ interface StoredAnalysis {
 
 /**
  * 1: one JSON document; 2: JSON Lines of plain summaries; 3: JSON Lines of packed summaries, blocks in base64; 4:
- * records of JSON and block; 5: the same, with the language report in the block.
+ * records of JSON and block; 5: the same, with the language report in the block; 6: the report's scores as floats.
  */
-const format = 5;
+const format = 6;
 
 interface CacheHeader {
   format: number;

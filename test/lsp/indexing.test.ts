@@ -136,7 +136,7 @@ test('the analysis cache of an earlier format is ignored, and removed or replace
   const first = await indexOnce(ws, cacheFolder);
   const file = cacheFileIn(cacheFolder);
   const current = readCache(file);
-  assert.equal(current.header.format, 5);
+  assert.equal(current.header.format, 6);
   // The same entries, each marked to show whether it was used: under a header of format 3 in this file, and as
   // format 3's JSON Lines in the file it had beside it.
   const marked = new Map([...current.entries].map(([article, entry]) => [article, { ...entry, summary: { ...entry.summary, findings: [{ ruleId: 'x', severity: 'error', message: 'from format 3', span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] } }]));
@@ -146,7 +146,7 @@ test('the analysis cache of an earlier format is ignored, and removed or replace
   const second = await indexOnce(ws, cacheFolder);
   for (const article of ws.articles) assert.deepEqual(second.diagnostics.get(ws.uriOf(article))?.diagnostics, first.diagnostics.get(ws.uriOf(article))?.diagnostics);
   const replaced = readCache(cacheFileIn(cacheFolder));
-  assert.equal(replaced.header.format, 5, 'the next save wrote format 5 over it');
+  assert.equal(replaced.header.format, 6, 'the next save wrote format 6 over it');
   assert.equal(replaced.entries.size, ws.articles.length);
   assert.ok(!fs.existsSync(jsonLines), 'and removed the JSON Lines of format 3');
 });

@@ -1,4 +1,4 @@
-// The analysis cache file (server/src/analysisCache.ts, format 5) read and written here on its own terms, so tests
+// The analysis cache file (server/src/analysisCache.ts, format 6) read and written here on its own terms, so tests
 // can look inside it and damage it: records of a JSON text and a block of bytes, after their lengths (two 32-bit
 // little-endian numbers); the first record is the header.
 import * as fs from 'node:fs';

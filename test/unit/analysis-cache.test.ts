@@ -1,4 +1,4 @@
-// The analysis cache on disk (server/src/analysisCache.ts), format 5: packed summaries come back with every field;
+// The analysis cache on disk (server/src/analysisCache.ts), format 6: packed summaries come back with every field;
 // another build's file, an earlier format's file, a corrupt file or a damaged record are never trusted; a save
 // replaces the file atomically and removes the files of earlier formats beside it.
 import assert from 'node:assert/strict';
@@ -51,7 +51,7 @@ describe('analysis cache', () => {
       assert.equal(back.hash, entry.hash);
       assert.equal(back.signature, entry.signature);
       assert.deepEqual(plain(back.summary), plain(entry.summary), article);
-      assert.equal(back.summary.language, entry.summary.language);
+      assert.deepEqual(back.summary.language, entry.summary.language);
       assert.ok(back.summary.events.length + back.summary.mentions.length > 0 || entry.summary.events.length + entry.summary.mentions.length === 0, 'back.summary.events.length + back.summary.mentions.length > 0 || entry.summary.events.length + entry.summary.mentions.length === 0');
     }
     assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file left');
@@ -102,7 +102,7 @@ describe('analysis cache', () => {
     await saveAnalysisCache(file, 'build', entries());
     assert.equal((await loadAnalysisCache(file, 'other build')).size, 0, 'another build');
     const [header, ...records] = readCacheRecords(file);
-    assert.equal(JSON.parse(header.json).format, 5);
+    assert.equal(JSON.parse(header.json).format, 6);
     writeCacheRecords(file, [{ json: JSON.stringify({ ...JSON.parse(header.json), format: 3 }), block: header.block }, ...records]);
     assert.equal((await loadAnalysisCache(file, 'build')).size, 0, 'format 3');
     // Format 3's JSON Lines, under this build.

@@ -12,7 +12,7 @@ import { mergeConfig } from '../../server/src/core/config';
 import { compileKnowledgeBase, type EntityCatalog } from '../../server/src/core/entities/catalog';
 import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
 import { CorpusFileIndex } from '../../server/src/core/file-index';
-import { CompactSummary, packSummary } from '../../server/src/fileSummary';
+import { CompactSummary, packSummary, type FileSummary } from '../../server/src/fileSummary';
 
 const root = path.join(__dirname, '..', '..');
 const script = path.join(root, 'dist', 'analysisWorker.js');
@@ -143,7 +143,7 @@ test('a job that asks for the findings only gets the findings of a full analysis
 });
 
 /** The seeds analysed in this thread with the whole knowledge base, and its catalog. */
-function inThisThread(): { catalog: EntityCatalog; local: unknown[] } {
+function inThisThread(): { catalog: EntityCatalog; local: FileSummary[] } {
   const catalog = compileKnowledgeBase(readKnowledgeBase(state.knowledgeBase!).knowledgeBase!);
   const corpus = new CorpusFileIndex(names);
   const local = names.map((name) => {
