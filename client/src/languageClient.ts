@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { serverEnvironment } from '../../server/src/launch';
 import { corpusAnalysedNotification, hoverCommands, type CorpusAnalysedParams, type SeedCorpusInitializationOptions } from '../../server/src/protocol';
 import { articleLanguageId } from './articleFiles';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  const env = { ...process.env, ...serverEnvironment };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // Articles, corpus configs and knowledge bases (any JSON file: the config names the knowledge base).
   const fileWatchers = [vscode.workspace.createFileSystemWatcher('**/*.txt'), vscode.workspace.createFileSystemWatcher('**/*.json')];

@@ -26,6 +26,7 @@ interface ProgressParams<T> {
   token: string | number;
   value: T;
 }
+import { serverEnvironment } from '../../server/src/launch';
 import { analysisThreadsEndedLog, cacheWrittenLog, corpusAnalysedNotification, defaultSettings, indexingProgressTitle, type CorpusAnalysedParams, type SeedCorpusInitializationOptions } from '../../server/src/protocol';
 import { assertBuilt, serverJs } from '../lsp/lspClient';
 
@@ -110,7 +111,8 @@ export class BenchServer {
   /** `script`: the server bundle to run (default dist/server.js). */
   static start(root: string, script = serverJs): BenchServer {
     assertBuilt(script);
-    const child = spawn(process.execPath, [script, '--stdio'], { cwd: root, stdio: 'pipe' });
+    // Started as the extension starts it.
+    const child = spawn(process.execPath, [script, '--stdio'], { cwd: root, stdio: 'pipe', env: { ...process.env, ...serverEnvironment } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new BenchServer(child, connection, root);
     child.stdin.on('error', () => undefined);
