@@ -1,10 +1,11 @@
 // What the timeline's date reader hands to chrono (server/src/core/timeline/extract.ts): the line, whitespace runs
 // made one space, typographic apostrophes straight, each character traced back to the line; and the second
-// reference date, whose every field differs from the primary one's.
+// reference date, whose every field differs from the primary one's; chunks read together as each alone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { normalise, secondReference } from '../../server/src/core/timeline/extract';
+import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
+import { normalise, readTogether, secondReference } from '../../server/src/core/timeline/extract';
 import { isWhitespace } from '../../server/src/core/text';
 import { tagsOf, timelineChrono } from '../../server/src/core/timeline/parsers';
 
@@ -80,4 +81,56 @@ test('each of chrono’s parsers gives the same pattern object on every reading,
     assert.deepEqual(read('de', 'heute Morgen'), [[0, 'heute Morgen', new Date(2022, 4, 24, 6).toISOString()]]);
     assert.deepEqual(read('fr', 'hier soir'), [[0, 'hier soir', new Date(2022, 4, 23, 18).toISOString()]]);
   }
+});
+
+// Chunks of lines as the date reader cuts them: words, dates, connectors and look-back cues, in each language.
+const chunkPiece = fc.constantFrom(
+  'im Juli 2022', '24. Mai 2022', 'vergangenen Freitag', 'bis', '1. bis 3. März', 'seit 2016', 'um 14 Uhr', 'Leica', 'P50', 'Nr.', 'dieses Jahres',
+  '31 marzo scorso', "quest'anno", 'nel 2015', 'dal 2016 al 2018', 'lunedì', 'alle 10',
+  'last March', 'on 3 May 2021', 'from 2016 to 2018', 'at 5pm', '1999 dollars', 'Q3 2021',
+  "l'été dernier", 'le 2 juin', 'en 2019', 'jusqu’en 2020',
+  '-', '–', ',', '.', '2022', '14', 'Uhr', 'and', 'e', 'et', 'und', '(', ')',
+);
+
+test('chunks read in one call of chrono give each what it gives alone, to the index, text, components and tags', () => {
+  const reference = new Date(2022, 4, 24, 12);
+  const project = (r: ParsedResult) => {
+    const fields = ['year', 'month', 'day', 'weekday', 'hour', 'minute', 'second', 'meridiem', 'timezoneOffset'] as const;
+    const side = (c: ParsedComponents | null | undefined) => c && { at: c.date().getTime(), values: fields.map((f) => [c.get(f), c.isCertain(f)]), tags: [...tagsOf(c)].sort() };
+    return { index: r.index, text: r.text, start: side(r.start), end: side(r.end) };
+  };
+  let read = 0;
+  for (const language of ['de', 'it', 'en', 'fr'] as const) {
+    const chrono = timelineChrono(language);
+    fc.assert(
+      fc.property(fc.array(fc.array(chunkPiece, { minLength: 1, maxLength: 8 }).map((words) => words.join(' ')), { minLength: 1, maxLength: 6 }), (texts) => {
+        const together = readTogether(chrono, texts, reference);
+        assert.equal(together.length, texts.length);
+        texts.forEach((text, i) => {
+          const alone = chrono.parse(text, reference);
+          read += alone.length;
+          assert.deepEqual(together[i].map(project), alone.map(project), `${language}: ${JSON.stringify(texts)}, chunk ${i}`);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  }
+  assert.ok(read > 1000, `chrono read dates in the chunks (${read})`);
+});
+
+test('chunks read together are read one by one instead when a result reaches across their separator', () => {
+  const texts = ['im Juli', '2022'];
+  const calls: string[] = [];
+  const real = timelineChrono('de');
+  // A reader that takes the whole joined text as one expression, as none of chrono's patterns does.
+  const greedy = {
+    parse: (text: string, reference: Date) => {
+      calls.push(text);
+      return calls.length === 1 ? real.parse('im Juli 2022', reference).map((r) => Object.assign(r, { index: 0, text })) : real.parse(text, reference);
+    },
+  } as unknown as Chrono;
+  const reference = new Date(2022, 4, 24, 12);
+  const parts = readTogether(greedy, texts, reference);
+  assert.deepEqual(calls.slice(1), texts);
+  assert.deepEqual(parts.map((results) => results.map((r) => r.text)), [['im Juli'], ['2022']]);
 });

@@ -21,7 +21,7 @@ import { parseArticle, type Article } from '../article';
 import { lineCache, LruCache, moveSpan } from '../lru';
 import { proseLines } from '../rules/shared/prose';
 import { isWhitespace, type Span } from '../text';
-import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
+import type { Chrono, ParsedComponents, ParsedResult, ParsingResult } from 'chrono-node';
 import { anchorOf, articleDate, referenceDate, type Anchor } from './anchor';
 import { alternation, dateTriggerPattern, lexicons, mayHoldDatePattern, timelineLanguage, type TimelineLanguage } from './lexicon';
 import { tags, tagValue, timelineChrono } from './parsers';
@@ -202,10 +202,20 @@ class Extraction {
     let narrative: Narrative | undefined;
     const reading = `${this.language}\u0000${this.primary.getTime()}`;
     const dated = this.articleAnchor ? `${this.articleAnchor.value}\u0000${this.articleAnchor.source}` : '';
-    for (const line of proseLines(this.article)) {
-      const readings = lineReadings.getOrCompute(line.text, () => new Map());
-      let read = readings.get(reading);
-      if (!read) readings.set(reading, (read = { candidates: this.candidates(line.text) }));
+    const lines = proseLines(this.article);
+    const reads = lines.map((line) => lineReadings.getOrCompute(line.text, () => new Map()).get(reading));
+    // The chunks of every line not read yet, read by chrono together (see `parseChunks`).
+    const unread = lines.flatMap((line, i) => (reads[i] ? [] : [{ at: i, ...this.chunksOf(line.text) }]));
+    const parsed = this.parseChunks(unread.flatMap(({ chunks }) => chunks.map((chunk) => chunk.text)));
+    let next = 0;
+    for (const { at, normalised, chunks } of unread) {
+      const read = { candidates: this.candidates(lines[at].text, normalised, chunks, parsed.slice(next, (next += chunks.length))) };
+      lineReadings.getOrCompute(lines[at].text, () => new Map()).set(reading, read);
+      reads[at] = read;
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const read = reads[i]!;
       if (read.candidates.length === 0) continue;
       const byContext = (read.resolved ??= new Map());
       const context = narrative ? `${dated}\u0001${narrative.value}\u0000${narrative.text}` : dated;
@@ -233,16 +243,25 @@ class Extraction {
     return { expressions, narrative };
   }
 
-  /** The expressions chrono finds in one line, read against both references. */
-  private candidates(lineText: string): Candidate[] {
-    const { text, offsets } = normalise(lineText);
-    const found: Candidate[] = [];
-    let readUpTo = 0;
+  /** The chunks of a line that chrono reads: of the normalised line, around words that may head a date. */
+  private chunksOf(lineText: string): { normalised: NormalisedLine; chunks: Chunk[] } {
+    const normalised = normalise(lineText);
+    const text = normalised.text;
+    const found: Chunk[] = [];
     for (const chunk of dateWindows(text, this.dateTriggers).flatMap((window) => chunks(text, window))) {
       const chunkText = text.slice(chunk.start, chunk.end);
-      if (!this.mayHoldDate.test(chunkText)) continue;
-      const first = this.parse(chunkText, this.primary);
-      for (const result of first) {
+      if (this.mayHoldDate.test(chunkText)) found.push({ ...chunk, text: chunkText });
+    }
+    return { normalised, chunks: found };
+  }
+
+  /** The expressions chrono found in one line's chunks (`parsed`, one list per chunk), read against both references. */
+  private candidates(lineText: string, { offsets }: NormalisedLine, lineChunks: readonly Chunk[], parsed: ReadonlyArray<readonly ParsedResult[]>): Candidate[] {
+    const found: Candidate[] = [];
+    let readUpTo = 0;
+    for (let c = 0; c < lineChunks.length; c++) {
+      const chunk = lineChunks[c];
+      for (const result of parsed[c]) {
         const at = chunk.start + result.index + (result.text.length - result.text.trimStart().length);
         if (at >= chunk.owned || at < readUpTo) continue;
         readUpTo = chunk.start + result.index + result.text.trimEnd().length;
@@ -286,7 +305,40 @@ class Extraction {
 
   /** chrono's reading of a piece of text, remembered: typing changes one piece of a long article, not the others. */
   private parse(text: string, reference: Date): ParsedResult[] {
-    return parsedPieces.getOrCompute(`${this.language}\u0000${reference.getTime()}\u0000${text}`, () => this.chrono.parse(text, reference));
+    return parsedPieces.getOrCompute(this.pieceKey(text, reference), () => this.chrono.parse(text, reference));
+  }
+
+  private pieceKey(text: string, reference: Date): string {
+    return `${this.language}\u0000${reference.getTime()}\u0000${text}`;
+  }
+
+  /**
+   * chrono's readings of chunks against the primary reference, each as `parse` gives it. Those not remembered are
+   * read together, joined by `chunkSeparator`, up to `batchLength` characters a call: a call's own cost (chrono's
+   * setup, its 25 parsers and 20 refiners on a chunk of some 90 characters) was half of what reading a bench
+   * article's dates cost, at some 12 calls an article.
+   */
+  private parseChunks(texts: readonly string[]): ParsedResult[][] {
+    const results = texts.map((text) => parsedPieces.get(this.pieceKey(text, this.primary)));
+    let batch: number[] = [];
+    let length = 0;
+    const read = () => {
+      const parts = readTogether(this.chrono, batch.map((i) => texts[i]), this.primary);
+      batch.forEach((i, k) => {
+        parsedPieces.set(this.pieceKey(texts[i], this.primary), parts[k]);
+        results[i] = parts[k];
+      });
+      batch = [];
+      length = 0;
+    };
+    texts.forEach((text, i) => {
+      if (results[i]) return;
+      if (batch.length > 0 && length + text.length > batchLength) read();
+      batch.push(i);
+      length += text.length + chunkSeparator.length;
+    });
+    if (batch.length > 0) read();
+    return results as ParsedResult[][];
   }
 
   /** chrono's reading of an expression against the second reference, remembered across articles. */
@@ -355,6 +407,46 @@ class Extraction {
   }
 }
 
+/**
+ * Between two chunks read together: no word, digit or connector for a pattern, a refiner or a look before or after
+ * an expression to take in, so that each chunk reads as it does alone.
+ */
+const chunkSeparator = ' \u00a6 ';
+/** Characters of chunks a call at most: some of chrono's patterns are quadratic in what they see (see `chunkLength`). */
+const batchLength = 800;
+
+/**
+ * chrono's results for each of `texts`, read in one call, each result's index into its own text. Should a result
+ * reach across a separator (none has, in the bench's corpora or the seeds), the texts are read one by one instead.
+ */
+export function readTogether(chrono: Chrono, texts: readonly string[], reference: Date): ParsedResult[][] {
+  if (texts.length === 1) return [chrono.parse(texts[0], reference)];
+  const starts: number[] = [];
+  let joined = '';
+  for (const text of texts) {
+    if (joined !== '') joined += chunkSeparator;
+    starts.push(joined.length);
+    joined += text;
+  }
+  const parts: ParsedResult[][] = texts.map(() => []);
+  let part = 0;
+  // chrono's results are its `ParsingResult`s, whose fields its refiners (and ours) write.
+  for (const result of chrono.parse(joined, reference) as ParsingResult[]) {
+    const at = result.index + (result.text.length - result.text.trimStart().length);
+    while (part + 1 < texts.length && starts[part + 1] <= at) part++;
+    const start = starts[part];
+    const end = start + texts[part].length;
+    if (result.index + result.text.trimEnd().length > end) return texts.map((text) => chrono.parse(text, reference));
+    // Alone, a chunk has nothing before its start or after its end for chrono to take in (a pattern that ends in
+    // spaces took the separator's: "last March ").
+    if (result.index + result.text.length > end) result.text = result.text.slice(0, end - result.index);
+    if (result.index < start) result.text = result.text.slice(start - result.index);
+    result.index = Math.max(result.index, start) - start;
+    parts[part].push(result);
+  }
+  return parts;
+}
+
 function movedExpression(expression: TemporalExpression, by: number): TemporalExpression {
   // Built field by field, in the order `resolve` builds them, not spread: V8 copies a spread object slowly.
   const { span, text, type, value, anchor, resolution, mod, anaphoric } = expression;
@@ -398,6 +490,12 @@ function pieces(result: ParsedResult): Piece[] {
 
 /** Whitespace other than one space, or an apostrophe that is not straight: a line without any is read as it is. */
 const needsNormalising = /[^\S ]|\s\s|[’‘ʼ`´]/;
+
+/** A stretch of a normalised line that chrono reads, with its text and how far its results count (see `chunks`). */
+interface Chunk extends Span {
+  owned: number;
+  text: string;
+}
 
 interface NormalisedLine {
   text: string;
