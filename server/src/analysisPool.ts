@@ -6,7 +6,7 @@
 import * as os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { loadCorpus, runJob, type LaneLimits, type LoadedCorpus } from './analysisJob';
+import { loadCorpus, runJob, type LaneLimits, type LoadedCorpus, type LocalCorpus } from './analysisJob';
 import type { EarlierReadings, Finding } from './core/analyze';
 import type { CorpusConfig } from './core/config';
 import type { EntityCatalog } from './core/entities/catalog';
@@ -117,8 +117,8 @@ interface Lane extends Analyser {
   /** Its jobs' ids in order (each in `inFlight`), the first one run at the next turn (`scheduled`). */
   jobs: number[];
   scheduled?: NodeJS.Immediate;
-  /** Each corpus as loaded here, with the catalog and state it was loaded from. */
-  corpora: Map<string, { corpus: LoadedCorpus; state: CorpusState; catalog?: EntityCatalog }>;
+  /** Each corpus as loaded here, with the state and what this thread had of it that it was loaded from. */
+  corpora: Map<string, { corpus: LoadedCorpus; state: CorpusState; local?: LocalCorpus }>;
 }
 
 /**
@@ -172,7 +172,7 @@ export class AnalysisPool {
   private readonly queue: Array<{ id: number } & Pending> = [];
   /** Jobs the lane left to a thread (see `LaneLimits`). */
   private readonly threadQueue: Array<{ id: number } & Pending> = [];
-  private readonly states = new Map<string, { state: CorpusState; catalog?: EntityCatalog }>();
+  private readonly states = new Map<string, { state: CorpusState; local?: LocalCorpus }>();
   private readonly lane?: Lane;
   /** Threads at most: the lane is one of the `size` analysers, but a job it leaves to a thread needs one. */
   private readonly largestThreads: number;
@@ -217,11 +217,11 @@ export class AnalysisPool {
 
   /**
    * The corpus's current state, which each thread gets before its next job of that corpus (see `sendCorpus`).
-   * `catalog`: the entities compiled in this thread that `state.entityNames` were taken from, for the lane; without
-   * it, the lane leaves the corpus's analyses to the threads rather than read the entities a second time here.
+   * `local`: what this thread has of the corpus, for the lane. Without its catalog, the lane leaves analyses that
+   * need entities to the threads rather than read the entities a second time here.
    */
-  setCorpus(state: CorpusState, catalog?: EntityCatalog): void {
-    this.states.set(state.key, { state, catalog });
+  setCorpus(state: CorpusState, local?: LocalCorpus): void {
+    this.states.set(state.key, { state, local });
   }
 
   /**
@@ -361,13 +361,13 @@ export class AnalysisPool {
     });
   }
 
-  /** The corpus as the lane has loaded it, loaded again when its state or catalog has changed. */
+  /** The corpus as the lane has loaded it, loaded again when its state or what this thread has of it has changed. */
   private laneCorpus(lane: Lane, key: string): LoadedCorpus | undefined {
     const current = this.states.get(key);
     if (!current) return undefined;
     const loaded = lane.corpora.get(key);
-    if (loaded?.state === current.state && loaded.catalog === current.catalog) return loaded.corpus;
-    const corpus = loadCorpus(current.state, current.catalog);
+    if (loaded?.state === current.state && loaded.local === current.local) return loaded.corpus;
+    const corpus = loadCorpus(current.state, current.local);
     lane.corpora.set(key, { corpus, ...current });
     return corpus;
   }

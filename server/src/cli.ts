@@ -132,7 +132,7 @@ async function analyseInThreads(collected: Collected): Promise<Array<[ArticleTar
   const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), collected.files.length, { lane: { largestBytes: Infinity } });
   try {
     const { targets } = await resolveAll(collected, (corpus, text) => pool.prepare(corpusState(corpus, text)));
-    for (const corpus of new Set(targets.map((target) => target.corpus))) pool.setCorpus(corpusState(corpus), corpus.knowledgeBase?.catalog);
+    for (const corpus of new Set(targets.map((target) => target.corpus))) pool.setCorpus(corpusState(corpus), { names: corpus.names, catalog: corpus.knowledgeBase?.catalog });
     const replies = await Promise.all(targets.map((target) => pool.analyse({ file: target.file, corpus: target.corpus.root, events: false, findingsOnly: true })));
     return targets.map((target, i) => {
       const reply = replies[i];

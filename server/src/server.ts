@@ -312,8 +312,9 @@ export function startServer(connection: Connection): void {
         let state = states.get(corpus);
         if (!state) {
           states.set(corpus, (state = corpusState(corpus, file)));
-          // The lane in this thread analyses with the catalog the names come from, not a second copy of it.
-          pool.setCorpus(state, state.entityNames !== undefined ? corpus.knowledgeBase?.catalog : undefined);
+          // The lane in this thread analyses with the corpus's own index of names and the catalog the entities' names
+          // come from, not second copies of them.
+          pool.setCorpus(state, { names: corpus.names, catalog: state.entityNames !== undefined ? corpus.knowledgeBase?.catalog : undefined });
           publishWaitingProblems(corpus);
         }
         const known = onDisk.get(file);

@@ -179,7 +179,7 @@ test('a lane in this thread analyses with its catalog as the threads do; one job
   const named: CorpusState = { ...state, knowledgeBase: undefined, entityNames: knowledgeBaseNames(catalog) };
   const files = names.map((name) => path.join(seeds, name));
   const alone = new AnalysisPool(script, Infinity, { lane: { largestBytes: Infinity } });
-  alone.setCorpus(named, catalog);
+  alone.setCorpus(named, { names: new CorpusFileIndex(names), catalog });
   const { textsSent, restore } = watchPosts();
   try {
     const reply = await alone.analyse({ file: files[0], corpus: seeds, events: true });
@@ -194,11 +194,28 @@ test('a lane in this thread analyses with its catalog as the threads do; one job
     alone.dispose();
   }
   const pool = new AnalysisPool(script, Infinity, { lane: { largestBytes: Infinity } });
-  pool.setCorpus(named, catalog);
+  pool.setCorpus(named, { names: new CorpusFileIndex(names), catalog });
   try {
     const replies = await Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
     assert.deepEqual(replies.map((reply) => reply.summary!.toJSON()), local);
     assert.ok(pool.threads < pool.size, `the lane is one of the ${pool.size} analysers (${pool.threads} threads)`);
+  } finally {
+    pool.dispose();
+  }
+});
+
+test('the lane reads the names of the corpus from the index it is given, not a copy of its own', async () => {
+  const { catalog } = inThisThread();
+  const index = new CorpusFileIndex(names);
+  // Another file with the first seed's id, in this thread's index only: a file added while the pass runs.
+  const twin = names[0].replace(/^\d{3}/, '999');
+  index.add(twin);
+  const pool = new AnalysisPool(script, 1, { lane: { largestBytes: Infinity } });
+  pool.setCorpus({ ...state, knowledgeBase: undefined, entityNames: knowledgeBaseNames(catalog) }, { names: index, catalog });
+  try {
+    const reply = await pool.analyse({ file: path.join(seeds, names[0]), corpus: seeds, events: true, findingsOnly: true });
+    assert.ok(reply.findings!.some((f) => f.ruleId === 'unique-file-id' && f.message.includes(twin)), JSON.stringify(reply.findings!.map((f) => f.ruleId)));
+    assert.equal(pool.threads, 0);
   } finally {
     pool.dispose();
   }
@@ -210,7 +227,7 @@ test('the lane leaves to a thread an analysis of a file beyond its size, or of a
   const files = names.map((name) => path.join(seeds, name));
   for (const [why, largestBytes, given] of [['too large', 0, catalog], ['no catalog', Infinity, undefined]] as const) {
     const pool = new AnalysisPool(script, Infinity, { lane: { largestBytes } });
-    pool.setCorpus(named, given);
+    pool.setCorpus(named, { names: new CorpusFileIndex(names), catalog: given });
     const { textsSent, restore } = watchPosts();
     try {
       const reply = await pool.analyse({ file: files[0], corpus: seeds, events: true });
@@ -232,7 +249,7 @@ test('the lane leaves to a thread an analysis of a file beyond its size, or of a
 test('jobs waiting in the lane are cancelled with the queue; those already answered stand', async () => {
   const { catalog, local } = inThisThread();
   const pool = new AnalysisPool(script, Infinity, { lane: { largestBytes: Infinity } });
-  pool.setCorpus({ ...state, knowledgeBase: undefined, entityNames: knowledgeBaseNames(catalog) }, catalog);
+  pool.setCorpus({ ...state, knowledgeBase: undefined, entityNames: knowledgeBaseNames(catalog) }, { names: new CorpusFileIndex(names), catalog });
   try {
     const files = names.map((name) => path.join(seeds, name));
     const pending = Promise.all(files.map((file) => pool.analyse({ file, corpus: seeds, events: true })));
