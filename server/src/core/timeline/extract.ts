@@ -203,14 +203,15 @@ class Extraction {
     const reading = `${this.language}\u0000${this.primary.getTime()}`;
     const dated = this.articleAnchor ? `${this.articleAnchor.value}\u0000${this.articleAnchor.source}` : '';
     const lines = proseLines(this.article);
-    const reads = lines.map((line) => lineReadings.getOrCompute(line.text, () => new Map()).get(reading));
+    const readingsOf = lines.map((line) => lineReadings.getOrCompute(line.text, () => new Map()));
+    const reads = readingsOf.map((readings) => readings.get(reading));
     // The chunks of every line not read yet, read by chrono together (see `parseChunks`).
     const unread = lines.flatMap((line, i) => (reads[i] ? [] : [{ at: i, ...this.chunksOf(line.text) }]));
     const parsed = this.parseChunks(unread.flatMap(({ chunks }) => chunks.map((chunk) => chunk.text)));
     let next = 0;
     for (const { at, normalised, chunks } of unread) {
       const read = { candidates: this.candidates(lines[at].text, normalised, chunks, parsed.slice(next, (next += chunks.length))) };
-      lineReadings.getOrCompute(lines[at].text, () => new Map()).set(reading, read);
+      readingsOf[at].set(reading, read);
       reads[at] = read;
     }
     for (let i = 0; i < lines.length; i++) {
