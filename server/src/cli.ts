@@ -7,7 +7,7 @@ import { AnalysisPool, knowledgeBaseNames, type CorpusState } from './analysisPo
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget, type Corpus } from './corpus';
 import { findCorpusFiles, isWithin, writeFileAtomically } from './files';
 import { LineIndex, type Range } from './core/text';
-import { compareEvents, type AnchorKind, type ArticleEvent } from './core/timeline';
+import { compareEventOrder, eventOrder, type AnchorKind, type EventOrder } from './core/timeline';
 
 const usage = `Usage: seed-corpus <command> [paths…] [options]
 
@@ -292,7 +292,7 @@ interface TimelineRow {
 
 async function timeline(options: Options): Promise<number> {
   const { targets } = await resolveAll(await collectFiles(options.paths));
-  const located: Array<{ event: ArticleEvent; row: TimelineRow }> = [];
+  const located: Array<{ order: EventOrder; row: TimelineRow }> = [];
   for (const target of targets) {
     const analysis = analyzeArticle({ bytes: await readArticle(target.file), file: fileContextOf(target.file, target.corpus) }, configFor(target.corpus), { events: true });
     const article = analysis.article;
@@ -300,11 +300,11 @@ async function timeline(options: Options): Promise<number> {
     const file = relative(target.file);
     for (const event of analysis.events ?? []) {
       const row = { value: event.value, mod: event.mod, text: event.text, file, range: article.index.rangeOf(event.span), sentence: event.sentence.text, entities: event.entities, anchor: event.anchor };
-      located.push({ event, row });
+      located.push({ order: eventOrder(event), row });
     }
   }
   // Stable: events of one date keep file order, and text order within a file.
-  located.sort((a, b) => compareEvents(a.event, b.event));
+  located.sort((a, b) => compareEventOrder(a.order, b.order));
   const rows = located.map((l) => l.row);
   if (options.format === 'json') {
     process.stdout.write(JSON.stringify(rows, null, 2) + '\n');

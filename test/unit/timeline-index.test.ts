@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { CancellationToken } from 'vscode-languageserver';
 import type { LocatedEvent } from '../../server/src/fileSummary';
 import type { TimelineEntry, TimelineGroup, TimelinePlace } from '../../server/src/protocol';
+import { compareEvents } from '../../server/src/core/timeline';
 import { TimelineIndex } from '../../server/src/timelineFeatures';
 
 const values = ['2016', '2016-07', '2016-07-01', '2016-SU', '2019', '2021-SU', '2022-03-31', '2022-05', 'XXXX-07', 'P5Y'];
@@ -166,6 +167,29 @@ test('after any changes and reads, the index answers as one built afresh from th
     }),
     { numRuns: 300 },
   );
+});
+
+test('a timeline of many times a sorting step’s events is in the order of one sort of them all', async () => {
+  // The index sorts in steps of 2,048 (runs, then merges of runs): 9,000 events on few dates, many of them equal but
+  // for their place, over files whose names sort otherwise than they came.
+  const ordered = values.filter((v) => v !== '2016-SU' && v !== '2021-SU');
+  let seed = 7;
+  const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+  const byFile = new Map<string, LocatedEvent[]>();
+  for (let f = 0; f < 300; f++) {
+    const starts = [...new Set(Array.from({ length: 30 }, () => random(400)))];
+    byFile.set(`/c/${(f * 7919) % 300}-${f}.txt`, starts.map((start) => locatedEvent(ordered[random(ordered.length)], mods[random(mods.length)], start, [entities[random(4)]])));
+  }
+  const index = new TimelineIndex();
+  for (const [file, events] of byFile) index.set(file, events);
+  const collator = new Intl.Collator();
+  const expected = [...byFile]
+    .flatMap(([file, events]) => events.map((event) => ({ file, event })))
+    .sort((a, b) => compareEvents(a.event, b.event) || collator.compare(a.file, b.file) || a.event.span.start - b.event.span.start)
+    .map(({ file, event }) => `${uriOf(file)}@${event.span.start} ${event.value} ${event.mod ?? ''}`);
+  assert.ok(expected.length > 4 * 2048, `${expected.length} events`);
+  const actual = (await walk(index, undefined, 10_000)).places.flatMap((p) => p.entries).map((e) => `${e.uri}@${e.range!.start.character} ${e.value} ${e.mod ?? ''}`);
+  assert.deepEqual(actual, expected);
 });
 
 test('a cancelled request stops with RequestCancelled', async () => {

@@ -18,7 +18,7 @@
  * Everything here is pure and never throws on any text; a line of 100 KB takes a second or two at worst.
  */
 export { articleDate, type ArticleDate } from './anchor';
-export { compareEvents, extractEvents, relationEvents, type ArticleEvent, type EntityMention, type EventOptions, type RelationEvent, type TimelineEvent } from './events';
+export { compareEventOrder, compareEvents, eventOrder, extractEvents, relationEvents, type ArticleEvent, type EntityMention, type EventOptions, type EventOrder, type RelationEvent, type TimelineEvent } from './events';
 export { extractTemporalExpressions, type AnchorKind, type ExtractOptions, type TemporalExpression } from './extract';
 export { timelineLanguage, timelineLanguages, type TimelineLanguage } from './lexicon';
 export {

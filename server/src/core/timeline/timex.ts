@@ -208,27 +208,47 @@ function orderClass(parts: TimexParts | undefined): number {
  * so the order is total and stable.
  */
 export function compareTimex(a: string, b: string): number {
-  const pa = timexParts(a);
-  const pb = timexParts(b);
-  const byClass = orderClass(pa) - orderClass(pb);
-  if (byClass !== 0) return byClass;
-  if (pa?.kind === 'date' && pb?.kind === 'date') {
-    const keyA = [pa.year ?? 0, ...positionInYear(pa), granularityRank[pa.granularity]];
-    const keyB = [pb.year ?? 0, ...positionInYear(pb), granularityRank[pb.granularity]];
-    for (let i = 0; i < keyA.length; i++) if (keyA[i] !== keyB[i]) return keyA[i] - keyB[i];
-  } else if (pa?.kind === 'duration' && pb?.kind === 'duration') {
-    const length = (p: TimexDuration) => (p.amount === undefined ? Number.POSITIVE_INFINITY : p.amount * durationDays[p.unit]);
-    const byLength = length(pa) - length(pb);
-    if (byLength !== 0 && !Number.isNaN(byLength)) return byLength;
+  return compareTimexOrder(timexOrder(a), timexOrder(b));
+}
+
+/**
+ * What `compareTimex` orders a value by, read once: a sort compares each value some twenty times, and reading the
+ * values anew at each comparison made sorting the distinct dates of a 10k corpus take 158 ms.
+ */
+export interface TimexOrder {
+  readonly value: string;
+  /** The order class (see `orderClass`), then the numbers its kind is ordered by. */
+  readonly keys: readonly number[];
+}
+
+export function timexOrder(value: string): TimexOrder {
+  const parts = timexParts(value);
+  const orderBy = orderClass(parts);
+  if (parts?.kind === 'date') return { value, keys: [orderBy, parts.year ?? 0, ...positionInYear(parts), granularityRank[parts.granularity]] };
+  if (parts?.kind === 'duration') return { value, keys: [orderBy, parts.amount === undefined ? Number.POSITIVE_INFINITY : parts.amount * durationDays[parts.unit]] };
+  return { value, keys: [orderBy] };
+}
+
+/** `compareTimex` of the two values the orders were read from. */
+export function compareTimexOrder(a: TimexOrder, b: TimexOrder): number {
+  // A class's keys have one length. Two durations of unknown amount differ by NaN: their spelling decides.
+  for (let i = 0; i < a.keys.length && i < b.keys.length; i++) {
+    const difference = a.keys[i] - b.keys[i];
+    if (difference !== 0 && !Number.isNaN(difference)) return difference;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }
 
 const modOrder: Record<TimexMod, number> = { BEFORE: 0, ON_OR_AFTER: 1, START: 2, MID: 4, END: 5, ON_OR_BEFORE: 6, AFTER: 7 };
 
-/** Orders dated things by value, then by modifier: "seit März" and "Anfang März" before "März", "Ende März" after. */
+/** Where a modifier sorts among the dated things of one value: "seit März" and "Anfang März" before "März", "Ende März" after. */
+export function modRank(mod: TimexMod | undefined): number {
+  return mod ? modOrder[mod] : 3;
+}
+
+/** Orders dated things by value, then by modifier (see `modRank`). */
 export function compareDated(a: { value: string; mod?: TimexMod }, b: { value: string; mod?: TimexMod }): number {
-  return compareTimex(a.value, b.value) || (a.mod ? modOrder[a.mod] : 3) - (b.mod ? modOrder[b.mod] : 3);
+  return compareTimex(a.value, b.value) || modRank(a.mod) - modRank(b.mod);
 }
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
