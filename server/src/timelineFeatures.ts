@@ -6,6 +6,7 @@ import { ErrorCodes, InlayHintKind, ResponseError, type CancellationToken, type 
 import type { EntityCatalog } from './core/entities/catalog';
 import { checkpoint, tokenOf } from './lsp/cancellation';
 import { compareEventOrder, compareEvents, describeTimex, eventOrder, relationEvents, timexParts, type EventOrder, type RelationEvent, type TimelineEvent, type TimexMod } from './core/timeline';
+import { LruCache } from './core/lru';
 import type { LocatedEvent } from './fileSummary';
 import {
   timelineEventsRequest,
@@ -99,10 +100,18 @@ class Scope {
 const undatedKey = -1;
 
 function placeKey(value: string): number {
-  const parts = timexParts(value);
-  if (parts?.kind !== 'date' || !parts.resolved || parts.year === undefined) return undatedKey;
-  return parts.year * 16 + (parts.month ?? 0);
+  return placeKeys.getOrCompute(value, () => {
+    const parts = timexParts(value);
+    if (parts?.kind !== 'date' || !parts.resolved || parts.year === undefined) return undatedKey;
+    return parts.year * 16 + (parts.month ?? 0);
+  });
 }
+
+/**
+ * The places of recent values: the timeline's some 137,000 events at 10k articles have a few thousand values, and
+ * reading each event's value anew was most of splitting the sorted timeline per entity (390 of 470 ms).
+ */
+const placeKeys = new LruCache<string, number>(20_000);
 
 function keyOfPlace(place: TimelinePlace): number {
   return place.year === undefined ? undatedKey : place.year * 16 + (place.month ?? 0);
