@@ -182,13 +182,18 @@ test('a timeline of many times a sorting step’s events is in the order of one 
   const index = new TimelineIndex();
   for (const [file, events] of byFile) index.set(file, events);
   const collator = new Intl.Collator();
-  const expected = [...byFile]
+  const inOrder = [...byFile]
     .flatMap(([file, events]) => events.map((event) => ({ file, event })))
-    .sort((a, b) => compareEvents(a.event, b.event) || collator.compare(a.file, b.file) || a.event.span.start - b.event.span.start)
-    .map(({ file, event }) => `${uriOf(file)}@${event.span.start} ${event.value} ${event.mod ?? ''}`);
-  assert.ok(expected.length > 4 * 2048, `${expected.length} events`);
-  const actual = (await walk(index, undefined, 10_000)).places.flatMap((p) => p.entries).map((e) => `${e.uri}@${e.range!.start.character} ${e.value} ${e.mod ?? ''}`);
-  assert.deepEqual(actual, expected);
+    .sort((a, b) => compareEvents(a.event, b.event) || collator.compare(a.file, b.file) || a.event.span.start - b.event.span.start);
+  const key = ({ file, event }: { file: string; event: LocatedEvent }) => `${uriOf(file)}@${event.span.start} ${event.value} ${event.mod ?? ''}`;
+  const entryKey = (e: TimelineEntry) => `${e.uri}@${e.range!.start.character} ${e.value} ${e.mod ?? ''}`;
+  assert.ok(inOrder.length > 4 * 2048, `${inOrder.length} events`);
+  // Each entity first: split per entity from what the sort read of the events, in the sort's order.
+  for (const id of entities) {
+    const scoped = (await walk(index, id, 10_000)).places.flatMap((p) => p.entries).map(entryKey);
+    assert.deepEqual(scoped, inOrder.filter(({ event }) => event.entities.includes(id)).map(key), id);
+  }
+  assert.deepEqual((await walk(index, undefined, 10_000)).places.flatMap((p) => p.entries).map(entryKey), inOrder.map(key));
 });
 
 test('a cancelled request stops with RequestCancelled', async () => {
