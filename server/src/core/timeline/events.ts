@@ -179,9 +179,9 @@ export function relationEvents(entities: readonly KbEntity[]): RelationEvent[] {
 }
 
 /**
- * Timeline order: by value and modifier (see `compareDated`); on the same date a relation's start before what
- * articles say, its end after. Ties keep the caller's order (sorting is stable), so an article's events, which
- * `extractEvents` returns in text order, stay in text order.
+ * Timeline order: by value (see `compareTimex`), then modifier (see `modRank`); on the same date a relation's start
+ * before what articles say, its end after. Ties keep the caller's order (sorting is stable), so an article's events,
+ * which `extractEvents` returns in text order, stay in text order.
  */
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   return compareEventOrder(eventOrder(a), eventOrder(b));

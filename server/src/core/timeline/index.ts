@@ -22,7 +22,6 @@ export { compareEventOrder, compareEvents, eventOrder, extractEvents, relationEv
 export { extractTemporalExpressions, type AnchorKind, type ExtractOptions, type TemporalExpression } from './extract';
 export { timelineLanguage, timelineLanguages, type TimelineLanguage } from './lexicon';
 export {
-  compareDated,
   compareTimex,
   describeTimex,
   timexParts,

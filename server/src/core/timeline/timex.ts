@@ -246,11 +246,6 @@ export function modRank(mod: TimexMod | undefined): number {
   return mod ? modOrder[mod] : 3;
 }
 
-/** Orders dated things by value, then by modifier (see `modRank`). */
-export function compareDated(a: { value: string; mod?: TimexMod }, b: { value: string; mod?: TimexMod }): number {
-  return compareTimex(a.value, b.value) || modRank(a.mod) - modRank(b.mod);
-}
-
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const seasonNames: Record<Season, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
