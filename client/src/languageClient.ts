@@ -8,8 +8,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const serverModule = context.asAbsolutePath('dist/server.js');
   const env = { ...process.env, ...serverEnvironment };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // Articles, corpus configs and knowledge bases (any JSON file: the config names the knowledge base).
   const fileWatchers = [vscode.workspace.createFileSystemWatcher('**/*.txt'), vscode.workspace.createFileSystemWatcher('**/*.json')];

@@ -34,6 +34,7 @@ import { knowledgeBasePath, type Corpus, type KnowledgeBaseText } from './corpus
 import { checkpoint, throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { entityHoverMarkdown, hoverEventCount } from './lsp/entityHover';
 import { toTextEdits } from './lsp/convert';
+import { jsonBytes, SerializedResult } from './lsp/serializedResult';
 import type { IndexedMention } from './fileSummary';
 import type { MentionIndex } from './mentionIndex';
 import { entitiesRequest, entityLocationRequest, entityMentionsRequest, type EntityMention } from './protocol';
@@ -82,11 +83,12 @@ const maxWorkspaceSymbols = 500;
 const checkpointEvery = 256;
 
 /**
- * Answers to references with at least this many locations are kept, a few of them: the entity of 30,000 mentions
- * took some 25 ms to gather, and its answer keeps a few megabytes.
+ * Answers to references with at least this many locations are kept, a few of them, with their JSON: the entity of
+ * 30,000 mentions took some 25 ms to gather and as long again to serialise, and its answer keeps a few megabytes.
  */
 const manyLocations = 1000;
 const referenceAnswersKept = 8;
+const comma = Buffer.from(',', 'utf8');
 
 /**
  * Line indexes of recent knowledge-base texts: building one over megabytes of JSON for each definition cost more than
@@ -103,7 +105,7 @@ function lineIndexOf(text: KnowledgeBaseText | string): LineIndex {
 export function registerEntityFeatures(host: EntityFeatureHost): void {
   const { connection, documents, mentions } = host;
 
-  const manyReferences = new LruCache<string, { stamp: number; locations: Location[] }>(referenceAnswersKept);
+  const manyReferences = new LruCache<string, { stamp: number; locations: Location[]; json: Buffer }>(referenceAnswersKept);
   const catalogOf = (file: string) => host.workspace().corpusOf(file)?.knowledgeBase?.catalog;
 
   async function mentionAt(uri: string, position: Position): Promise<{ file: string; analysis: Analysis; mention: Omit<IndexedMention, 'context'> } | undefined> {
@@ -159,10 +161,10 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
    * Where an entity is mentioned across the corpus. The mentions are read at once (the index may change at the
    * checkpoints); the answers of much-mentioned entities are kept until their mentions change.
    */
-  async function referencesOf(entityId: string, token: CancellationToken): Promise<Location[]> {
+  async function referencesOf(entityId: string, token: CancellationToken): Promise<{ locations: Location[]; json?: Buffer }> {
     const stamp = mentions.stamp(entityId);
     const kept = manyReferences.get(entityId);
-    if (kept?.stamp === stamp) return kept.locations;
+    if (kept?.stamp === stamp) return kept;
     const locations: Location[] = [];
     let files = 0;
     for (const { file, mentions: list } of mentions.mentionsOf(entityId)) {
@@ -170,8 +172,19 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
       const uri = host.uriOf(file);
       for (const m of list) locations.push({ uri, range: m.range });
     }
-    if (locations.length >= manyLocations) manyReferences.set(entityId, { stamp, locations });
-    return locations;
+    if (locations.length < manyLocations) return { locations };
+    const answer = { stamp, locations, json: jsonBytes(locations) };
+    manyReferences.set(entityId, answer);
+    return answer;
+  }
+
+  /** The answer with the definition first, sent as the kept JSON where there is one (a `[` and a `,` around the definition's). */
+  function referencesAnswer(definition: Location | undefined, { locations, json }: { locations: Location[]; json?: Buffer }): Location[] {
+    const value = () => (definition ? [definition, ...locations] : locations);
+    if (!json) return value();
+    const parts = definition ? [jsonBytes([definition]).subarray(0, -1), comma, json.subarray(1)] : [json];
+    // Typed as what it serialises to: the connection's handlers know no other result.
+    return new SerializedResult(parts, value) as unknown as Location[];
   }
 
   connection.onReferences(async ({ textDocument, position, context }, token) => {
@@ -179,9 +192,9 @@ export function registerEntityFeatures(host: EntityFeatureHost): void {
     const found = await mentionAt(textDocument.uri, position);
     throwIfCancelled(token);
     if (!found) return null;
-    const locations = await referencesOf(found.mention.entityId, token);
+    const references = await referencesOf(found.mention.entityId, token);
     const definition = context.includeDeclaration ? definitionOf(host.workspace().corpusOf(found.file), found.mention.entityId) : undefined;
-    return definition ? [definition, ...locations] : locations;
+    return referencesAnswer(definition, references);
   });
 
   connection.onPrepareRename(async ({ textDocument, position }) => {

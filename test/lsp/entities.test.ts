@@ -125,6 +125,14 @@ describe('entity features over LSP', { timeout: 10 * testTimeout }, () => {
     const before = await sharpReferences(text);
     assert.equal(before.crowded, 1201);
     assert.deepEqual(await sharpReferences(text), before, 'asked again, the same answer');
+    // A kept answer goes out as the JSON made for it, with or without the definition put in front.
+    const params = (includeDeclaration: boolean) => ({ textDocument: { uri }, position: positionOf(text, 'SHARP'), context: { includeDeclaration } });
+    const kept = await s.request<Location[]>('textDocument/references', params(false));
+    const crowdedText = TextDocument.create('file:///crowded', 'plaintext', 0, ws.read(crowded));
+    for (const reference of kept.filter((r) => r.uri === ws.uriOf(crowded))) assert.equal(crowdedText.getText(reference.range), 'Sharp');
+    const definition = await s.request<Location>('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'SHARP') });
+    assert.deepEqual(await s.request<Location[]>('textDocument/references', params(true)), [definition, ...kept]);
+    assert.deepEqual(await s.request<Location[]>('textDocument/references', params(false)), kept);
 
     let mark = s.mark();
     const edited = `Sharp.\n\n${text}`;
