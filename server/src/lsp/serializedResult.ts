@@ -34,12 +34,12 @@ export const jsonEncoderWithSerializedResults: ContentTypeEncoder = {
   name: 'application/json',
   encode(message: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
     try {
-      const { result, ...rest } = message as Message & { result?: unknown };
+      const result = (message as { result?: unknown }).result;
       if (!(result instanceof SerializedResult) || !/^utf-?8$/i.test(options.charset)) {
         return Promise.resolve(Buffer.from(JSON.stringify(message), options.charset));
       }
       // `{"jsonrpc":"2.0","id":7}` becomes `{"jsonrpc":"2.0","id":7,"result":` … `}`.
-      const head = JSON.stringify(rest);
+      const head = JSON.stringify({ ...message, result: undefined });
       return Promise.resolve(Buffer.concat([Buffer.from(`${head.slice(0, -1)},"result":`, 'utf8'), ...result.parts, closingBrace]));
     } catch (error) {
       return Promise.reject(error);
