@@ -320,11 +320,12 @@ export async function saveAnalysisCacheInThread(file: string, build: string, ent
       unanswered++;
       while (unanswered >= batchesInFlight) await Promise.race([new Promise<void>((resolve) => (answered = resolve)), done]);
     };
-    let count = 0;
     for (const [article, entry] of entries) {
-      if (++count % summariesPerPause === 0) await pause();
       batch.push([article, indexed(entry, table)]);
-      if (batch.length >= entriesPerBatch) await send();
+      if (batch.length < entriesPerBatch) continue;
+      await send();
+      // A turn of the event loop between batches, even when the thread has room for the next one at once.
+      await pause();
     }
     if (batch.length > 0) await send();
     post({ type: 'end' });
