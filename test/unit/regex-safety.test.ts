@@ -15,6 +15,7 @@ import { residueMatchers } from '../../server/src/core/data/residue';
 import { latinCharacter } from '../../server/src/core/language/rank';
 import { timelineChrono } from '../../server/src/core/timeline/parsers';
 import { timelineLanguages } from '../../server/src/core/timeline/lexicon';
+import { hasReader, readerFor } from '../../server/src/core/timeline/reader';
 import { adversarialSize, regexInputs, timelineInputs, type InputSpec } from '../fuzz/adversarial';
 import { IsolatePool, type Outcome } from '../fuzz/isolate';
 import type { CallerBound } from '../fuzz/probes';
@@ -152,6 +153,7 @@ const dynamicCovers: Array<{ file: string; call: RegExp; how: string }> = [
   { file: 'timeline/parsers.ts', call: /./, how: 'each timeline parser’s pattern as built per language, and extractTemporalExpressions per language' },
   { file: 'timeline/extract.ts', call: /./, how: 'extractTemporalExpressions per language' },
   { file: 'timeline/lexicon.ts', call: /./, how: 'extractTemporalExpressions per language' },
+  { file: 'timeline/reader.ts', call: /./, how: 'each reader rule’s pattern as built per language (as a timeline parser where chrono reads), and extractTemporalExpressions per language' },
   { file: 'entities/tokens.ts', call: /./, how: 'wordTokens on long lines' },
   { file: 'language/rank.ts', call: /expressions\.Latin/, how: 'franc’s Latin expression, anchored, as built (latinCharacter)' },
 ];
@@ -171,11 +173,11 @@ describe('regular expressions built at run time', { concurrency }, () => {
 
   for (const language of timelineLanguages) {
     // The timeline's parsers are plain objects; chrono's own are class instances, checked through the extractor.
-    const ours = timelineChrono(language).parsers.filter((parser) => Object.getPrototypeOf(parser) === Object.prototype);
-    for (const [i, parser] of ours.entries()) {
-      const pattern = parser.pattern(undefined as never);
-      test(`timeline/parsers.ts: parser ${i} for ${language} /${pattern.source.length > 120 ? pattern.source.slice(0, 117) + '…' : pattern.source}/${pattern.flags}`, (t) =>
-        checkPattern(t, `${language} parser ${i}`, pattern.source, pattern.flags));
+    const ours = hasReader(language) ? readerFor(language).patterns : timelineChrono(language).parsers.filter((parser) => Object.getPrototypeOf(parser) === Object.prototype).map((parser) => parser.pattern(undefined as never));
+    const file = hasReader(language) ? 'timeline/reader.ts: rule' : 'timeline/parsers.ts: parser';
+    for (const [i, pattern] of ours.entries()) {
+      test(`${file} ${i} for ${language} /${pattern.source.length > 120 ? pattern.source.slice(0, 117) + '…' : pattern.source}/${pattern.flags}`, (t) =>
+        checkPattern(t, `${language} pattern ${i}`, pattern.source, pattern.flags));
     }
   }
 

@@ -56,7 +56,7 @@ test('the second reference differs from the primary in year (by three at least),
 });
 
 test('tagsOf reads chrono’s tags as tags() gives them, without a copy', () => {
-  const [result] = timelineChrono('de').parse('Die Partnerschaft endet Ende März 2022.', new Date(2022, 4, 24, 12));
+  const [result] = timelineChrono('fr').parse('Le partenariat prend fin fin mars 2022.', new Date(2022, 4, 24, 12));
   assert.ok(result, 'chrono reads the date');
   const tags = tagsOf(result.start);
   assert.deepEqual([...tags].sort(), [...result.start.tags()].sort());
@@ -68,18 +68,17 @@ test('each of chrono’s parsers gives the same pattern object on every reading,
   // A parsing context as chrono makes one: the patterns that take it read nothing of it but what is here.
   const reference = new Date(2022, 4, 24, 12);
   const context = { text: 'heute', refDate: reference, reference: { instant: reference }, option: {} };
-  for (const language of ['de', 'it', 'en', 'fr', 'es'] as const) {
+  for (const language of ['it', 'en', 'fr', 'es'] as const) {
     for (const parser of timelineChrono(language).parsers) {
       assert.equal(parser.pattern(context as never), parser.pattern(context as never), `${language} ${parser.constructor.name}`);
     }
   }
-  // Read with the kept patterns, twice: the parsers whose context-taking patterns are literals (German "Abend",
-  // "Morgen"; French "hier", "soir") still find what they found with a pattern built per reading.
-  const read = (language: 'de' | 'fr', text: string) => timelineChrono(language).parse(text, reference).map((r) => [r.index, r.text, r.start.date().toISOString()]);
+  // Read with the kept patterns, twice: the parsers whose context-taking patterns are literals (French "hier",
+  // "soir") still find what they found with a pattern built per reading.
+  const read = (text: string) => timelineChrono('fr').parse(text, reference).map((r) => [r.index, r.text, r.start.date().toISOString()]);
   for (let round = 0; round < 2; round++) {
-    assert.deepEqual(read('de', 'Gestern Abend sprach er.'), [[0, 'Gestern Abend', new Date(2022, 4, 23, 18).toISOString()]]);
-    assert.deepEqual(read('de', 'heute Morgen'), [[0, 'heute Morgen', new Date(2022, 4, 24, 6).toISOString()]]);
-    assert.deepEqual(read('fr', 'hier soir'), [[0, 'hier soir', new Date(2022, 4, 23, 18).toISOString()]]);
+    assert.deepEqual(read('hier soir'), [[0, 'hier soir', new Date(2022, 4, 23, 18).toISOString()]]);
+    assert.deepEqual(read('ce soir'), [[0, 'ce soir', new Date(2022, 4, 24, 18).toISOString()]]);
   }
 });
 
@@ -100,7 +99,7 @@ test('chunks read in one call of chrono give each what it gives alone, to the in
     return { index: r.index, text: r.text, start: side(r.start), end: side(r.end) };
   };
   let read = 0;
-  for (const language of ['de', 'it', 'en', 'fr'] as const) {
+  for (const language of ['it', 'en', 'fr'] as const) {
     const chrono = timelineChrono(language);
     fc.assert(
       fc.property(fc.array(fc.array(chunkPiece, { minLength: 1, maxLength: 8 }).map((words) => words.join(' ')), { minLength: 1, maxLength: 6 }), (texts) => {
@@ -119,18 +118,18 @@ test('chunks read in one call of chrono give each what it gives alone, to the in
 });
 
 test('chunks read together are read one by one instead when a result reaches across their separator', () => {
-  const texts = ['im Juli', '2022'];
+  const texts = ['en juillet', '2022'];
   const calls: string[] = [];
-  const real = timelineChrono('de');
+  const real = timelineChrono('fr');
   // A reader that takes the whole joined text as one expression, as none of chrono's patterns does.
   const greedy = {
     parse: (text: string, reference: Date) => {
       calls.push(text);
-      return calls.length === 1 ? real.parse('im Juli 2022', reference).map((r) => Object.assign(r, { index: 0, text })) : real.parse(text, reference);
+      return calls.length === 1 ? real.parse('en juillet 2022', reference).map((r) => Object.assign(r, { index: 0, text })) : real.parse(text, reference);
     },
   } as unknown as Chrono;
   const reference = new Date(2022, 4, 24, 12);
   const parts = readTogether(greedy, texts, reference);
   assert.deepEqual(calls.slice(1), texts);
-  assert.deepEqual(parts.map((results) => results.map((r) => r.text)), [['im Juli'], ['2022']]);
+  assert.deepEqual(parts.map((results) => results.map((r) => r.text)), [['en juillet'], ['2022']]);
 });

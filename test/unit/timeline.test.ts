@@ -57,6 +57,58 @@ describe('normalisation, German', () => {
   ]);
 });
 
+// German is read by the timeline's own reader (reader.ts), not by chrono: the forms chrono read, read alike.
+describe('normalisation, German: more of what the reader reads', () => {
+  checkTable('de', [
+    ['Heute Morgen kam das Gerät.', 'Heute Morgen → 2022-05-24TMO'],
+    ['Gestern Nachmittag kam das Gerät.', 'Gestern Nachmittag → 2022-05-23TAF'],
+    ['Übermorgen kommt das Gerät.', 'Übermorgen → 2022-05-26'],
+    ['Letzte Nacht kam das Gerät.', 'Letzte Nacht → 2022-05-23'],
+    ['Am Dienstag kommt das Gerät.', 'Am Dienstag → 2022-05-24'],
+    ['Am Sonntag kam das Gerät.', 'Am Sonntag → 2022-05-22'],
+    ['Letzten Montag kam das Gerät.', 'Letzten Montag → 2022-05-23'],
+    ['Nächsten Montag kommt das Gerät.', 'Nächsten Montag → 2022-05-30'],
+    ['Am Dienstag, den 24. Mai 2022, kam es.', 'Am Dienstag, den 24. Mai 2022 → 2022-05-24'],
+    ['Letzte Woche kam das Gerät.', 'Letzte Woche → 2022-W20'],
+    ['Nächsten Monat kommt das Gerät.', 'Nächsten Monat → 2022-06'],
+    ['Seit letztem Jahr läuft es.', 'Seit letztem Jahr → 2021 ON_OR_AFTER'],
+    ['In drei Tagen kommt das Gerät.', 'In drei Tagen → 2022-05-27'],
+    ['Vor fünf Monaten kam das Gerät.', 'Vor fünf Monaten → 2021-12'],
+    ['Es war der 24.05.2022.', '24.05.2022 → 2022-05-24'],
+    ['Am 2022-05-24 wurde es bekannt.', '2022-05-24 → 2022-05-24'],
+    ['Am 24.5.22 wurde es bekannt.', '24.5.22 → 2022-05-24'],
+    ['Die Version 1.5.22 kam.'],
+    ['Am 24.5. wurde es bekannt.'],
+    ['Im März letzten Jahres kam es.', 'Im März letzten Jahres → 2021-03'],
+    ['Im Juli des Vorjahres kam es.', 'Im Juli des Vorjahres → 2021-07'],
+    ['Im zweiten Halbjahr 2022 kommt es.', 'Im zweiten Halbjahr 2022 → 2022-H2'],
+    ['Q3 2022 war stark.', 'Q3 2022 → 2022-Q3'],
+    ['Das Modell 2016 war stark, die RTX 2080 auch.'],
+    ['Es kostet 2016 Euro.'],
+    ['Von März bis Juni war Messe.', 'März → 2022-03 ON_OR_AFTER', 'Juni → 2022-06 ON_OR_BEFORE'],
+    ['Seit dem 3. März 2021 läuft es.', 'Seit dem 3. März 2021 → 2021-03-03 ON_OR_AFTER'],
+    ['Am 30. Dezember kam es.', 'Am 30. Dezember → 2021-12-30'],
+    ['Die fünfjährige Partnerschaft begann 2016.', 'fünfjährige → P5Y', '2016 → 2016'],
+    // An abbreviated weekday is as often a name ("Leica Camera SA"), even before a date.
+    ['Die Leica Camera SA am 9. Februar 2020 meldete es.', 'am 9. Februar 2020 → 2020-02-09'],
+    // An impossible day leaves the month it names.
+    ['Am 31. Februar kam es.', 'Februar → 2022-02'],
+  ]);
+
+  test('the end of a range without a year is not before its start', () => {
+    assert.deepEqual(written('Vom 3. Juli bis zum 5. Juli war Messe.', 'de', '2022-01-02'), ['3. Juli → 2022-07-03 ON_OR_AFTER', 'zum 5. Juli → 2022-07-05 ON_OR_BEFORE']);
+  });
+
+  test('a weekday moved by a direction word is still a weekday when nothing resolves it', () => {
+    const [expression] = extractTemporalExpressions('Titel\n\nAm vergangenen Freitag kam die Meldung.', { language: 'de' });
+    assert.equal(`${expression.text} → ${expression.value} ${expression.anchor}`, 'Am vergangenen Freitag → XXXX-WXX-5 unresolved');
+  });
+
+  test('a year in a range stays what it says when the other end is relative', () => {
+    assert.deepEqual(written('Titel\n\nVon 2016 bis heute lief es.', 'de'), ['2016 → 2016 ON_OR_AFTER', 'heute → XXXX-XX-XX ON_OR_BEFORE']);
+  });
+});
+
 describe('normalisation, Italian', () => {
   checkTable('it', [
     ['Il lancio è previsto per luglio di quest’anno.', 'luglio di quest’anno → 2022-07'],

@@ -2,9 +2,10 @@
  * Temporal expressions of an article, normalised to TIMEX3-style values.
  *
  * The title and the prose paragraphs are read (datelines are the article's date, see `articleDate`; credits and
- * web residue say nothing about the story). chrono, set up in `parsers.ts`, reads each line twice, against two
- * reference dates far apart: what agrees in both readings is written in the text ("2016", "24-05-2022": absolute),
- * what differs came from the reference. Those relative or partial expressions ("im Juli", "vergangenes Jahr",
+ * web residue say nothing about the story), in the windows around words that may head a date: German by the
+ * timeline's own reader (`reader.ts`), the other languages by chrono, set up in `parsers.ts`. Each expression is
+ * read against two reference dates far apart: what agrees in both readings is written in the text ("2016",
+ * "24-05-2022": absolute), what differs came from the reference. Those relative or partial expressions ("im Juli", "vergangenes Jahr",
  * "lunedì") are then resolved against, in this order:
  * - the article's date (header `published`, else the dateline), news style: "im Juli" in an article of
  *   2022-05-24 is 2022-07, "31 marzo scorso" is 2022-03-31;
@@ -14,8 +15,8 @@
  * Counting from a mentioned date ("un anno dopo", "ein Jahr später") always reads against the last explicit date
  * before it, never against the article's date.
  *
- * Lines are read in overlapping chunks of a few hundred characters, so that chrono's own patterns, some of which
- * are quadratic in the length of what they see, never see much. Extraction never throws.
+ * chrono reads a line's windows in overlapping chunks of a few hundred characters, so that its own patterns, some of
+ * which are quadratic in the length of what they see, never see much. Extraction never throws.
  */
 import { parseArticle, type Article } from '../article';
 import { lineCache, LruCache, moveSpan } from '../lru';
@@ -23,8 +24,9 @@ import { proseLines } from '../rules/shared/prose';
 import { isWhitespace, type Span } from '../text';
 import type { Chrono, ParsedComponents, ParsedResult, ParsingResult } from 'chrono-node';
 import { anchorOf, articleDate, referenceDate, type Anchor } from './anchor';
-import { alternation, dateTriggerPattern, lexicons, mayHoldDatePattern, timelineLanguage, type TimelineLanguage } from './lexicon';
+import { alternation, cueKindOf, dateTriggerPattern, lexicons, mayHoldDatePattern, timelineLanguage, type TimelineLanguage } from './lexicon';
 import { tags, tagValue, timelineChrono } from './parsers';
+import { hasOpenYear, hasReader, readerFor, readMeaning, type Reader } from './reader';
 import { differingFields, finestGranularity, readComponents, readingValue, type CalendarReading, type ReadingField } from './reading';
 import { isAtLeastAsFine, timexType, type TimexMod, type TimexType } from './timex';
 
@@ -61,8 +63,8 @@ interface Candidate {
   /** Offsets into its line. */
   span: Span;
   text: string;
-  /** What chrono read (normalised), to read again against another reference. */
-  parsed: string;
+  /** The expression read against another reference: an anchor that is not the primary reference. */
+  reread: (reference: Date) => CalendarReading | undefined;
   /** Which end of a range ("1. bis 3. März") this is, if any. */
   part?: 'start' | 'end';
   mod?: TimexMod;
@@ -169,11 +171,14 @@ export function extractTemporalExpressions(source: string | Article, options: Ex
 }
 
 class Extraction {
-  private readonly chrono: Chrono;
+  /** Our own reader where the language has one, else chrono. */
+  private readonly reader?: Reader;
+  private readonly chrono?: Chrono;
   private readonly weekWords: RegExp;
   private readonly laterWords: RegExp;
   private readonly mayHoldDate: RegExp;
   private readonly dateTriggers: RegExp;
+  private readonly cueKind: (cue: string) => number;
   private readonly articleAnchor?: { anchor: Anchor; value: string; source: DateSource };
   private readonly primary: Date;
   private readonly secondary: Date;
@@ -183,11 +188,13 @@ class Extraction {
     private readonly language: TimelineLanguage,
     anchorOption: string | undefined,
   ) {
-    this.chrono = timelineChrono(language);
+    if (hasReader(language)) this.reader = readerFor(language);
+    else this.chrono = timelineChrono(language);
     const lexicon = lexicons[language];
     this.weekWords = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(lexicon.weekWords)})(?![\\p{L}])`, 'iu');
     this.mayHoldDate = mayHoldDatePattern(lexicon);
     this.dateTriggers = dateTriggerPattern(lexicon);
+    this.cueKind = (cue) => cueKindOf(lexicon, cue);
     this.laterWords = new RegExp(`(?:${alternation(Object.keys(lexicon.laterSuffixes))})$`, 'iu');
     const dated = anchorOption !== undefined ? { value: anchorOption, source: 'option' as const } : articleDate(article);
     const anchor = dated && anchorOf(dated.value);
@@ -206,13 +213,22 @@ class Extraction {
     const readingsOf = lines.map((line) => lineReadings.getOrCompute(line.text, () => new Map()));
     const reads = readingsOf.map((readings) => readings.get(reading));
     // The chunks of every line not read yet, read by chrono together (see `parseChunks`).
-    const unread = lines.flatMap((line, i) => (reads[i] ? [] : [{ at: i, ...this.chunksOf(line.text) }]));
-    const parsed = this.parseChunks(unread.flatMap(({ chunks }) => chunks.map((chunk) => chunk.text)));
-    let next = 0;
-    for (const { at, normalised, chunks } of unread) {
-      const read = { candidates: this.candidates(lines[at].text, normalised, chunks, parsed.slice(next, (next += chunks.length))) };
-      readingsOf[at].set(reading, read);
-      reads[at] = read;
+    if (this.reader) {
+      for (let i = 0; i < lines.length; i++) {
+        if (reads[i]) continue;
+        const read = { candidates: this.readCandidates(this.reader, lines[i].text) };
+        readingsOf[i].set(reading, read);
+        reads[i] = read;
+      }
+    } else {
+      const unread = lines.flatMap((line, i) => (reads[i] ? [] : [{ at: i, ...this.chunksOf(line.text) }]));
+      const parsed = this.parseChunks(unread.flatMap(({ chunks }) => chunks.map((chunk) => chunk.text)));
+      let next = 0;
+      for (const { at, normalised, chunks } of unread) {
+        const read = { candidates: this.candidates(lines[at].text, normalised, chunks, parsed.slice(next, (next += chunks.length))) };
+        readingsOf[at].set(reading, read);
+        reads[at] = read;
+      }
     }
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
@@ -244,6 +260,47 @@ class Extraction {
     return { expressions, narrative };
   }
 
+  /** What our own reader finds in a line, in the windows around words that may head a date. */
+  private readCandidates(reader: Reader, lineText: string): Candidate[] {
+    const { text, offsets } = normalise(lineText);
+    const found: Candidate[] = [];
+    for (const window of dateWindows(text, this.dateTriggers, this.cueKind)) {
+      for (const expression of reader.read(text.slice(window.start, window.end), window.cues)) {
+        const expressionText = text.slice(window.start + expression.start, window.start + expression.end);
+        const anaphoric = this.laterWords.test(expressionText);
+        for (const piece of rangePieces(expressionText, expression.endMeaning !== undefined)) {
+          const trimmed = piece.text.trim();
+          if (trimmed === '') continue;
+          const from = window.start + expression.start + piece.offset + (piece.text.length - piece.text.trimStart().length);
+          const last = from + trimmed.length - 1;
+          const span = offsets ? { start: offsets[from], end: offsets[last] + 1 } : { start: from, end: last + 1 };
+          const meaning = piece.part === 'end' ? expression.endMeaning : expression.meaning;
+          const candidate: Candidate = {
+            span,
+            text: lineText.slice(span.start, span.end),
+            reread: (reference) => meaning && readMeaning(meaning, reference),
+            part: piece.part,
+            mod: expression.mod ?? piece.mod,
+            fromReference: new Set(),
+            openYear: false,
+            anaphoric,
+          };
+          if (expression.duration !== undefined) {
+            found.push({ ...candidate, duration: expression.duration, mod: undefined });
+            continue;
+          }
+          const reading = meaning && readMeaning(meaning, this.primary);
+          if (!reading || !meaning) continue;
+          candidate.reading = reading;
+          candidate.fromReference = differingFields(reading, readMeaning(meaning, this.secondary));
+          candidate.openYear = hasOpenYear(meaning);
+          found.push(candidate);
+        }
+      }
+    }
+    return found;
+  }
+
   /** The chunks of a line that chrono reads: of the normalised line, around words that may head a date. */
   private chunksOf(lineText: string): { normalised: NormalisedLine; chunks: Chunk[] } {
     const normalised = normalise(lineText);
@@ -258,6 +315,7 @@ class Extraction {
 
   /** The expressions chrono found in one line's chunks (`parsed`, one list per chunk), read against both references. */
   private candidates(lineText: string, { offsets }: NormalisedLine, lineChunks: readonly Chunk[], parsed: ReadonlyArray<readonly ParsedResult[]>): Candidate[] {
+    const chrono = this.chrono!;
     const found: Candidate[] = [];
     let readUpTo = 0;
     for (let c = 0; c < lineChunks.length; c++) {
@@ -267,8 +325,9 @@ class Extraction {
         if (at >= chunk.owned || at < readUpTo) continue;
         readUpTo = chunk.start + result.index + result.text.trimEnd().length;
         // The second reading needs only the expression: the chunk around it was read once already.
-        const other = this.secondReading(result.text.trim());
-        for (const piece of pieces(result)) {
+        const parsedText = result.text.trim();
+        const other = this.secondReading(chrono, parsedText);
+        for (const piece of rangePieces(result.text, !!result.end)) {
           const trimmed = piece.text.trim();
           if (trimmed === '') continue;
           const from = chunk.start + result.index + piece.offset + (piece.text.length - piece.text.trimStart().length);
@@ -277,7 +336,7 @@ class Extraction {
           const candidate: Candidate = {
             span,
             text: lineText.slice(span.start, span.end),
-            parsed: result.text.trim(),
+            reread: (reference) => this.reread(chrono, parsedText, piece.part, this.weekWords.test(trimmed), reference),
             part: piece.part,
             mod: (tagValue(result.start, tags.mod) as TimexMod | undefined) ?? piece.mod,
             fromReference: new Set(),
@@ -305,8 +364,8 @@ class Extraction {
   }
 
   /** chrono's reading of a piece of text, remembered: typing changes one piece of a long article, not the others. */
-  private parse(text: string, reference: Date): ParsedResult[] {
-    return parsedPieces.getOrCompute(this.pieceKey(text, reference), () => this.chrono.parse(text, reference));
+  private parse(chrono: Chrono, text: string, reference: Date): ParsedResult[] {
+    return parsedPieces.getOrCompute(this.pieceKey(text, reference), () => chrono.parse(text, reference));
   }
 
   private pieceKey(text: string, reference: Date): string {
@@ -324,7 +383,7 @@ class Extraction {
     let batch: number[] = [];
     let length = 0;
     const read = () => {
-      const parts = readTogether(this.chrono, batch.map((i) => texts[i]), this.primary);
+      const parts = readTogether(this.chrono!, batch.map((i) => texts[i]), this.primary);
       batch.forEach((i, k) => {
         parsedPieces.set(this.pieceKey(texts[i], this.primary), parts[k]);
         results[i] = parts[k];
@@ -343,9 +402,9 @@ class Extraction {
   }
 
   /** chrono's reading of an expression against the second reference, remembered across articles. */
-  private secondReading(expression: string): SecondReading {
+  private secondReading(chrono: Chrono, expression: string): SecondReading {
     return secondReadings.getOrCompute(`${this.language}\u0000${this.secondary.getTime()}\u0000${expression}`, () => {
-      const other = this.chrono.parse(expression, this.secondary).find((r) => r.text.trim() === expression);
+      const other = chrono.parse(expression, this.secondary).find((r) => r.text.trim() === expression);
       if (!other) return [];
       const read = (components: ParsedComponents | undefined) => [components && readComponents(components, false), components && readComponents(components, true)];
       return [...read(other.start), ...read(other.end)];
@@ -399,12 +458,17 @@ class Extraction {
     // A month or day without a year ("im Juli", "31 marzo") takes the anchor's year, whatever else the anchor says.
     if (candidate.openYear && onlyYear) return readingValue({ ...reading, year: anchor.reading.year });
     if (!isAtLeastAsFine(anchor.granularity, finestGranularity(candidate.fromReference))) return undefined;
-    const results = this.parse(candidate.parsed, referenceDate(anchor));
-    // chrono sometimes takes the space before an expression into its text: " vergangenes Jahr".
-    const same = results.find((r) => r.text.trim() === candidate.parsed);
-    const components = same && componentsOf(same, candidate.part);
-    const reread = components && readComponents(components, this.weekWords.test(candidate.text));
+    const reread = candidate.reread(referenceDate(anchor));
     return reread && readingValue(reread);
+  }
+
+  /** chrono's reading of an expression (as it read it, normalised) against another reference. */
+  private reread(chrono: Chrono, parsed: string, part: Candidate['part'], namesWeek: boolean, reference: Date): CalendarReading | undefined {
+    const results = this.parse(chrono, parsed, reference);
+    // chrono sometimes takes the space before an expression into its text: " vergangenes Jahr".
+    const same = results.find((r) => r.text.trim() === parsed);
+    const components = same && componentsOf(same, part);
+    return components && readComponents(components, namesWeek);
   }
 }
 
@@ -472,11 +536,11 @@ interface Piece {
   mod?: TimexMod;
 }
 
-/** A result, or the two ends of a range result, each with its place in the result's text. */
-function pieces(result: ParsedResult): Piece[] {
-  if (!result.end) return [{ text: result.text, offset: 0 }];
-  const text = result.text.trim();
-  const offset = result.text.indexOf(text);
+/** An expression, or the two ends of a range, each with its place in the expression's text. */
+function rangePieces(written: string, isRange: boolean): Piece[] {
+  if (!isRange) return [{ text: written, offset: 0 }];
+  const text = written.trim();
+  const offset = written.indexOf(text);
   for (const connector of rangeConnectors) {
     const m = connector.exec(text);
     if (!m || m.index === 0) continue;
@@ -486,7 +550,7 @@ function pieces(result: ParsedResult): Piece[] {
       { text: text.slice(after), offset: offset + after, part: 'end', mod: 'ON_OR_BEFORE' },
     ];
   }
-  return [{ text: result.text, offset: 0 }];
+  return [{ text: written, offset: 0 }];
 }
 
 /** Whitespace other than one space, or an apostrophe that is not straight: a line without any is read as it is. */
@@ -554,23 +618,28 @@ function isTypographicApostrophe(code: number): boolean {
  * or number that may head one, widened to whole words and merged where they meet.
  * chrono runs every one of its patterns over all it is given, so prose without a date is never handed to it.
  */
-function dateWindows(text: string, triggers: RegExp): Span[] {
-  const windows: Span[] = [];
+function dateWindows(text: string, triggers: RegExp, kindOf?: (cue: string) => number): Array<Span & { cues: number }> {
+  const windows: Array<Span & { cues: number }> = [];
   triggers.lastIndex = 0;
   for (let m = triggers.exec(text); m; m = triggers.exec(text)) {
     let end = Math.min(text.length, m.index + m[0].length + windowPadding);
     const last = windows[windows.length - 1];
+    const kinds = kindOf ? kindOf(m[0]) : 0;
     // Every cue counts ("14 … 1999 dollars": the window must reach past the year's unit), but the walk to a
     // space only ever covers text beyond the last window, so a long run without spaces is walked once.
-    if (last && end <= last.end) continue;
+    if (last && end <= last.end) {
+      last.cues |= kinds;
+      continue;
+    }
     while (end < text.length && text[end] !== ' ') end++;
     if (last && m.index - windowPadding <= last.end + 1) {
       last.end = end;
+      last.cues |= kinds;
     } else {
       // The previous window ends at a space, so this walk never goes back into it.
       let start = Math.max(0, m.index - windowPadding);
       while (start > 0 && text[start - 1] !== ' ') start--;
-      windows.push({ start, end });
+      windows.push({ start, end, cues: kinds });
     }
   }
   return windows;

@@ -376,6 +376,36 @@ function buildMayHoldDatePattern(lexicon: Lexicon): RegExp {
   return new RegExp(`${dateNumber}|(?<![\\p{L}])(?:${alternation(words)}${wholeWords('(?![\\p{L}])')})`, 'iu');
 }
 
+/** Kinds of date cue, as bits: which of a reader's rules a stretch of text with such cues can match. */
+export const cueKinds = { number: 1, month: 2, weekday: 4, daytime: 8, season: 16, quarter: 32, unit: 64 } as const;
+export const everyCueKind = 127;
+
+const cueKindMaps = new Map<Lexicon, Map<string, number>>();
+
+/** The kinds of a cue the trigger pattern found (its text as matched); every kind for one it does not know. */
+export function cueKindOf(lexicon: Lexicon, cue: string): number {
+  if (/^(?:\d|[qh]\d)/i.test(cue)) return cueKinds.number;
+  let kinds = cueKindMaps.get(lexicon);
+  if (!kinds) cueKindMaps.set(lexicon, (kinds = buildCueKinds(lexicon)));
+  return kinds.get(cue.toLowerCase()) ?? everyCueKind;
+}
+
+function buildCueKinds(lexicon: Lexicon): Map<string, number> {
+  const kinds = new Map<string, number>();
+  const add = (words: Iterable<string>, kind: number) => {
+    for (const word of words) kinds.set(word, (kinds.get(word) ?? 0) | kind);
+  };
+  const months = Object.keys(lexicon.months);
+  add(months.flatMap((m) => Array.from({ length: m.length - 2 }, (_, i) => m.slice(0, 3 + i))), cueKinds.month);
+  add(Object.keys(lexicon.weekdays), cueKinds.weekday);
+  add([...Object.keys(lexicon.partsOfDay), ...lexicon.casualWords], cueKinds.daytime);
+  add(Object.keys(lexicon.seasons), cueKinds.season);
+  add([...lexicon.quarterWords, ...lexicon.halfWords], cueKinds.quarter);
+  const yearReferenceWords = Object.keys(lexicon.yearReferences).flatMap((phrase) => phrase.split(/[\s']+/));
+  add([...Object.keys(lexicon.durationUnits), ...Object.keys(lexicon.offsetUnits), ...lexicon.weekWords, ...yearReferenceWords, ...(lexicon.yearAdjectiveStem ? [lexicon.yearAdjectiveStem] : [])], cueKinds.unit);
+  return kinds;
+}
+
 /** A regex alternation of words, longest first so that "bis zum" wins over "bis"; spaces match any whitespace. */
 export function alternation(words: Iterable<string>): string {
   return [...new Set(words)]

@@ -1,20 +1,37 @@
 /**
- * chrono-node, set up per language for news prose. chrono reads full dates, weekdays, "heute", "l'anno scorso",
- * "vor einem Jahr" and much more; the parsers here add what it lacks (German and French month names alone or
- * with a year, years on their own, seasons, quarters, durations, number words, "ein Jahr später"), and the
+ * chrono-node, set up per language for news prose, for the languages the timeline's own reader (`reader.ts`) does
+ * not read yet. chrono reads full dates, weekdays, "oggi", "l'anno scorso", "a year ago" and much more; the parsers
+ * here are the reader's shared rules for what it lacks (French month names alone or with a year, years on their
+ * own, seasons, quarters, durations, number words, "un anno dopo"), and the
  * refiners here turn its results into what a timeline needs: edges ("Ende März", "seit 2016") become modifiers,
  * "31 marzo scorso" looks back, "luglio di quest'anno" takes its year from the reference, and readings that are
  * product names or clock times are dropped.
  *
  * What the parsers add travels on chrono's results as tags under `timeline/`; `reading.ts` reads them.
- * The parsers' patterns are word alternations with bounded optional groups, which cannot backtrack more than a
- * word or two; the checks around a match look at a window of a few words; and the extractor hands chrono
- * bounded chunks of text.
+ * The extractor hands chrono bounded chunks of text.
  */
 import * as chrono from 'chrono-node';
 import type { Chrono, ParsingComponents, ParsingContext, ParsingResult, Parser, Refiner } from 'chrono-node';
-import { alternation, lexicons, quantityWords, type Lexicon, type OffsetUnit, type TimelineLanguage } from './lexicon';
-import { seasonStartMonth, type PartOfDay, type Season, type TimexMod } from './timex';
+import { alternation, lexicons, type OffsetUnit } from './lexicon';
+import {
+  durationRules,
+  endsWord,
+  monthRule,
+  offsetRules,
+  periodBounds,
+  quarterRule,
+  readMeaning,
+  seasonRule,
+  startsWord,
+  weekdayPartOfDayRule,
+  Words,
+  yearReferenceRule,
+  yearRule,
+  type ChronoLanguage,
+  type ReadExpression,
+  type Rule,
+} from './reader';
+import { seasonStartMonth, type Season } from './timex';
 
 export const tags = {
   season: 'timeline/season/',
@@ -49,278 +66,9 @@ function hasTag(result: ParsingResult, tag: string): boolean {
   return tagsOf(result.start).has(tag) || (!!result.end && tagsOf(result.end).has(tag));
 }
 
-const letterOrDigit = /[\p{L}\p{N}]/u;
-
-function startsWord(text: string, index: number): boolean {
-  return index === 0 || !letterOrDigit.test(text[index - 1]);
-}
-
-function endsWord(text: string, end: number): boolean {
-  return end >= text.length || !letterOrDigit.test(text[end]);
-}
-
 /** The reference as chrono's components see it: a local date. */
 function referenceDate(context: ParsingContext): Date {
   return context.reference.getDateWithAdjustedTimezone();
-}
-
-/** The year that puts month `month` closest to the reference (news style: "im Juli" written in May is this July). */
-function closestYear(reference: Date, month: number): number {
-  const year = reference.getFullYear();
-  const offset = month - (reference.getMonth() + 1);
-  return offset > 6 ? year - 1 : offset < -6 ? year + 1 : year;
-}
-
-/** The weekday (1 = Monday … 7 = Sunday) nearest to the reference, as chrono picks a bare "Montag". */
-function nearestWeekday(reference: Date, weekday: number): Date {
-  const today = reference.getDay() || 7;
-  let offset = (weekday - today + 7) % 7;
-  if (offset > 3) offset -= 7;
-  return new Date(reference.getFullYear(), reference.getMonth(), reference.getDate() + offset, 12);
-}
-
-/** Words followed by whitespace, or directly by what follows when they end in an apostrophe or hyphen ("nell'", "mid-"). */
-function wordsThen(words: Iterable<string>): string {
-  return `(?:${alternation(words)})(?:\\s+|(?<=['-]))`;
-}
-
-const yearDigits = '(\\d{4})';
-
-function isPlausibleYear(year: number, cued: boolean): boolean {
-  // A number standing alone is a year only in the range news talks about (model numbers such as "RTX 2080" lie
-  // beyond it); a cue ("im Jahr", "seit", "bis") widens it.
-  return cued ? year >= 1000 && year <= 2199 : year >= 1900 && year <= 2039;
-}
-
-/** Helpers that look at the text around a match, built once per language. */
-class Context {
-  readonly edgeBefore: RegExp;
-  readonly directionBefore: RegExp | undefined;
-  readonly directionAfter: RegExp | undefined;
-  readonly quantityAfter: RegExp;
-  readonly edgeMods: Map<string, TimexMod>;
-
-  constructor(
-    readonly language: TimelineLanguage,
-    readonly lexicon: Lexicon,
-  ) {
-    this.edgeMods = new Map(Object.entries(lexicon.edges));
-    this.edgeBefore = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(${alternation(Object.keys(lexicon.edges))})\\s*$`, 'iud');
-    const prefixes = Object.keys(lexicon.directionPrefixes);
-    const suffixes = Object.keys(lexicon.directionSuffixes);
-    this.directionBefore = prefixes.length ? new RegExp(`(?:^|[^\\p{L}\\p{N}'])((?:am\\s+|im\\s+)?(${alternation(prefixes)}))\\s+$`, 'iud') : undefined;
-    this.directionAfter = suffixes.length ? new RegExp(`^\\s+(${alternation(suffixes)})(?![\\p{L}\\p{N}])`, 'iu') : undefined;
-    this.quantityAfter = new RegExp(`^\\s*(?:${alternation(quantityWords(lexicon))})(?![\\p{L}\\p{N}])`, 'iu');
-  }
-
-  /** The edge phrase ending right before `index` (looking back a few words, not before `from`), with its modifier. */
-  edgeEndingAt(text: string, index: number, from = 0): { start: number; mod: TimexMod } | undefined {
-    const windowStart = Math.max(from, index - 40);
-    const window = text.slice(windowStart, index);
-    const m = this.edgeBefore.exec(window);
-    const phrase = m?.[1];
-    if (!m?.indices?.[1] || phrase === undefined) return undefined;
-    // "Ende" needs a space before "März"; "mid-" and "dall'" are written together with what follows.
-    if (/\p{L}$/u.test(phrase) && !/\s$/.test(window)) return undefined;
-    const mod = this.edgeMods.get(phrase.toLowerCase().replace(/\s+/g, ' '));
-    return mod && { start: windowStart + m.indices[1][0], mod };
-  }
-
-  hasCueBefore(text: string, index: number): boolean {
-    const before = text.slice(Math.max(0, index - 40), index);
-    return this.edgeBefore.test(before) || (this.directionBefore?.test(before) ?? false);
-  }
-
-  hasDirectionAfter(text: string, end: number): boolean {
-    return this.directionAfter?.test(text.slice(end, end + 24)) ?? false;
-  }
-}
-
-// Words before a number that make it a label, not a year: "Nr. 2016", "Modell 2000", "Version 2021", a currency,
-// or a model prefix in capitals or with digits ("RTX 2070", "P50 2000").
-const labelBefore = /(?:^|[^\p{L}])(?:nr|no|n|nummer|numero|número|number|model|modell|modello|modèle|modelo|typ|type|tipo|version|versione|versión|art|seite|page|pagina|página|kapitel|chapter|capitolo|chapitre|capítulo)\.?\s*$|[€$£¥#№+]\s*$/iu;
-const modelPrefixBefore = /(?:^|\s)(?:\p{Lu}{2,}|[\p{L}-]*\d[\p{L}\d-]*)\s+$/u;
-
-/** A year alone or after a prefix ("2016", "im Jahr 2022", "nel 2015"), or a range of years ("2016–2018"). */
-function yearParser(cx: Context): Parser {
-  const pattern = new RegExp(`(?:(${alternation(cx.lexicon.yearPrefixes)})\\s+)?${yearDigits}(?:\\s*[-–—]\\s*${yearDigits})?`, 'iu');
-  return {
-    pattern: () => pattern,
-    extract(context, match) {
-      const text = context.text;
-      const start = match.index ?? 0;
-      const digitsStart = start + match[0].length - match[0].replace(/^\D+/, '').length;
-      const end = start + match[0].length;
-      if (!startsWord(text, start) || !endsWord(text, end)) return null;
-      if (match[1] === undefined && /[.,/:_-]/.test(text[digitsStart - 1] ?? '')) return null;
-      if (/^[.,:/][\p{N}]|^[-–—]\s*\d/u.test(text.slice(end, end + 3))) return null;
-      if (cx.quantityAfter.test(text.slice(end, end + 24))) return null;
-      const before = text.slice(Math.max(0, start - 16), start);
-      const cued = match[1] !== undefined || cx.hasCueBefore(text, start);
-      if (labelBefore.test(before) || (!cued && modelPrefixBefore.test(before))) return null;
-      const first = Number(match[2]);
-      if (!isPlausibleYear(first, cued)) return null;
-      if (match[3] === undefined) return context.createParsingResult(start, match[0], { year: first }).addTag(`${tags.ours}year`);
-      const second = Number(match[3]);
-      if (!isPlausibleYear(second, cued) || second <= first) return null;
-      return context.createParsingResult(start, match[0], { year: first }, { year: second }).addTag(`${tags.ours}year`);
-    },
-  };
-}
-
-/** A month name alone or with a year, for languages where chrono reads neither ("im Juli", "Juli 2022", "en juillet"). */
-function monthParser(cx: Context): Parser {
-  const { lexicon } = cx;
-  const pattern = new RegExp(`(${wordsThen(lexicon.periodPrefixes)})?(${alternation(Object.keys(lexicon.months))})(?:\\s+${yearDigits})?`, 'iu');
-  const ambiguous = new Set(lexicon.ambiguousMonths);
-  return {
-    pattern: () => pattern,
-    extract(context, match) {
-      const text = context.text;
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
-      if (!startsWord(text, start) || !endsWord(text, end)) return null;
-      const name = match[2].toLowerCase();
-      const month = lexicon.months[name];
-      const year = match[3] === undefined ? undefined : Number(match[3]);
-      if (year !== undefined && !isPlausibleYear(year, true)) return null;
-      const cued = match[1] !== undefined || year !== undefined || cx.hasCueBefore(text, start) || cx.hasDirectionAfter(text, end);
-      if (ambiguous.has(name) && !cued) return null;
-      const components = context.createParsingComponents({ month });
-      if (year !== undefined) components.assign('year', year);
-      else components.imply('year', closestYear(referenceDate(context), month));
-      components.imply('day', 1);
-      return context.createParsingResult(start, match[0], components);
-    },
-  };
-}
-
-/**
- * Seasons: "im Sommer", "Sommer 2021", "l'estate", "summer of 2021"; the direction refiner handles "vergangenen".
- * A season needs such a cue: alone, "été" is "been", "fall" a verb and "Herbst" a surname.
- */
-function seasonParser(cx: Context): Parser {
-  const { lexicon } = cx;
-  const prefixes = [...lexicon.periodPrefixes, ...lexicon.seasonPrefixes];
-  const pattern = new RegExp(
-    `(${wordsThen(prefixes)})?(${alternation(Object.keys(lexicon.seasons))})(?:\\s+(?:(?:${alternation(lexicon.yearConnectors)})\\s+)?${yearDigits})?`,
-    'iu',
-  );
-  return {
-    pattern: () => pattern,
-    extract(context, match) {
-      const text = context.text;
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
-      if (!startsWord(text, start) || !endsWord(text, end)) return null;
-      const name = match[2].toLowerCase();
-      const season = lexicon.seasons[name];
-      const year = match[3] === undefined ? undefined : Number(match[3]);
-      if (year !== undefined && !isPlausibleYear(year, true)) return null;
-      if (match[1] === undefined && year === undefined && !cx.hasCueBefore(text, start) && !cx.hasDirectionAfter(text, end)) return null;
-      const components = context.createParsingComponents({});
-      const reference = referenceDate(context);
-      if (year !== undefined) components.assign('year', year);
-      // The winter of a year runs from its December into the next year: in January, "this winter" began last year.
-      else components.imply('year', season === 'WI' && reference.getMonth() < 2 ? reference.getFullYear() - 1 : reference.getFullYear());
-      components.imply('month', seasonStartMonth[season]);
-      components.imply('day', 1);
-      components.addTag(`${tags.season}${season}`);
-      return context.createParsingResult(start, match[0], components);
-    },
-  };
-}
-
-/** Quarters and halves: "im ersten Quartal 2022", "nel primo semestre", "Q3 2021", "the second half of 2022". */
-function quarterParser(cx: Context): Parser {
-  const { lexicon } = cx;
-  const prefixes = [...lexicon.periodPrefixes, ...lexicon.seasonPrefixes];
-  const pattern = new RegExp(
-    `(${wordsThen(prefixes)})?(?:(${alternation(Object.keys(lexicon.ordinals))})\\s+(?:(${alternation(lexicon.quarterWords)})|(${alternation(lexicon.halfWords)}))|([QH])([1-4]))` +
-      `(?:\\s+(?:(?:${alternation(lexicon.yearConnectors)})\\s+)?${yearDigits})?`,
-    'iu',
-  );
-  return {
-    pattern: () => pattern,
-    extract(context, match) {
-      const text = context.text;
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
-      if (!startsWord(text, start) || !endsWord(text, end)) return null;
-      const year = match[7] === undefined ? undefined : Number(match[7]);
-      if (year !== undefined && !isPlausibleYear(year, true)) return null;
-      let kind: 'quarter' | 'half';
-      let number: number;
-      if (match[5] !== undefined) {
-        // "Q3" alone is as likely a product as a quarter: only with a year.
-        if (year === undefined) return null;
-        kind = match[5].toUpperCase() === 'Q' ? 'quarter' : 'half';
-        number = Number(match[6]);
-      } else {
-        kind = match[3] !== undefined ? 'quarter' : 'half';
-        number = lexicon.ordinals[match[2].toLowerCase()];
-      }
-      if (kind === 'half' && number > 2) return null;
-      const components = context.createParsingComponents({});
-      if (year !== undefined) components.assign('year', year);
-      else components.imply('year', referenceDate(context).getFullYear());
-      components.imply('month', kind === 'quarter' ? (number - 1) * 3 + 1 : (number - 1) * 6 + 1);
-      components.imply('day', 1);
-      components.addTag(`${kind === 'quarter' ? tags.quarter : tags.half}${number}`);
-      return context.createParsingResult(start, match[0], components);
-    },
-  };
-}
-
-
-/** German weekday compounds chrono does not split: "am Montagmorgen", "Dienstagabend". */
-function weekdayPartOfDayParser(cx: Context): Parser {
-  const { lexicon } = cx;
-  const pattern = new RegExp(`(?:am\\s+)?(${alternation(Object.keys(lexicon.weekdays))})(${alternation(Object.keys(lexicon.partsOfDay))})`, 'iu');
-  return {
-    pattern: () => pattern,
-    extract(context, match) {
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
-      if (!startsWord(context.text, start) || !endsWord(context.text, end)) return null;
-      const weekday = lexicon.weekdays[match[1].toLowerCase()];
-      const partOfDay: PartOfDay = lexicon.partsOfDay[match[2].toLowerCase()];
-      const date = nearestWeekday(referenceDate(context), weekday);
-      const components = context.createParsingComponents({ weekday: weekday % 7 });
-      components.imply('year', date.getFullYear());
-      components.imply('month', date.getMonth() + 1);
-      components.imply('day', date.getDate());
-      components.addTag(`${tags.partOfDay}${partOfDay}`);
-      return context.createParsingResult(start, match[0], components);
-    },
-  };
-}
-
-/** Years named relative to the reference where chrono has no words for them: "dieses Jahr", "cette année", "este año". */
-function yearReferenceParser(cx: Context): Parser | undefined {
-  const references = cx.lexicon.yearReferences;
-  if (Object.keys(references).length === 0) return undefined;
-  const pattern = new RegExp(`(?:in\\s+)?(${alternation(Object.keys(references))})`, 'iu');
-  return {
-    pattern: () => pattern,
-    extract(context, match) {
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
-      if (!startsWord(context.text, start) || !endsWord(context.text, end)) return null;
-      const offset = references[match[1].toLowerCase().replace(/\s+/g, ' ')];
-      if (offset === undefined) return null;
-      const components = context.createParsingComponents({ year: referenceDate(context).getFullYear() + offset });
-      return context.createParsingResult(start, match[0], components).addTag(`${tags.ours}year-reference`);
-    },
-  };
-}
-
-function numberPattern(lexicon: Lexicon): string {
-  return `(${alternation(Object.keys(lexicon.numbers))}|\\d{1,3})`;
-}
-
-function readNumber(lexicon: Lexicon, written: string): number {
-  return /^\d+$/.test(written) ? Number(written) : lexicon.numbers[written.toLowerCase()];
 }
 
 /** The reference moved by a number of units, as components at the unit's granularity. */
@@ -344,93 +92,53 @@ function offsetComponents(context: ParsingContext, unit: OffsetUnit, amount: num
 }
 
 /**
- * Counted dates: "vor einem Jahr", "il y a un an", "hace un año", "dans deux semaines" (from the reference) and
- * "ein Jahr später", "un an plus tard" (from the date mentioned before; the extractor tells them apart by the
- * word at the end). chrono reads some of these in some languages; this reads them in all.
+ * One of the reader's shared rules (`reader.ts`) as a chrono parser: its match, as chrono components. chrono runs a
+ * parser's pattern from each place on, so the rule's global pattern is used without its flag `g`.
  */
-function offsetParsers(cx: Context): Parser[] {
-  const { lexicon } = cx;
-  const units = alternation(Object.keys(lexicon.offsetUnits));
-  const number = numberPattern(lexicon);
-  const parsers: Parser[] = [];
-  const make = (source: string, sign: (match: RegExpMatchArray) => number, numberGroup: number, unitGroup: number): Parser => {
-    const pattern = new RegExp(source, 'iu');
-    return {
-      pattern: () => pattern,
-      extract(context, match) {
-        const start = match.index ?? 0;
-        const end = start + match[0].length;
-        if (!startsWord(context.text, start) || !endsWord(context.text, end)) return null;
-        const amount = readNumber(lexicon, match[numberGroup]);
-        const unit = lexicon.offsetUnits[match[unitGroup].toLowerCase()];
-        if (amount === undefined || unit === undefined) return null;
-        return context.createParsingResult(start, match[0], offsetComponents(context, unit, sign(match) * amount));
-      },
-    };
+function asParser(rule: Rule): Parser {
+  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', ''));
+  return {
+    pattern: () => pattern,
+    extract(context, match) {
+      const read = rule.read(context.text, match as RegExpExecArray);
+      return read ? chronoResult(context, read) : null;
+    },
   };
-  if (lexicon.agoPrefixes.length) parsers.push(make(`(?:${alternation(lexicon.agoPrefixes)})\\s+${number}\\s+(${units})`, () => -1, 1, 2));
-  if (lexicon.agoSuffixes.length) parsers.push(make(`${number}\\s+(${units})\\s+(?:${alternation(lexicon.agoSuffixes)})`, () => -1, 1, 2));
-  if (lexicon.aheadPrefixes.length) parsers.push(make(`(?:${alternation(lexicon.aheadPrefixes)})\\s+${number}\\s+(${units})`, () => 1, 1, 2));
-  const later = lexicon.laterSuffixes;
-  parsers.push(make(`${number}\\s+(${units})\\s+(${alternation(Object.keys(later))})`, (m) => later[m[3].toLowerCase().replace(/\s+/g, ' ')] ?? 1, 1, 2));
-  return parsers;
 }
 
-/** Durations: "seit fünf Jahren", "sette anni", "5-jährigen", "for two weeks", "negli ultimi anni" (some years). */
-function durationParsers(cx: Context): Parser[] {
-  const { lexicon } = cx;
-  const cue = `(?:(${alternation(lexicon.durationCues)})\\s+)?`;
-  const units = `(${alternation(Object.keys(lexicon.durationUnits))})`;
-  const articleNumbers = new Set(lexicon.articleNumbers);
-  const result = (context: ParsingContext, start: number, text: string, value: string) =>
-    context.createParsingResult(start, text, context.createParsingComponents({}).addTag(`${tags.duration}${value}`));
-  const bounded = (context: ParsingContext, match: RegExpMatchArray) => {
-    const start = match.index ?? 0;
-    return startsWord(context.text, start) && endsWord(context.text, start + match[0].length);
-  };
-  const counted = new RegExp(`${cue}${numberPattern(lexicon)}(?:\\s+|-)${units}`, 'iu');
-  const vague = new RegExp(`${cue}(${alternation(lexicon.vagueAmounts)})\\s+${units}`, 'iu');
-  const phrases = new RegExp(`(${alternation(lexicon.vagueYearPhrases)})`, 'iu');
-  const parsers: Parser[] = [
-    {
-      pattern: () => counted,
-      extract(context, match) {
-        if (!bounded(context, match)) return null;
-        // "ein Jahr" alone is as often "a year in which …" as a length of time; after "seit" it is a duration.
-        if (match[1] === undefined && articleNumbers.has(match[2].toLowerCase())) return null;
-        const amount = readNumber(lexicon, match[2]);
-        const unit = lexicon.durationUnits[match[3].toLowerCase()];
-        if (amount === undefined || unit === undefined || amount === 0) return null;
-        return result(context, match.index ?? 0, match[0], `P${amount}${unit}`);
-      },
-    },
-    {
-      pattern: () => vague,
-      extract(context, match) {
-        if (!bounded(context, match)) return null;
-        const unit = lexicon.durationUnits[match[3].toLowerCase()];
-        return unit === undefined ? null : result(context, match.index ?? 0, match[0], `PX${unit}`);
-      },
-    },
-    {
-      pattern: () => phrases,
-      extract: (context, match) => (bounded(context, match) ? result(context, match.index ?? 0, match[0], 'PXY') : null),
-    },
-  ];
-  if (lexicon.yearAdjectiveStem) {
-    // "5-jährigen", "fünfjährige", "five-year": the English form needs its hyphen, "year" alone is a noun.
-    const hyphen = lexicon.yearAdjectiveStem === 'year' ? '-' : '-?';
-    const adjective = new RegExp(`${numberPattern(lexicon)}${hyphen}${lexicon.yearAdjectiveStem}\\p{L}*`, 'iu');
-    parsers.push({
-      pattern: () => adjective,
-      extract(context, match) {
-        if (!bounded(context, match)) return null;
-        const amount = readNumber(lexicon, match[1]);
-        return amount === undefined || amount === 0 || articleNumbers.has(match[1].toLowerCase()) ? null : result(context, match.index ?? 0, match[0], `P${amount}Y`);
-      },
-    });
+/** What a shared rule found, as chrono reads it: written parts assigned, the others implied from the reference. */
+function chronoResult(context: ParsingContext, read: ReadExpression): ParsingResult {
+  const text = context.text.slice(read.start, read.end);
+  if (read.duration !== undefined) return context.createParsingResult(read.start, text, context.createParsingComponents({}).addTag(`${tags.duration}${read.duration}`));
+  const meaning = read.meaning!;
+  const reference = referenceDate(context);
+  if (meaning.kind === 'shift') return context.createParsingResult(read.start, text, offsetComponents(context, meaning.unit, meaning.amount));
+  const implied = readMeaning(meaning, reference)!;
+  if (meaning.kind === 'weekday') {
+    const components = context.createParsingComponents({ weekday: meaning.weekday % 7 });
+    components.imply('year', implied.year);
+    components.imply('month', implied.month!);
+    components.imply('day', implied.day!);
+    if (meaning.partOfDay) components.addTag(`${tags.partOfDay}${meaning.partOfDay}`);
+    return context.createParsingResult(read.start, text, components);
   }
-  return parsers;
+  if (meaning.kind !== 'date') throw new Error(`no shared rule reads ${meaning.kind}`);
+  if (meaning.yearOffset !== undefined) return context.createParsingResult(read.start, text, { year: implied.year }).addTag(`${tags.ours}year-reference`);
+  const { month, season, quarter, half } = meaning;
+  if (month === undefined && season === undefined && quarter === undefined && half === undefined) {
+    const end = read.endMeaning?.kind === 'date' ? { year: read.endMeaning.year } : undefined;
+    return context.createParsingResult(read.start, text, { year: implied.year }, end).addTag(`${tags.ours}year`);
+  }
+  const components = context.createParsingComponents({});
+  if (meaning.year !== undefined) components.assign('year', meaning.year);
+  else components.imply('year', implied.year);
+  if (month !== undefined) components.assign('month', month);
+  else components.imply('month', season ? seasonStartMonth[season] : quarter ? (quarter - 1) * 3 + 1 : (half! - 1) * 6 + 1);
+  components.imply('day', 1);
+  if (season) components.addTag(`${tags.season}${season}`);
+  if (quarter) components.addTag(`${tags.quarter}${quarter}`);
+  if (half) components.addTag(`${tags.half}${half}`);
+  return context.createParsingResult(read.start, text, components);
 }
 
 function isOurs(result: ParsingResult): boolean {
@@ -490,7 +198,7 @@ const dropClockTimesAndDatedDurations: Refiner = {
   },
 };
 
-function dropUnlikely(cx: Context): Refiner {
+function dropUnlikely(cx: Words, language: ChronoLanguage): Refiner {
   const weekdayName = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(Object.keys(cx.lexicon.weekdays))})(?![\\p{L}])`, 'iu');
   const lowerCaseMonth = new RegExp(`^(?:${alternation(cx.lexicon.ambiguousMonths)})$`, 'u');
   return {
@@ -504,7 +212,7 @@ function dropUnlikely(cx: Context): Refiner {
         // "3/4 of users", "1.5." are fractions and versions as often as dates: numbers alone need a year.
         if (/^[\d\s./-]+$/.test(r.text.trim()) && !r.start.isCertain('year') && !isOurs(r)) return false;
         // English "may" and "march" in lower case are a verb.
-        if (cx.language === 'en' && lowerCaseMonth.test(r.text.trim())) return false;
+        if (language === 'en' && lowerCaseMonth.test(r.text.trim())) return false;
         return true;
       }),
   };
@@ -529,11 +237,11 @@ const endOfPeriodAsModifier: Refiner = {
  * chrono's Italian reads "luglio, secondo quanto annunciato" as 2 July: a day written as a word after the month
  * is English word order. Outside English the result keeps only the month.
  */
-function dayWordsAfterMonth(cx: Context): Refiner {
+function dayWordsAfterMonth(cx: Words, language: ChronoLanguage): Refiner {
   const monthAtEnd = new RegExp(`(?:${alternation(Object.keys(cx.lexicon.months))})$`, 'iu');
   return {
     refine(_context, results) {
-      if (cx.language === 'en') return results;
+      if (language === 'en') return results;
       for (const r of results) {
         const lastWord = r.start.isCertain('day') && !r.end ? /[\s,]+\p{L}+$/u.exec(r.text) : null;
         if (!lastWord || !monthAtEnd.test(r.text.slice(0, lastWord.index))) continue;
@@ -580,23 +288,19 @@ const mergeYearReferences: Refiner = {
 };
 
 /** Start and end of a period in a year, as [year, month] pairs, for the direction refiner. */
-function periodBounds(r: ParsingResult, year: number): [Date, Date] {
-  const season = tagValue(r.start, tags.season) as Season | undefined;
+/** First and last day of the period a result names, in a year. */
+function boundsOf(r: ParsingResult, year: number): [Date, Date] {
   const quarter = tagValue(r.start, tags.quarter);
   const half = tagValue(r.start, tags.half);
-  let first = r.start.get('month') ?? 1;
-  let months = 1;
-  if (season) [first, months] = [seasonStartMonth[season], 3];
-  else if (quarter) [first, months] = [(Number(quarter) - 1) * 3 + 1, 3];
-  else if (half) [first, months] = [(Number(half) - 1) * 6 + 1, 6];
-  return [new Date(year, first - 1, 1, 12), new Date(year, first - 1 + months, 0, 12)];
+  const season = tagValue(r.start, tags.season) as Season | undefined;
+  return periodBounds({ kind: 'date', month: r.start.get('month') ?? undefined, season, quarter: quarter ? Number(quarter) : undefined, half: half ? Number(half) : undefined }, year);
 }
 
 /**
  * "31 marzo scorso", "am vergangenen Freitag", "l'été dernier", "next March": the nearest such day or period
  * wholly before (or after) the reference, however close another one is.
  */
-function applyDirections(cx: Context): Refiner {
+function applyDirections(cx: Words): Refiner {
   const { lexicon } = cx;
   return {
     refine(context, results) {
@@ -624,7 +328,7 @@ function applyDirections(cx: Context): Refiner {
           }
         } else {
           let year = r.start.get('year') ?? reference.getFullYear();
-          while (direction < 0 ? periodBounds(r, year)[1] >= today : periodBounds(r, year)[0] <= today) year += direction;
+          while (direction < 0 ? boundsOf(r, year)[1] >= today : boundsOf(r, year)[0] <= today) year += direction;
           r.start.assign('year', year);
         }
         if (before?.indices?.[1]) {
@@ -641,7 +345,7 @@ function applyDirections(cx: Context): Refiner {
 }
 
 /** "Ende März", "seit 2016", "fino al 31 marzo": the edge joins the expression and becomes its modifier. */
-function applyEdges(cx: Context): Refiner {
+function applyEdges(cx: Words): Refiner {
   return {
     refine(context, results) {
       results.forEach((r, i) => {
@@ -685,29 +389,27 @@ function withFixedPattern(parser: Parser): void {
         };
 }
 
-const chronoBase: Record<TimelineLanguage, Chrono> = {
-  de: chrono.de.casual,
+const chronoBase: Record<ChronoLanguage, Chrono> = {
   it: chrono.it.casual,
   en: chrono.en.casual,
   fr: chrono.fr.casual,
   es: chrono.es.casual,
 };
 
-const cache = new Map<TimelineLanguage, Chrono>();
+const cache = new Map<ChronoLanguage, Chrono>();
 
 /** chrono for `language` with the timeline's parsers and refiners; built once per language. */
-export function timelineChrono(language: TimelineLanguage): Chrono {
+export function timelineChrono(language: ChronoLanguage): Chrono {
   const cached = cache.get(language);
   if (cached) return cached;
-  const cx = new Context(language, lexicons[language]);
+  const cx = new Words(lexicons[language]);
   const parser = chronoBase[language].clone();
   parser.parsers.forEach(withFixedPattern);
-  parser.parsers.push(yearParser(cx), seasonParser(cx), quarterParser(cx), ...offsetParsers(cx), ...durationParsers(cx));
-  if (language === 'de' || language === 'fr') parser.parsers.push(monthParser(cx));
-  if (Object.keys(cx.lexicon.partsOfDay).length) parser.parsers.push(weekdayPartOfDayParser(cx));
-  const yearReferences = yearReferenceParser(cx);
-  if (yearReferences) parser.parsers.push(yearReferences);
-  parser.refiners = [dropClockTimesAndDatedDurations, ...parser.refiners.map(keepingOurs), endOfPeriodAsModifier, dayWordsAfterMonth(cx), dropUnlikely(cx), mergeYearReferences, applyDirections(cx), applyEdges(cx)];
+  const rules: Array<Rule | undefined> = [yearRule(cx), seasonRule(cx), quarterRule(cx), ...offsetRules(cx), ...durationRules(cx)];
+  if (language === 'fr') rules.push(monthRule(cx));
+  rules.push(weekdayPartOfDayRule(cx), yearReferenceRule(cx));
+  for (const rule of rules) if (rule) parser.parsers.push(asParser(rule));
+  parser.refiners = [dropClockTimesAndDatedDurations, ...parser.refiners.map(keepingOurs), endOfPeriodAsModifier, dayWordsAfterMonth(cx, language), dropUnlikely(cx, language), mergeYearReferences, applyDirections(cx), applyEdges(cx)];
   cache.set(language, parser);
   return parser;
 }
