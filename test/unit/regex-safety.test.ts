@@ -15,7 +15,7 @@ import { residueMatchers } from '../../server/src/core/data/residue';
 import { latinCharacter } from '../../server/src/core/language/rank';
 import { timelineChrono } from '../../server/src/core/timeline/parsers';
 import { timelineLanguages } from '../../server/src/core/timeline/lexicon';
-import { hasReader, readerFor } from '../../server/src/core/timeline/reader';
+import { hasReader, readerFor } from '../../server/src/core/timeline/readers';
 import { adversarialSize, regexInputs, timelineInputs, type InputSpec } from '../fuzz/adversarial';
 import { IsolatePool, type Outcome } from '../fuzz/isolate';
 import type { CallerBound } from '../fuzz/probes';
@@ -154,6 +154,8 @@ const dynamicCovers: Array<{ file: string; call: RegExp; how: string }> = [
   { file: 'timeline/extract.ts', call: /./, how: 'extractTemporalExpressions per language' },
   { file: 'timeline/lexicon.ts', call: /./, how: 'extractTemporalExpressions per language' },
   { file: 'timeline/reader.ts', call: /./, how: 'each reader rule’s pattern as built per language (as a timeline parser where chrono reads), and extractTemporalExpressions per language' },
+  { file: 'timeline/grammar-de.ts', call: /./, how: 'each German reader rule’s pattern, and extractTemporalExpressions in German' },
+  { file: 'timeline/grammar-it.ts', call: /./, how: 'each Italian reader rule’s pattern, and extractTemporalExpressions in Italian' },
   { file: 'entities/tokens.ts', call: /./, how: 'wordTokens on long lines' },
   { file: 'language/rank.ts', call: /expressions\.Latin/, how: 'franc’s Latin expression, anchored, as built (latinCharacter)' },
 ];

@@ -57,7 +57,7 @@ describe('normalisation, German', () => {
   ]);
 });
 
-// German is read by the timeline's own reader (reader.ts), not by chrono: the forms chrono read, read alike.
+// German is read by the timeline's own reader (reader.ts, grammar-de.ts), not by chrono: the forms chrono read, read alike.
 describe('normalisation, German: more of what the reader reads', () => {
   checkTable('de', [
     ['Heute Morgen kam das Gerät.', 'Heute Morgen → 2022-05-24TMO'],
@@ -93,6 +93,8 @@ describe('normalisation, German: more of what the reader reads', () => {
     ['Die Leica Camera SA am 9. Februar 2020 meldete es.', 'am 9. Februar 2020 → 2020-02-09'],
     // An impossible day leaves the month it names.
     ['Am 31. Februar kam es.', 'Februar → 2022-02'],
+    ['Am Montag Abend kam es.', 'Am Montag Abend → 2022-05-23TEV'],
+    ['Am 3. März Abend kam es.', 'Am 3. März Abend → 2022-03-03TEV'],
   ]);
 
   test('the end of a range without a year is not before its start', () => {
@@ -143,6 +145,50 @@ describe('normalisation, Italian', () => {
     // A name that starts like an abbreviated month ("Mar") was read as March while "mar" was a cue on its own.
     ['Secondo Mardel Today, il fatturato è cresciuto.'],
   ]);
+});
+
+// Italian is read by the timeline's own reader too: the forms chrono read there, read alike.
+describe('normalisation, Italian: more of what the reader reads', () => {
+  checkTable('it', [
+    ['Domani arriva il telefono.', 'Domani → 2022-05-25'],
+    ['Stasera arriva il telefono.', 'Stasera → 2022-05-24TNI'],
+    ['Stamattina è arrivato il telefono.', 'Stamattina → 2022-05-24TMO'],
+    ['Ieri notte è arrivato il telefono.', 'Ieri notte → 2022-05-23TEV'],
+    ['Lunedì mattina è uscito.', 'Lunedì mattina → 2022-05-23TMO'],
+    ['Martedì prossimo arriva il telefono.', 'Martedì prossimo → 2022-05-31'],
+    ['Questo venerdì arriva il telefono.', 'Questo venerdì → 2022-05-27'],
+    ['Sabato, 3 marzo 2018, è arrivato il telefono.', 'Sabato, 3 marzo 2018 → 2018-03-03'],
+    ['Il primo marzo è uscito.', 'Il primo marzo → 2022-03-01'],
+    ['Il 1° marzo è uscito.', 'Il 1° marzo → 2022-03-01'],
+    ['Il 3 di marzo è uscito.', 'Il 3 di marzo → 2022-03-03'],
+    ['Il Mar 3 è uscito.', 'Mar 3 → 2022-03-03'],
+    ['Il 24/05/2022 è uscito.', '24/05/2022 → 2022-05-24'],
+    ['Il 5/2022 è uscito.', '5/2022 → 2022-05'],
+    ['Marzo del 2022 è stato buono.', 'Marzo del 2022 → 2022-03'],
+    ['Il mese scorso è uscito.', 'Il mese scorso → 2022-04'],
+    ['Questo mese esce.', 'Questo mese → 2022-05'],
+    ['Questa settimana esce.'],
+    ['Alcuni mesi fa è uscito.', 'Alcuni mesi fa → 2021-10'],
+    ['Due anni e tre mesi fa è uscito.', 'Due anni e tre mesi fa → 2020-02'],
+    ['Tra due giorni esce.', 'Tra due giorni → 2022-05-26'],
+    ['In due anni è cresciuto.', 'In due anni → 2024'],
+    ['Per tre anni è cresciuto.', 'Per tre anni → P3Y'],
+    ['Entro tre mesi esce.', 'Entro tre mesi → P3M'],
+    ['Dal 2016 al 2018 è cresciuto.', '2016 → 2016 ON_OR_AFTER', '2018 → 2018 ON_OR_BEFORE'],
+    ['Nel nostro mar Mediterraneo del mar Nero.'],
+    // A part of the day joins the day before it, which keeps its own date.
+    ['Il 3 marzo sera è uscito.', 'Il 3 marzo sera → 2022-03-03TEV'],
+    // "un'ora" is an hour, not "ora" (now); a weekday's text stops before a comma after it.
+    ["Un'ora fa è uscito."],
+    ['Il 25 maggio, mercoledì, esce.', 'Il 25 maggio → 2022-05-25', 'mercoledì → 2022-05-25'],
+    // An abbreviated month alone is as often a weekday ("mar." is Tuesday too) or a word.
+    ['La mar. sera esce.', 'sera → 2022-05-24TEV'],
+    ['Il 31 febbraio è uscito.', 'febbraio → 2022-02'],
+  ]);
+
+  test('the end of a range of weekdays is the next such day after its start', () => {
+    assert.deepEqual(written('Dal lunedì al venerdì collaborano.', 'it', '2022-01-02'), ['lunedì → 2022-01-03 ON_OR_AFTER', 'venerdì → 2022-01-07 ON_OR_BEFORE']);
+  });
 });
 
 describe('normalisation, English', () => {

@@ -1,11 +1,11 @@
 /**
- * chrono-node, set up per language for news prose, for the languages the timeline's own reader (`reader.ts`) does
- * not read yet. chrono reads full dates, weekdays, "oggi", "l'anno scorso", "a year ago" and much more; the parsers
- * here are the reader's shared rules for what it lacks (French month names alone or with a year, years on their
- * own, seasons, quarters, durations, number words, "un anno dopo"), and the
- * refiners here turn its results into what a timeline needs: edges ("Ende März", "seit 2016") become modifiers,
- * "31 marzo scorso" looks back, "luglio di quest'anno" takes its year from the reference, and readings that are
- * product names or clock times are dropped.
+ * chrono-node, set up per language for news prose, for the languages the timeline's own reader (`readers.ts`) does
+ * not read yet. chrono reads full dates, weekdays, "aujourd'hui", "l'an dernier", "a year ago" and much more; the
+ * parsers here are the reader's shared rules for what it lacks (French month names alone or with a year, years on
+ * their own, seasons, quarters, durations, number words, "un an plus tard"), and the refiners here turn its results
+ * into what a timeline needs: edges ("end of March", "depuis 2016") become modifiers, "l'été dernier" looks back,
+ * "March this year" takes its year from the reference, and readings that are product names or clock times are
+ * dropped.
  *
  * What the parsers add travels on chrono's results as tags under `timeline/`; `reading.ts` reads them.
  * The extractor hands chrono bounded chunks of text.
@@ -27,10 +27,10 @@ import {
   Words,
   yearReferenceRule,
   yearRule,
-  type ChronoLanguage,
   type ReadExpression,
   type Rule,
 } from './reader';
+import type { ChronoLanguage } from './readers';
 import { seasonStartMonth, type Season } from './timex';
 
 export const tags = {
@@ -390,7 +390,6 @@ function withFixedPattern(parser: Parser): void {
 }
 
 const chronoBase: Record<ChronoLanguage, Chrono> = {
-  it: chrono.it.casual,
   en: chrono.en.casual,
   fr: chrono.fr.casual,
   es: chrono.es.casual,

@@ -1,6 +1,6 @@
 /**
- * A reader of temporal expressions of our own, for the languages it has a grammar for (German so far; chrono,
- * set up in `parsers.ts`, reads the others). It reads what the timeline needs and nothing else: no clock times,
+ * A reader of temporal expressions of our own, for the languages it has a grammar for (`grammar-de.ts`,
+ * `grammar-it.ts`; `readers.ts` says which; chrono, set up in `parsers.ts`, reads the others). It reads what the timeline needs and nothing else: no clock times,
  * no time zones, no calendar object per match. Each rule is one bounded pattern run over the stretches of a line
  * around date cues; what it finds is a `Meaning`, read against any reference date by `readMeaning`. The steps
  * after the rules are those of the chrono set-up, in its order: the longer of two overlapping readings wins, a
@@ -13,7 +13,7 @@
  * alternations with bounded optional groups, which cannot backtrack more than a word or two, and the checks
  * around a match look at a window of a few words.
  */
-import { alternation, cueKinds, everyCueKind, lexicons, quantityWords, type Lexicon, type OffsetUnit, type TimelineLanguage } from './lexicon';
+import { alternation, cueKinds, everyCueKind, quantityWords, type Lexicon, type OffsetUnit } from './lexicon';
 import type { CalendarReading } from './reading';
 import { isoWeek, seasonStartMonth, type PartOfDay, type Season, type TimexMod } from './timex';
 
@@ -35,15 +35,19 @@ export type Meaning =
       direction?: 1 | -1;
       /** The end of a range is a year later where it would read before its start ("3. bis 5. Juli"). */
       notBefore?: Meaning;
+      /** A day's part ("il 3 marzo sera"). */
+      partOfDay?: PartOfDay;
+      /** A month alone takes the year that puts its first day closest to the reference (chrono's Italian). */
+      yearByDay?: true;
     }
-  | { kind: 'weekday'; weekday: number; choice: WeekdayChoice; direction?: 1 | -1; partOfDay?: PartOfDay }
+  | { kind: 'weekday'; weekday: number; choice: WeekdayChoice; direction?: 1 | -1; partOfDay?: PartOfDay; notBefore?: Meaning }
   /** A day counted from the reference day ("heute", "gestern Abend"); `now` reads the reference's clock time too. */
   | { kind: 'day'; days: number; partOfDay?: PartOfDay; now?: true; yearOpen?: true }
   /** The reference moved by a number of units ("vor zwei Wochen", "nächsten Monat"), at the unit's granularity. */
-  | { kind: 'shift'; unit: OffsetUnit; amount: number };
+  | { kind: 'shift'; unit: OffsetUnit; amount: number; plus?: Partial<Record<OffsetUnit, number>> };
 
 /** Which of a weekday's dates: the nearest, the last before, the next after (a week on), or the one of this week. */
-type WeekdayChoice = 'nearest' | 'last' | 'next' | 'this';
+export type WeekdayChoice = 'nearest' | 'last' | 'next' | 'this';
 
 /** An expression a reader found, with offsets into the text it read. */
 export interface ReadExpression {
@@ -130,7 +134,7 @@ export function periodBounds(meaning: Extract<Meaning, { kind: 'date' }>, year: 
   return [noon(year, first - 1, 1), noon(year, first - 1 + months, 0)];
 }
 
-function isValidDay(year: number, month: number, day: number): boolean {
+export function isValidDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(year, month, 0).getDate();
 }
 
@@ -149,12 +153,13 @@ export function readMeaning(meaning: Meaning, reference: Date): CalendarReading 
           year = date.getFullYear();
         }
         if (written === undefined && meaning.notBefore && isBefore({ year, month, day }, meaning.notBefore, reference)) year++;
-        return isValidDay(year, month, day) ? { granularity: 'day', year, month, day } : undefined;
+        if (!isValidDay(year, month, day)) return undefined;
+        return meaning.partOfDay ? { granularity: 'time', year, month, day, partOfDay: meaning.partOfDay } : { granularity: 'day', year, month, day };
       }
       if (month === undefined && meaning.season === undefined && meaning.quarter === undefined && meaning.half === undefined) {
         return written === undefined ? undefined : { granularity: 'year', year: written };
       }
-      let year = written ?? defaultYear(meaning, reference);
+      let year = written ?? (meaning.yearByDay && month !== undefined ? closestYearOfDay(reference, 1, month) : defaultYear(meaning, reference));
       if (direction !== undefined && meaning.year === undefined) {
         while (direction < 0 ? periodBounds(meaning, year)[1] >= today : periodBounds(meaning, year)[0] <= today) year += direction;
       }
@@ -168,6 +173,8 @@ export function readMeaning(meaning: Meaning, reference: Date): CalendarReading 
       const date = noon(today.getFullYear(), today.getMonth(), today.getDate() + daysToWeekday(reference, meaning.weekday, meaning.choice));
       const { direction } = meaning;
       if (direction !== undefined) while (direction < 0 ? date >= today : date <= today) date.setDate(date.getDate() + 7 * direction);
+      // The end of a range of weekdays is the next such day after its start ("dal lunedì al venerdì").
+      if (meaning.notBefore && isBefore({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() }, meaning.notBefore, reference)) date.setDate(date.getDate() + 7);
       const reading: CalendarReading = { granularity: 'day', year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(), weekday: meaning.weekday };
       return meaning.partOfDay ? { ...reading, granularity: 'time', partOfDay: meaning.partOfDay } : reading;
     }
@@ -178,13 +185,15 @@ export function readMeaning(meaning: Meaning, reference: Date): CalendarReading 
       return meaning.partOfDay ? { ...reading, granularity: 'time', partOfDay: meaning.partOfDay } : reading;
     }
     case 'shift': {
+      // Coarser units first, as chrono added them ("due anni e tre mesi fa"); a month on from 31 May is 30 June.
+      const by = { ...meaning.plus, [meaning.unit]: meaning.amount };
       const date = new Date(today);
-      if (meaning.unit === 'year') return { granularity: 'year', year: today.getFullYear() + meaning.amount };
-      if (meaning.unit === 'month') {
-        date.setMonth(date.getMonth() + meaning.amount, 1);
-        return { granularity: 'month', year: date.getFullYear(), month: date.getMonth() + 1 };
-      }
-      date.setDate(date.getDate() + meaning.amount * (meaning.unit === 'week' ? 7 : 1));
+      const day = date.getDate();
+      date.setDate(1);
+      date.setFullYear(date.getFullYear() + (by.year ?? 0), date.getMonth() + (by.month ?? 0));
+      date.setDate(Math.min(day, new Date(date.getFullYear(), date.getMonth() + 1, 0).getDate()) + 7 * (by.week ?? 0) + (by.day ?? 0));
+      if (meaning.unit === 'year') return { granularity: 'year', year: date.getFullYear() };
+      if (meaning.unit === 'month') return { granularity: 'month', year: date.getFullYear(), month: date.getMonth() + 1 };
       if (meaning.unit === 'week') {
         const week = isoWeek(date.getFullYear(), date.getMonth() + 1, date.getDate());
         return { granularity: 'week', year: week.year, week: week.week };
@@ -214,7 +223,7 @@ function defaultYear(meaning: Extract<Meaning, { kind: 'date' }>, reference: Dat
 // Rules
 
 /** One match of a rule, before the steps that join, move and qualify matches. */
-interface Found extends ReadExpression {
+export interface Found extends ReadExpression {
   /** A weekday alone, which the date right after it absorbs ("Montag, 3. März"). */
   weekdayAlone?: true;
 }
@@ -237,17 +246,17 @@ export function endsWord(text: string, end: number): boolean {
   return end >= text.length || !letterOrDigit.test(text[end]);
 }
 
-function bounded(text: string, match: RegExpExecArray): boolean {
+export function bounded(text: string, match: RegExpExecArray): boolean {
   return startsWord(text, match.index) && endsWord(text, match.index + match[0].length);
 }
 
 /** A found expression over the whole match. */
-function found(match: RegExpExecArray, fields: Omit<Found, 'start' | 'end'>): Found {
+export function found(match: RegExpExecArray, fields: Omit<Found, 'start' | 'end'>): Found {
   return { start: match.index, end: match.index + match[0].length, ...fields };
 }
 
 /** Words followed by whitespace, or directly by what follows when they end in an apostrophe or hyphen. */
-function wordsThen(words: Iterable<string>): string {
+export function wordsThen(words: Iterable<string>): string {
   return `(?:${alternation(words)})(?:\\s+|(?<=['-]))`;
 }
 
@@ -524,129 +533,45 @@ export function durationRules(words: Words): Rule[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// German
+// Rules of many languages, not built from the lexicon
 
-const germanMonthAbbreviations: Record<string, number> = { jan: 1, feb: 2, mär: 3, mrz: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12 };
-/** The lexicon's months, their usual abbreviations, and the Austrian "Feber" and "Janner". */
-const germanMonths: Record<string, number> = { ...lexicons.de.months, ...germanMonthAbbreviations, janner: 1, feber: 2 };
-/** An abbreviated month may end in a full stop, which belongs to it ("am 3. Dez. 2021"). */
-const germanMonthPattern = `(?:${alternation(Object.keys(germanMonthAbbreviations))})\\.|${alternation(Object.keys(germanMonths))}`;
-const germanNumbers: Record<string, number> = { eins: 1, eine: 1, einem: 1, einen: 1, einer: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12, einige: 3, einigen: 3, wenige: 2, wenigen: 2, mehrere: 7, mehreren: 7 };
-const germanUnits: Record<string, OffsetUnit> = {
-  tag: 'day', tage: 'day', tagen: 'day', woche: 'week', wochen: 'week', monat: 'month', monate: 'month', monaten: 'month', monats: 'month',
-  jahr: 'year', jahre: 'year', jahren: 'year', jahres: 'year',
-};
-const germanNumber = `${alternation(Object.keys(germanNumbers))}|\\d{1,4}`;
-const germanRelativeWords = '(?:nächste|kommende|folgende|letzte|vergangene|vorige|vorhergegangene|vorangegangene)(?:s|n|m|r)?';
-const germanCasualDays: Record<string, number> = { heute: 0, morgen: 1, übermorgen: 2, uebermorgen: 2, gestern: -1, vorgestern: -2 };
-const germanPartsOfDay: Record<string, PartOfDay | undefined> = {
-  morgen: 'MO', vormittag: 'MO', mittag: 'MI', mittags: 'MI', nachmittag: 'AF', abend: 'EV', nacht: 'EV', mitternacht: undefined,
-};
-const germanPartOfDayPattern = alternation(Object.keys(germanPartsOfDay));
+/** "2022-05-24" */
+export function isoDateRule(): Rule {
+  return {
+    needs: cueKinds.number,
+    pattern: /(\d{4})-(\d{1,2})-(\d{1,2})/g,
+    read(text, match) {
+      if (!bounded(text, match)) return undefined;
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      return isValidDay(year, month, day) ? found(match, { meaning: { kind: 'date', year, month, day } }) : undefined;
+    },
+  };
+}
 
-function germanRules(words: Words): Rule[] {
-  const weekdays = words.lexicon.weekdays;
-  const monthOf = (written: string) => germanMonths[written.toLowerCase().replace(/\.$/, '')];
-  return [
-    // "vergangenes Jahr", "letzte Woche", "in drei Tagen", "vor einem Monat"
-    {
-      needs: cueKinds.unit,
-      // One optional space between the words, never a run: the reader reads normalised text, and runs of optional
-      // spaces side by side backtrack over a long run of spaces.
-      pattern: new RegExp(
-        `(?:(${germanRelativeWords}|vor|in)\\s?(${germanNumber})?(?:\\s?(${germanRelativeWords}))?|(?:(${germanNumber})\\s?)?(${germanRelativeWords}))\\s?(${alternation(Object.keys(germanUnits))})`,
-        'giu',
-      ),
-      read(text, match) {
-        if (!bounded(text, match)) return undefined;
-        const modifier = (match[1] ?? match[3] ?? match[5]).toLowerCase();
-        const number = match[2] ?? match[4];
-        const amount = number === undefined ? 1 : (germanNumbers[number.toLowerCase()] ?? Number(number));
-        const back = /vor|letzte|vergangen/.test(modifier);
-        return found(match, { meaning: { kind: 'shift', unit: germanUnits[match[6].toLowerCase()], amount: back ? -amount : amount } });
-      },
+/** "24.05.2022", "24-05-2022", "24/05/22": day first; without a year it is as often a fraction or a version. */
+export function numericDateRule(): Rule {
+  return {
+    needs: cueKinds.number,
+    pattern: /([0-3]?[0-9])[/.-]([0-3]?[0-9])[/.-]([0-9]{4}|[0-9]{2})/g,
+    read(text, match) {
+      const end = match.index + match[0].length;
+      if (/\d\/?$/.test(text.slice(0, match.index)) || /^\/?\d/.test(text.slice(end)) || !endsWord(text, end)) return undefined;
+      // "1.5.22" is as often a version.
+      if (/^\d\.\d{1,2}\.\d{1,2}$/.test(match[0])) return undefined;
+      let [day, month] = [Number(match[1]), Number(match[2])];
+      if (month > 12) {
+        if (day < 1 || day > 12) return undefined;
+        [day, month] = [month, day];
+      }
+      const year = match[3].length === 4 ? Number(match[3]) : centuryOf(Number(match[3]));
+      return month >= 1 && isValidDay(year, month, day) ? found(match, { meaning: { kind: 'date', year, month, day } }) : undefined;
     },
-    // "heute", "gestern Abend", "letzte Nacht"
-    {
-      needs: cueKinds.daytime,
-      pattern: new RegExp(`(jetzt|heute|morgen|übermorgen|uebermorgen|gestern|vorgestern|letzte\\s*nacht)(?:\\s*(${germanPartOfDayPattern}))?`, 'giu'),
-      read(text, match) {
-        if (!bounded(text, match)) return undefined;
-        const word = match[1].toLowerCase();
-        const partOfDay = match[2] === undefined ? undefined : germanPartsOfDay[match[2].toLowerCase()];
-        if (word === 'jetzt') return found(match, { meaning: { kind: 'day', days: 0, now: true } });
-        // The night before a noon reference is yesterday's.
-        if (/^letzte/.test(word)) return found(match, { meaning: { kind: 'day', days: -1 } });
-        return found(match, { meaning: { kind: 'day', days: germanCasualDays[word], partOfDay } });
-      },
-    },
-    // A part of the day alone is the reference day's: "abends" is no date, "am Abend" is this evening.
-    {
-      needs: cueKinds.daytime,
-      pattern: new RegExp(`(?:diesen\\s*)?(${germanPartOfDayPattern})`, 'giu'),
-      read(text, match) {
-        if (!bounded(text, match)) return undefined;
-        const partOfDay = germanPartsOfDay[match[1].toLowerCase()];
-        return partOfDay && found(match, { meaning: { kind: 'day', days: 0, partOfDay, yearOpen: true } });
-      },
-    },
-    // "2022-05-24"
-    {
-      needs: cueKinds.number,
-      pattern: /(\d{4})-(\d{1,2})-(\d{1,2})/g,
-      read(text, match) {
-        if (!bounded(text, match)) return undefined;
-        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-        return isValidDay(year, month, day) ? found(match, { meaning: { kind: 'date', year, month, day } }) : undefined;
-      },
-    },
-    // "24.05.2022", "24-05-2022", "24/05/22": day first; without a year it is as often a fraction or a version.
-    {
-      needs: cueKinds.number,
-      pattern: /([0-3]?[0-9])[/.-]([0-3]?[0-9])[/.-]([0-9]{4}|[0-9]{2})/g,
-      read(text, match) {
-        const end = match.index + match[0].length;
-        if (/\d\/?$/.test(text.slice(0, match.index)) || /^\/?\d/.test(text.slice(end)) || !endsWord(text, end)) return undefined;
-        // "1.5.22" is as often a version.
-        if (/^\d\.\d{1,2}\.\d{1,2}$/.test(match[0])) return undefined;
-        let [day, month] = [Number(match[1]), Number(match[2])];
-        if (month > 12) {
-          if (day < 1 || day > 12) return undefined;
-          [day, month] = [month, day];
-        }
-        const written = Number(match[3]);
-        const year = match[3].length === 4 ? written : written < 50 ? 2000 + written : 1900 + written;
-        return month >= 1 && isValidDay(year, month, day) ? found(match, { meaning: { kind: 'date', year, month, day } }) : undefined;
-      },
-    },
-    // "am 3. März 2021", "5. Sept.", "1. bis 3. März"
-    {
-      needs: cueKinds.month | cueKinds.number,
-      pattern: new RegExp(`(?:am\\s*?)?(?:den\\s*?)?([0-9]{1,2})\\.(?:\\s*(?:bis(?:\\s*(?:am|zum))?|-|–|\\s)\\s*([0-9]{1,2})\\.?)?\\s*(${germanMonthPattern})(?:(?:-|/|,?\\s*)(\\d{4})(?![^\\s]\\d))?`, 'giu'),
-      read(text, match) {
-        // A month abbreviated with a full stop ends the word itself.
-        if (!startsWord(text, match.index) || (!match[0].endsWith('.') && !endsWord(text, match.index + match[0].length))) return undefined;
-        const day = Number(match[1]);
-        const month = monthOf(match[3]);
-        const year = match[4] === undefined ? undefined : Number(match[4]);
-        if (day < 1 || day > 31 || !isValidDay(year ?? 2000, month, day)) return undefined;
-        const meaning: Meaning = { kind: 'date', year, month, day };
-        const to = match[2] === undefined ? undefined : Number(match[2]);
-        return found(match, to === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: to, notBefore: meaning } });
-      },
-    },
-    // "am Montag", "letzten Freitag", "Montag nächste Woche"; abbreviations ("Mi 11", "SA") are names as often.
-    {
-      needs: cueKinds.weekday,
-      pattern: new RegExp(`(?:a[mn]\\s+)?(?:(diese[mn]|letzte[mn]|nächste[mn]|naechste[mn])\\s+)?(${alternation(Object.keys(weekdays))})(?:\\s+(diese|letzte|nächste|naechste)\\s+woche)?`, 'giu'),
-      read(text, match) {
-        if (!bounded(text, match)) return undefined;
-        const modifier = (match[1] ?? match[3] ?? '').toLowerCase();
-        const choice: WeekdayChoice = /letzte/.test(modifier) ? 'last' : /chste/.test(modifier) ? 'next' : /diese/.test(modifier) ? 'this' : 'nearest';
-        return found(match, { meaning: { kind: 'weekday', weekday: weekdays[match[2].toLowerCase()], choice }, weekdayAlone: true });
-      },
-    },
-  ];
+  };
+}
+
+/** A year written with two digits, as chrono reads it: "22" is 2022, "51" is 1951. */
+export function centuryOf(year: number): number {
+  return year > 50 ? 1900 + year : 2000 + year;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -660,27 +585,21 @@ export interface Reader {
   readonly patterns: readonly RegExp[];
 }
 
-/** The languages read by our own reader; chrono reads the others (`parsers.ts`). */
-const readerLanguages = ['de'] as const;
-type ReaderLanguage = (typeof readerLanguages)[number];
-export type ChronoLanguage = Exclude<TimelineLanguage, ReaderLanguage>;
-
-export function hasReader(language: TimelineLanguage): language is ReaderLanguage {
-  return (readerLanguages as readonly string[]).includes(language);
+/** What a language adds to the shared rules and steps. */
+export interface Grammar {
+  /** Its own rules, which come before the shared ones. */
+  rules(words: Words): Rule[];
+  /** Whether the shared month rule reads month names alone ("im Juli"); not where the language's own rules do. */
+  monthRule: boolean;
+  /** What stands between the two dates of a range ("bis", "al"). */
+  rangeBetween: RegExp;
+  /** What may stand between a date and a part of the day that joins it ("ieri sera", "lunedì mattina"), in normalised text. */
+  partOfDayBetween?: RegExp;
 }
 
-const readers = new Map<ReaderLanguage, Reader>();
-
-/** The reader of a language that has one. */
-export function readerFor(language: ReaderLanguage): Reader {
-  let reader = readers.get(language);
-  if (!reader) readers.set(language, (reader = buildReader(lexicons[language])));
-  return reader;
-}
-
-function buildReader(lexicon: Lexicon): Reader {
+export function buildReader(lexicon: Lexicon, grammar: Grammar): Reader {
   const words = new Words(lexicon);
-  const dateRules = [...germanRules(words), yearRule(words), seasonRule(words), quarterRule(words), ...offsetRules(words), monthRule(words)];
+  const dateRules = [...grammar.rules(words), yearRule(words), seasonRule(words), quarterRule(words), ...offsetRules(words), ...(grammar.monthRule ? [monthRule(words)] : [])];
   const optional = [weekdayPartOfDayRule(words), yearReferenceRule(words)].filter((rule): rule is Rule => rule !== undefined);
   const rules = [...dateRules, ...durationRules(words), ...optional];
   return {
@@ -698,7 +617,7 @@ function buildReader(lexicon: Lexicon): Reader {
           pattern.lastIndex = read ? read.end : m.index + 1;
         }
       }
-      return refine(text, all, words);
+      return refine(text, all, words, grammar);
     },
   };
 }
@@ -722,11 +641,11 @@ function removeOverlaps(results: Found[]): Found[] {
   return kept;
 }
 
-const rangeBetween = /^\s*(?:bis(?:\s*(?:am|zum))?|-)\s*$/iu;
-
-function refine(text: string, all: Found[], words: Words): ReadExpression[] {
+function refine(text: string, all: Found[], words: Words, grammar: Grammar): ReadExpression[] {
   const durations = all.filter((r) => r.duration !== undefined);
-  let dates = removeOverlaps(all.filter((r) => r.duration === undefined));
+  // A date read from the very words of a duration is the duration ("per tre anni" is no date three years on).
+  const durationSpans = new Set(durations.map((d) => `${d.start}:${d.end}`));
+  let dates = removeOverlaps(all.filter((r) => r.duration === undefined && !durationSpans.has(`${r.start}:${r.end}`)));
   dates = mergePairs(dates, (a, b) => {
     const between = text.slice(a.end, b.start);
     // A weekday, then the date it names: "Montag, 3. März 2021".
@@ -735,11 +654,13 @@ function refine(text: string, all: Found[], words: Words): ReadExpression[] {
     }
     return undefined;
   });
+  const { partOfDayBetween } = grammar;
+  if (partOfDayBetween) dates = mergePairs(dates, (a, b) => joinPartOfDay(a, b, partOfDayBetween.test(text.slice(a.end, b.start))));
   dates = mergePairs(dates, (a, b) => {
-    if (a.endMeaning || b.endMeaning || !a.meaning || !b.meaning || !rangeBetween.test(text.slice(a.end, b.start))) return undefined;
+    if (a.endMeaning || b.endMeaning || !a.meaning || !b.meaning || !grammar.rangeBetween.test(text.slice(a.end, b.start))) return undefined;
     const start = sharedYear(a.meaning, b.meaning);
     const end = sharedYear(b.meaning, a.meaning);
-    return { start: a.start, end: b.end, meaning: start, endMeaning: end.kind === 'date' ? { ...end, notBefore: start } : end };
+    return { start: a.start, end: b.end, meaning: start, endMeaning: end.kind === 'date' || end.kind === 'weekday' ? { ...end, notBefore: start } : end };
   });
   dates = removeOverlaps(dates);
   // A duration stands where it is longer than every date reading of the same words.
@@ -749,6 +670,18 @@ function refine(text: string, all: Found[], words: Words): ReadExpression[] {
   }
   dates.sort((a, b) => a.start - b.start);
   return applyEdges(text, applyDirections(text, mergeYearReferences(text, dates), words), words);
+}
+
+/** A day, then the part of it after it: "ieri sera", "lunedì mattina". */
+function joinPartOfDay(day: Found, part: Found, between: boolean): Found | undefined {
+  const meaning = day.meaning;
+  const time = part.meaning;
+  if (!between || day.endMeaning || part.endMeaning || !meaning || time?.kind !== 'day' || !time.yearOpen || !time.partOfDay) return undefined;
+  const joined = { start: day.start, end: part.end };
+  if (meaning.kind === 'weekday' && !meaning.partOfDay) return { ...joined, meaning: { ...meaning, partOfDay: time.partOfDay } };
+  if (meaning.kind === 'day' && !meaning.partOfDay && !meaning.now && !meaning.yearOpen) return { ...joined, meaning: { ...meaning, partOfDay: time.partOfDay } };
+  if (meaning.kind === 'date' && meaning.day !== undefined && !meaning.partOfDay) return { ...joined, meaning: { ...meaning, partOfDay: time.partOfDay } };
+  return undefined;
 }
 
 /** Joins neighbours where `merge` says so, left to right, as chrono's merging refiners do. */
@@ -785,7 +718,7 @@ function isOpenPeriod(r: Found): boolean {
 function yearInWords(text: string, r: Found): number | undefined {
   const meaning = r.meaning;
   if (r.endMeaning || !meaning || /\d/.test(text.slice(r.start, r.end))) return undefined;
-  if (meaning.kind === 'shift') return meaning.unit === 'year' ? meaning.amount : undefined;
+  if (meaning.kind === 'shift') return meaning.unit === 'year' && !meaning.plus ? meaning.amount : undefined;
   const onlyYear = meaning.kind === 'date' && meaning.month === undefined && meaning.season === undefined && meaning.quarter === undefined && meaning.half === undefined;
   return onlyYear ? meaning.yearOffset : undefined;
 }
