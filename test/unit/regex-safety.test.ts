@@ -156,6 +156,7 @@ const dynamicCovers: Array<{ file: string; call: RegExp; how: string }> = [
   { file: 'timeline/reader.ts', call: /./, how: 'each reader rule’s pattern as built per language (as a timeline parser where chrono reads), and extractTemporalExpressions per language' },
   { file: 'timeline/grammar-de.ts', call: /./, how: 'each German reader rule’s pattern, and extractTemporalExpressions in German' },
   { file: 'timeline/grammar-it.ts', call: /./, how: 'each Italian reader rule’s pattern, and extractTemporalExpressions in Italian' },
+  { file: 'timeline/grammar-en.ts', call: /./, how: 'each English reader rule’s pattern, and extractTemporalExpressions in English' },
   { file: 'entities/tokens.ts', call: /./, how: 'wordTokens on long lines' },
   { file: 'language/rank.ts', call: /expressions\.Latin/, how: 'franc’s Latin expression, anchored, as built (latinCharacter)' },
 ];

@@ -68,7 +68,7 @@ test('each of chrono’s parsers gives the same pattern object on every reading,
   // A parsing context as chrono makes one: the patterns that take it read nothing of it but what is here.
   const reference = new Date(2022, 4, 24, 12);
   const context = { text: 'heute', refDate: reference, reference: { instant: reference }, option: {} };
-  for (const language of ['en', 'fr', 'es'] as const) {
+  for (const language of ['fr', 'es'] as const) {
     for (const parser of timelineChrono(language).parsers) {
       assert.equal(parser.pattern(context as never), parser.pattern(context as never), `${language} ${parser.constructor.name}`);
     }
@@ -99,7 +99,7 @@ test('chunks read in one call of chrono give each what it gives alone, to the in
     return { index: r.index, text: r.text, start: side(r.start), end: side(r.end) };
   };
   let read = 0;
-  for (const language of ['en', 'fr'] as const) {
+  for (const language of ['fr', 'es'] as const) {
     const chrono = timelineChrono(language);
     fc.assert(
       fc.property(fc.array(fc.array(chunkPiece, { minLength: 1, maxLength: 8 }).map((words) => words.join(' ')), { minLength: 1, maxLength: 6 }), (texts) => {

@@ -91,8 +91,8 @@ describe('normalisation, German: more of what the reader reads', () => {
     ['Die fünfjährige Partnerschaft begann 2016.', 'fünfjährige → P5Y', '2016 → 2016'],
     // An abbreviated weekday is as often a name ("Leica Camera SA"), even before a date.
     ['Die Leica Camera SA am 9. Februar 2020 meldete es.', 'am 9. Februar 2020 → 2020-02-09'],
-    // An impossible day leaves the month it names.
-    ['Am 31. Februar kam es.', 'Februar → 2022-02'],
+    // An impossible day is no date, nor is its month alone.
+    ['Am 31. Februar kam es.'],
     ['Am Montag Abend kam es.', 'Am Montag Abend → 2022-05-23TEV'],
     ['Am 3. März Abend kam es.', 'Am 3. März Abend → 2022-03-03TEV'],
   ]);
@@ -183,7 +183,7 @@ describe('normalisation, Italian: more of what the reader reads', () => {
     ['Il 25 maggio, mercoledì, esce.', 'Il 25 maggio → 2022-05-25', 'mercoledì → 2022-05-25'],
     // An abbreviated month alone is as often a weekday ("mar." is Tuesday too) or a word.
     ['La mar. sera esce.', 'sera → 2022-05-24TEV'],
-    ['Il 31 febbraio è uscito.', 'febbraio → 2022-02'],
+    ['Il 31 febbraio è uscito.'],
   ]);
 
   test('the end of a range of weekdays is the next such day after its start', () => {
@@ -221,6 +221,39 @@ describe('normalisation, English', () => {
     ['The phone ships on Sept 5.', 'Sept 5 → 2022-09-05'],
     ['The market decision came fast.'],
   ]);
+});
+
+// English is read by the timeline's own reader too: the forms chrono read there, read alike.
+describe('normalisation, English: more of what the reader reads', () => {
+  checkTable('en', [
+    ['Yesterday evening he spoke.', 'Yesterday evening → 2022-05-23TEV'],
+    ['Tonight the phone arrives.', 'Tonight → 2022-05-24TNI'],
+    ['Next Friday the phone arrives.', 'Next Friday → 2022-06-03'],
+    ['On Saturday, March 3, 2018, it arrived.', 'On Saturday, March 3, 2018 → 2018-03-03'],
+    ['March 3rd it arrived.', 'March 3rd → 2022-03-03'],
+    ['On the 3rd of March it arrived.', '3rd of March → 2022-03-03'],
+    ['On 05/24/2022 it arrived.', '05/24/2022 → 2022-05-24'],
+    ['On 24/05/2022 it arrived.', '24/05/2022 → 2022-05-24'],
+    ['In March of 2022 it arrived.', 'March of 2022 → 2022-03'],
+    ['This week it arrives.'],
+    ['A few days ago it arrived.', 'A few days ago → 2022-05-21'],
+    ['Two years and three months ago it arrived.', 'Two years and three months ago → 2020-02'],
+    ['Within three months it arrives.', 'Within three months → P3M'],
+    ['From Monday to Friday it grew.', 'Monday → 2022-05-23 ON_OR_AFTER', 'Friday → 2022-05-27 ON_OR_BEFORE'],
+    ['It may arrive in May.', 'May → 2022-05'],
+    ['They march in March.', 'March → 2022-03'],
+    ['By the end of 2022 it arrives.', 'By the end of 2022 → 2022 END'],
+    ['March last year was good.', 'March last year → 2021-03'],
+    ['Dec. 3, 2021 it arrived.', 'Dec. 3, 2021 → 2021-12-03'],
+    ['On February 31 it arrived.'],
+    // An abbreviated weekday is no weekday, even before a date; a weekday's text stops before a comma after it.
+    ['On Sat, March 3 it arrived.', 'March 3 → 2022-03-03'],
+    ['May 25, Wednesday, it arrives.', 'May 25 → 2022-05-25', 'Wednesday → 2022-05-25'],
+  ]);
+
+  test('"end of" a month takes the year that puts its last day closest', () => {
+    assert.deepEqual(written('It runs until the end of February.', 'en', '2024-08-14'), ['end of February → 2024-02 END']);
+  });
 });
 
 describe('normalisation, French', () => {

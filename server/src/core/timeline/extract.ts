@@ -2,8 +2,8 @@
  * Temporal expressions of an article, normalised to TIMEX3-style values.
  *
  * The title and the prose paragraphs are read (datelines are the article's date, see `articleDate`; credits and
- * web residue say nothing about the story), in the windows around words that may head a date: German and Italian by
- * the timeline's own reader (`readers.ts`), the other languages by chrono, set up in `parsers.ts`. Each expression is
+ * web residue say nothing about the story), in the windows around words that may head a date: German, Italian and
+ * English by the timeline's own reader (`readers.ts`), the other languages by chrono, set up in `parsers.ts`. Each expression is
  * read against two reference dates far apart: what agrees in both readings is written in the text ("2016",
  * "24-05-2022": absolute), what differs came from the reference. Those relative or partial expressions ("im Juli", "vergangenes Jahr",
  * "lunedì") are then resolved against, in this order:

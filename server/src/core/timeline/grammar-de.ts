@@ -5,7 +5,7 @@
  * drei Tagen"), and parts of the day.
  */
 import { alternation, cueKinds, lexicons, type OffsetUnit } from './lexicon';
-import { bounded, endsWord, found, isoDateRule, isValidDay, numericDateRule, startsWord, type Grammar, type Meaning, type Rule, type WeekdayChoice, type Words } from './reader';
+import { bounded, endsWord, found, isoDateRule, isValidDay, numericDateRule, startsWord, weekdayRule, type Grammar, type Meaning, type Rule, type WeekdayChoice, type Words } from './reader';
 import type { PartOfDay } from './timex';
 
 const germanMonthAbbreviations: Record<string, number> = { jan: 1, feb: 2, mär: 3, mrz: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12 };
@@ -84,23 +84,19 @@ function germanRules(words: Words): Rule[] {
         const day = Number(match[1]);
         const month = monthOf(match[3]);
         const year = match[4] === undefined ? undefined : Number(match[4]);
-        if (day < 1 || day > 31 || !isValidDay(year ?? 2000, month, day)) return undefined;
+        if (day > 31) return undefined;
+        if (day < 1 || !isValidDay(year ?? 2000, month, day)) return found(match, { impossible: true });
         const meaning: Meaning = { kind: 'date', year, month, day };
         const to = match[2] === undefined ? undefined : Number(match[2]);
         return found(match, to === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: to, notBefore: meaning } });
       },
     },
-    // "am Montag", "letzten Freitag", "Montag nächste Woche"; abbreviations ("Mi 11", "SA") are names as often.
-    {
-      needs: cueKinds.weekday,
-      pattern: new RegExp(`(?:a[mn]\\s+)?(?:(diese[mn]|letzte[mn]|nächste[mn]|naechste[mn])\\s+)?(${alternation(Object.keys(weekdays))})(?:\\s+(diese|letzte|nächste|naechste)\\s+woche)?`, 'giu'),
-      read(text, match) {
-        if (!bounded(text, match)) return undefined;
-        const modifier = (match[1] ?? match[3] ?? '').toLowerCase();
-        const choice: WeekdayChoice = /letzte/.test(modifier) ? 'last' : /chste/.test(modifier) ? 'next' : /diese/.test(modifier) ? 'this' : 'nearest';
-        return found(match, { meaning: { kind: 'weekday', weekday: weekdays[match[2].toLowerCase()], choice }, weekdayAlone: true });
-      },
-    },
+    // "am Montag", "letzten Freitag", "Montag nächste Woche"
+    weekdayRule(
+      weekdays,
+      new RegExp(`(?:a[mn]\\s+)?(?:(diese[mn]|letzte[mn]|nächste[mn]|naechste[mn])\\s+)?(${alternation(Object.keys(weekdays))})(?:\\s+(diese|letzte|nächste|naechste)\\s+woche)?`, 'giu'),
+      (modifier): WeekdayChoice => (/letzte/.test(modifier) ? 'last' : /chste/.test(modifier) ? 'next' : /diese/.test(modifier) ? 'this' : 'nearest'),
+    ),
   ];
 }
 

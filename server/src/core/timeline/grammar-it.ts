@@ -7,7 +7,7 @@
  * needs no runs of spaces.
  */
 import { alternation, cueKinds, lexicons, type OffsetUnit } from './lexicon';
-import { bounded, centuryOf, found, isoDateRule, isValidDay, numericDateRule, startsWord, type Grammar, type Meaning, type Rule, type WeekdayChoice, type Words } from './reader';
+import { bounded, found, isoDateRule, isValidDay, monthOfYearRule, numericDateRule, startsWord, UnitAmounts, weekdayRule, writtenYear, type Grammar, type Meaning, type Rule, type WeekdayChoice, type Words } from './reader';
 import type { PartOfDay } from './timex';
 
 const monthAbbreviations: Record<string, number> = { gen: 1, feb: 2, mar: 3, apr: 4, mag: 5, giu: 6, lug: 7, ago: 8, set: 9, sett: 9, ott: 10, nov: 11, dic: 12 };
@@ -37,9 +37,6 @@ function dayOf(written: string): number {
 /** A year: four digits, or two from 50 to 99 or 20 to 25 ("marzo 21"). */
 const yearPattern = '[12][0-9]{3}|[5-9][0-9]|2[0-5]';
 
-function yearOf(written: string): number {
-  return written.length === 4 ? Number(written) : centuryOf(Number(written));
-}
 
 /** chrono's Italian amounts: "alcuni" was seven, "qualche" three, "un paio di" two. */
 const amounts: Record<string, number> = {
@@ -47,30 +44,8 @@ const amounts: Record<string, number> = {
   qualche: 3, alcuni: 7, 'paio di': 2, paio: 2,
 };
 const units: Record<string, OffsetUnit> = { giorno: 'day', giorni: 'day', settimana: 'week', settimane: 'week', mese: 'month', mesi: 'month', anno: 'year', anni: 'year' };
-const amountPattern = `(?:${alternation(Object.keys(amounts))}|[0-9]{1,3}) ?(?:${alternation(Object.keys(units))})`;
-/** Amounts of units ("tre giorni", "un anno", "due anni e tre mesi"), as one group. */
-const amountOfUnits = `((?:(?:circa|approssimativamente) )?${amountPattern}(?:,? (?:e )?${amountPattern}){0,3})`;
-const oneAmount = new RegExp(`(${alternation(Object.keys(amounts))}|[0-9]{1,3}) ?(${alternation(Object.keys(units))})`, 'giu');
-const unitOrder: OffsetUnit[] = ['year', 'month', 'week', 'day'];
-
-/** The reference moved by the amounts written, at the finest unit among them. */
-function shiftBy(written: string, sign: 1 | -1): Meaning | undefined {
-  const by: Partial<Record<OffsetUnit, number>> = {};
-  for (const [, amount, unit] of written.matchAll(oneAmount)) {
-    const count = amount.toLowerCase();
-    by[units[unit.toLowerCase()]] = sign * (amounts[count] ?? Number(count));
-  }
-  const finest = unitOrder.filter((unit) => by[unit] !== undefined).pop();
-  if (finest === undefined) return undefined;
-  const { [finest]: amount, ...plus } = by;
-  return Object.keys(plus).length > 0 ? { kind: 'shift', unit: finest, amount: amount!, plus } : { kind: 'shift', unit: finest, amount: amount! };
-}
-
-/** A found shift, or nothing when the amounts read as none. */
-function shifted(match: RegExpExecArray, written: string, sign: 1 | -1): ReturnType<Rule['read']> {
-  const meaning = shiftBy(written, sign);
-  return meaning && found(match, { meaning });
-}
+/** Amounts of units ("tre giorni", "un anno", "due anni e tre mesi"). */
+const unitAmounts = new UnitAmounts(amounts, units, { before: '(?:circa|approssimativamente) ', between: ',? (?:e )?' });
 
 const partsOfDay: Record<string, PartOfDay | undefined> = {
   stamattina: 'MO', stamani: 'MO', stasera: 'EV', stanotte: 'EV', mattina: 'MO', pomeriggio: 'AF', sera: 'EV', notte: 'EV', mezzogiorno: 'MI', mezzanotte: undefined,
@@ -78,10 +53,7 @@ const partsOfDay: Record<string, PartOfDay | undefined> = {
 
 function italianRules(words: Words): Rule[] {
   const weekdays = words.lexicon.weekdays;
-  const weekdayChoice = (modifier: string | undefined): WeekdayChoice => {
-    const word = (modifier ?? '').toLowerCase();
-    return word.startsWith('scors') ? 'last' : word.startsWith('prossim') ? 'next' : word.startsWith('quest') ? 'this' : 'nearest';
-  };
+  const weekdayChoice = (word: string): WeekdayChoice => word.startsWith('scors') ? 'last' : word.startsWith('prossim') ? 'next' : word.startsWith('quest') ? 'this' : 'nearest';
   return [
     // "2022/05/24", "2022 marzo 3"
     {
@@ -101,8 +73,8 @@ function italianRules(words: Words): Rule[] {
     // "tra due giorni", "in due anni", "entro tre mesi" (a date that far on; "per tre anni" is a duration)
     {
       needs: cueKinds.unit,
-      pattern: new RegExp(`(?:entro|tra|fra|in|per) ?${amountOfUnits}`, 'giu'),
-      read: (text, match) => (bounded(text, match) ? shifted(match, match[1], 1) : undefined),
+      pattern: new RegExp(`(?:entro|tra|fra|in|per) ?${unitAmounts.pattern}`, 'giu'),
+      read: (text, match) => (bounded(text, match) ? unitAmounts.found(match, match[1], 1) : undefined),
     },
     // "il 3 marzo 2021", "il primo marzo", "dal 1 al 3 marzo", "3 di marzo"
     {
@@ -112,8 +84,9 @@ function italianRules(words: Words): Rule[] {
         if (!startsWord(text, match.index) || (!match[0].endsWith('.') && /[A-Za-z0-9_]/.test(text[match.index + match[0].length] ?? ''))) return undefined;
         const day = dayOf(match[1]);
         const month = monthOf(match[3]);
-        const year = match[4] === undefined ? undefined : yearOf(match[4]);
-        if (day < 1 || day > 31 || !isValidDay(year ?? 2000, month, day)) return undefined;
+        const year = match[4] === undefined ? undefined : writtenYear(match[4]);
+        if (day > 31) return undefined;
+        if (day < 1 || !isValidDay(year ?? 2000, month, day)) return found(match, { impossible: true });
         const meaning: Meaning = { kind: 'date', year, month, day };
         return found(match, match[2] === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: dayOf(match[2]), notBefore: meaning } });
       },
@@ -128,38 +101,26 @@ function italianRules(words: Words): Rule[] {
         // "marzo 21" is as likely a year.
         if (day > 31 || (match[3] === undefined && match[4] === undefined && /^2[0-5]$/.test(match[2]))) return undefined;
         const month = monthOf(match[1]);
-        const year = match[4] === undefined ? undefined : yearOf(match[4]);
-        if (!isValidDay(year ?? 2000, month, day)) return undefined;
+        const year = match[4] === undefined ? undefined : writtenYear(match[4]);
+        if (day < 1 || !isValidDay(year ?? 2000, month, day)) return found(match, { impossible: true });
         const meaning: Meaning = { kind: 'date', year, month, day };
         return found(match, match[3] === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: dayOf(match[3]), notBefore: meaning } });
       },
     },
     // "lunedì", "lunedì scorso", "questo venerdì"; abbreviations ("mar", "gio") are months and names as often.
-    {
-      needs: cueKinds.weekday,
-      pattern: new RegExp(`(?:(questo|questa|quest'|scorso|scorsa|prossimo|prossima) ?)?(${alternation(Object.keys(weekdays))})(?: ?(scorso|scorsa|prossimo|prossima)(?: ?settimana)?)?`, 'giu'),
-      read(text, match) {
-        if (!bounded(text, match)) return undefined;
-        return found(match, { meaning: { kind: 'weekday', weekday: weekdays[match[2].toLowerCase()], choice: weekdayChoice(match[1] ?? match[3]) }, weekdayAlone: true });
-      },
-    },
-    // "5/2022": a month of a year
-    {
-      needs: cueKinds.number,
-      pattern: /(0?[1-9]|1[012])\/([0-9]{4})/g,
-      read: (text, match) => (bounded(text, match) ? found(match, { meaning: { kind: 'date', year: Number(match[2]), month: Number(match[1]) } }) : undefined),
-    },
+    weekdayRule(weekdays, new RegExp(`(?:(questo|questa|quest'|scorso|scorsa|prossimo|prossima) ?)?(${alternation(Object.keys(weekdays))})(?: ?(scorso|scorsa|prossimo|prossima)(?: ?settimana)?)?`, 'giu'), weekdayChoice),
+    monthOfYearRule(),
     // "tre giorni fa", "un anno prima"
     {
       needs: cueKinds.unit,
-      pattern: new RegExp(`${amountOfUnits} ?(?:fa|prima)`, 'giu'),
-      read: (text, match) => (bounded(text, match) ? shifted(match, match[1], -1) : undefined),
+      pattern: new RegExp(`${unitAmounts.pattern} ?(?:fa|prima)`, 'giu'),
+      read: (text, match) => (bounded(text, match) ? unitAmounts.found(match, match[1], -1) : undefined),
     },
     // "due anni dopo", "tre giorni più tardi"
     {
       needs: cueKinds.unit,
-      pattern: new RegExp(`${amountOfUnits} ?(?:dopo|più ?tardi|da ?adesso|da ?ora)`, 'giu'),
-      read: (text, match) => (bounded(text, match) ? shifted(match, match[1], 1) : undefined),
+      pattern: new RegExp(`${unitAmounts.pattern} ?(?:dopo|più ?tardi|da ?adesso|da ?ora)`, 'giu'),
+      read: (text, match) => (bounded(text, match) ? unitAmounts.found(match, match[1], 1) : undefined),
     },
     // "oggi", "ieri", "adesso", "stasera"
     {
@@ -196,8 +157,8 @@ function italianRules(words: Words): Rule[] {
         if (lexicons.it.months[name] === undefined && match[3] === undefined) return undefined;
         const start = match.index + (match[1] ?? '').length;
         if (!startsWord(text, start) || !startsWord(text, match.index)) return undefined;
-        const year = match[3] === undefined ? undefined : yearOf(match[3]);
-        return { start, end: match.index + match[0].length, meaning: { kind: 'date', year, month: monthOf(name), yearByDay: true } };
+        const year = match[3] === undefined ? undefined : writtenYear(match[3]);
+        return { start, end: match.index + match[0].length, meaning: { kind: 'date', year, month: monthOf(name), yearByDay: 'first' } };
       },
     },
     // "la settimana scorsa", "il prossimo anno", "quest'anno", "questo mese"
@@ -220,8 +181,8 @@ function italianRules(words: Words): Rule[] {
     // "dopo due anni", "scorsi 3 mesi", "+2 giorni"
     {
       needs: cueKinds.unit,
-      pattern: new RegExp(`(?:il ?|la ?|l' ?)?(questo|questa|quest'|scorso|scorsa|prossimo|prossima|dopo|\\+|-) ?${amountOfUnits}`, 'giu'),
-      read: (text, match) => (bounded(text, match) ? shifted(match, match[2], /^(?:scors|-)/i.test(match[1]) ? -1 : 1) : undefined),
+      pattern: new RegExp(`(?:il ?|la ?|l' ?)?(questo|questa|quest'|scorso|scorsa|prossimo|prossima|dopo|\\+|-) ?${unitAmounts.pattern}`, 'giu'),
+      read: (text, match) => (bounded(text, match) ? unitAmounts.found(match, match[2], /^(?:scors|-)/i.test(match[1]) ? -1 : 1) : undefined),
     },
   ];
 }

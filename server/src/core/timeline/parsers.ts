@@ -1,11 +1,11 @@
 /**
  * chrono-node, set up per language for news prose, for the languages the timeline's own reader (`readers.ts`) does
- * not read yet. chrono reads full dates, weekdays, "aujourd'hui", "l'an dernier", "a year ago" and much more; the
- * parsers here are the reader's shared rules for what it lacks (French month names alone or with a year, years on
- * their own, seasons, quarters, durations, number words, "un an plus tard"), and the refiners here turn its results
- * into what a timeline needs: edges ("end of March", "depuis 2016") become modifiers, "l'été dernier" looks back,
- * "March this year" takes its year from the reference, and readings that are product names or clock times are
- * dropped.
+ * not read yet (French and Spanish). chrono reads full dates, weekdays, "aujourd'hui", "l'an dernier", "hace un año"
+ * and much more; the parsers here are the reader's shared rules for what it lacks (French month names alone or with
+ * a year, years on their own, seasons, quarters, durations, number words, "un an plus tard"), and the refiners here
+ * turn its results into what a timeline needs: edges ("fin mars", "depuis 2016") become modifiers, "l'été dernier"
+ * looks back, "julio de este año" takes its year from the reference, and readings that are product names or clock
+ * times are dropped.
  *
  * What the parsers add travels on chrono's results as tags under `timeline/`; `reading.ts` reads them.
  * The extractor hands chrono bounded chunks of text.
@@ -198,59 +198,20 @@ const dropClockTimesAndDatedDurations: Refiner = {
   },
 };
 
-function dropUnlikely(cx: Words, language: ChronoLanguage): Refiner {
+function dropUnlikely(cx: Words): Refiner {
   const weekdayName = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(Object.keys(cx.lexicon.weekdays))})(?![\\p{L}])`, 'iu');
-  const lowerCaseMonth = new RegExp(`^(?:${alternation(cx.lexicon.ambiguousMonths)})$`, 'u');
   return {
     refine: (context, results) =>
       results.filter((r) => {
-        // chrono's Italian reads the "mar" of "Delmar" as March: an expression starts and ends with a word.
+        // An expression starts and ends with a word (chrono's Italian read the "mar" of "Delmar" as March).
         const start = r.index + r.text.length - r.text.trimStart().length;
         if (!startsWord(context.text, start) || !endsWord(context.text, r.index + r.text.trimEnd().length)) return false;
         // chrono reads "Mi 11" (a phone) as Wednesday 11:00; a weekday must be written out.
         if (r.start.isCertain('weekday') && !r.start.isCertain('day') && !weekdayName.test(r.text) && !isOurs(r)) return false;
         // "3/4 of users", "1.5." are fractions and versions as often as dates: numbers alone need a year.
         if (/^[\d\s./-]+$/.test(r.text.trim()) && !r.start.isCertain('year') && !isOurs(r)) return false;
-        // English "may" and "march" in lower case are a verb.
-        if (language === 'en' && lowerCaseMonth.test(r.text.trim())) return false;
         return true;
       }),
-  };
-}
-
-/** chrono's English "end of March" moves to 31 March; on a timeline it is the end of the month. */
-const endOfPeriodAsModifier: Refiner = {
-  refine(_context, results) {
-    for (const r of results) {
-      if (!hasTag(r, 'refiner/ENEndOfPeriodRefiner')) continue;
-      if (r.start.isCertain('month') && !/\d{1,2}(?!\d)/.test(r.text.replace(/\d{4}/, ''))) {
-        r.start.delete('day');
-        r.start.imply('day', 1);
-      }
-      r.start.addTag(`${tags.mod}END`);
-    }
-    return results;
-  },
-};
-
-/**
- * chrono's Italian reads "luglio, secondo quanto annunciato" as 2 July: a day written as a word after the month
- * is English word order. Outside English the result keeps only the month.
- */
-function dayWordsAfterMonth(cx: Words, language: ChronoLanguage): Refiner {
-  const monthAtEnd = new RegExp(`(?:${alternation(Object.keys(cx.lexicon.months))})$`, 'iu');
-  return {
-    refine(_context, results) {
-      if (language === 'en') return results;
-      for (const r of results) {
-        const lastWord = r.start.isCertain('day') && !r.end ? /[\s,]+\p{L}+$/u.exec(r.text) : null;
-        if (!lastWord || !monthAtEnd.test(r.text.slice(0, lastWord.index))) continue;
-        r.text = r.text.slice(0, lastWord.index);
-        r.start.delete('day');
-        r.start.imply('day', 1);
-      }
-      return results;
-    },
   };
 }
 
@@ -390,7 +351,6 @@ function withFixedPattern(parser: Parser): void {
 }
 
 const chronoBase: Record<ChronoLanguage, Chrono> = {
-  en: chrono.en.casual,
   fr: chrono.fr.casual,
   es: chrono.es.casual,
 };
@@ -408,7 +368,7 @@ export function timelineChrono(language: ChronoLanguage): Chrono {
   if (language === 'fr') rules.push(monthRule(cx));
   rules.push(weekdayPartOfDayRule(cx), yearReferenceRule(cx));
   for (const rule of rules) if (rule) parser.parsers.push(asParser(rule));
-  parser.refiners = [dropClockTimesAndDatedDurations, ...parser.refiners.map(keepingOurs), endOfPeriodAsModifier, dayWordsAfterMonth(cx, language), dropUnlikely(cx, language), mergeYearReferences, applyDirections(cx), applyEdges(cx)];
+  parser.refiners = [dropClockTimesAndDatedDurations, ...parser.refiners.map(keepingOurs), dropUnlikely(cx), mergeYearReferences, applyDirections(cx), applyEdges(cx)];
   cache.set(language, parser);
   return parser;
 }

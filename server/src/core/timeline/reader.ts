@@ -1,6 +1,6 @@
 /**
  * A reader of temporal expressions of our own, for the languages it has a grammar for (`grammar-de.ts`,
- * `grammar-it.ts`; `readers.ts` says which; chrono, set up in `parsers.ts`, reads the others). It reads what the timeline needs and nothing else: no clock times,
+ * `grammar-it.ts`, `grammar-en.ts`; `readers.ts` says which; chrono, set up in `parsers.ts`, reads the others). It reads what the timeline needs and nothing else: no clock times,
  * no time zones, no calendar object per match. Each rule is one bounded pattern run over the stretches of a line
  * around date cues; what it finds is a `Meaning`, read against any reference date by `readMeaning`. The steps
  * after the rules are those of the chrono set-up, in its order: the longer of two overlapping readings wins, a
@@ -37,8 +37,8 @@ export type Meaning =
       notBefore?: Meaning;
       /** A day's part ("il 3 marzo sera"). */
       partOfDay?: PartOfDay;
-      /** A month alone takes the year that puts its first day closest to the reference (chrono's Italian). */
-      yearByDay?: true;
+      /** A month alone takes the year that puts its first (or last) day closest to the reference, as chrono's did. */
+      yearByDay?: 'first' | 'last';
     }
   | { kind: 'weekday'; weekday: number; choice: WeekdayChoice; direction?: 1 | -1; partOfDay?: PartOfDay; notBefore?: Meaning }
   /** A day counted from the reference day ("heute", "gestern Abend"); `now` reads the reference's clock time too. */
@@ -159,7 +159,7 @@ export function readMeaning(meaning: Meaning, reference: Date): CalendarReading 
       if (month === undefined && meaning.season === undefined && meaning.quarter === undefined && meaning.half === undefined) {
         return written === undefined ? undefined : { granularity: 'year', year: written };
       }
-      let year = written ?? (meaning.yearByDay && month !== undefined ? closestYearOfDay(reference, 1, month) : defaultYear(meaning, reference));
+      let year = written ?? (meaning.yearByDay && month !== undefined ? yearByDay(reference, month, meaning.yearByDay) : defaultYear(meaning, reference));
       if (direction !== undefined && meaning.year === undefined) {
         while (direction < 0 ? periodBounds(meaning, year)[1] >= today : periodBounds(meaning, year)[0] <= today) year += direction;
       }
@@ -203,6 +203,12 @@ export function readMeaning(meaning: Meaning, reference: Date): CalendarReading 
   }
 }
 
+/** The year that puts the first or last day of a month closest to the reference. */
+function yearByDay(reference: Date, month: number, day: 'first' | 'last'): number {
+  const year = closestYearOfDay(reference, 1, month);
+  return day === 'first' ? year : closestYearOfDay(reference, new Date(year, month, 0).getDate(), month);
+}
+
 /** Whether a day comes before the first day of what `start` reads as. */
 function isBefore(day: { year: number; month: number; day: number }, start: Meaning, reference: Date): boolean {
   const reading = readMeaning(start, reference);
@@ -224,6 +230,8 @@ function defaultYear(meaning: Extract<Meaning, { kind: 'date' }>, reference: Dat
 
 /** One match of a rule, before the steps that join, move and qualify matches. */
 export interface Found extends ReadExpression {
+  /** A date no calendar has: it takes part in choosing between readings, then is dropped, as chrono's were. */
+  impossible?: true;
   /** A weekday alone, which the date right after it absorbs ("Montag, 3. März"). */
   weekdayAlone?: true;
 }
@@ -548,8 +556,11 @@ export function isoDateRule(): Rule {
   };
 }
 
-/** "24.05.2022", "24-05-2022", "24/05/22": day first; without a year it is as often a fraction or a version. */
-export function numericDateRule(): Rule {
+/**
+ * "24.05.2022", "24-05-2022", "24/05/22": day first, or month first ("05/24/2022"); a month over 12 is the day.
+ * Without a year it is as often a fraction or a version.
+ */
+export function numericDateRule(first: 'day' | 'month' = 'day'): Rule {
   return {
     needs: cueKinds.number,
     pattern: /([0-3]?[0-9])[/.-]([0-3]?[0-9])[/.-]([0-9]{4}|[0-9]{2})/g,
@@ -558,20 +569,87 @@ export function numericDateRule(): Rule {
       if (/\d\/?$/.test(text.slice(0, match.index)) || /^\/?\d/.test(text.slice(end)) || !endsWord(text, end)) return undefined;
       // "1.5.22" is as often a version.
       if (/^\d\.\d{1,2}\.\d{1,2}$/.test(match[0])) return undefined;
-      let [day, month] = [Number(match[1]), Number(match[2])];
+      let [day, month] = first === 'day' ? [Number(match[1]), Number(match[2])] : [Number(match[2]), Number(match[1])];
       if (month > 12) {
         if (day < 1 || day > 12) return undefined;
         [day, month] = [month, day];
       }
-      const year = match[3].length === 4 ? Number(match[3]) : centuryOf(Number(match[3]));
+      const year = writtenYear(match[3]);
       return month >= 1 && isValidDay(year, month, day) ? found(match, { meaning: { kind: 'date', year, month, day } }) : undefined;
     },
   };
 }
 
-/** A year written with two digits, as chrono reads it: "22" is 2022, "51" is 1951. */
-export function centuryOf(year: number): number {
-  return year > 50 ? 1900 + year : 2000 + year;
+const unitOrder: OffsetUnit[] = ['year', 'month', 'week', 'day'];
+
+/**
+ * Amounts of units in words or digits, one or several ("tre giorni", "two years and three months"): `pattern` is
+ * one capturing group for all of them, `shift` the reference moved by them, at the finest unit written.
+ */
+export class UnitAmounts {
+  readonly pattern: string;
+  private readonly one: RegExp;
+
+  constructor(
+    private readonly amounts: Record<string, number>,
+    private readonly units: Record<string, OffsetUnit>,
+    /** Words before the amounts ("about "), and between two of them (", and "); the text is normalised. */
+    words: { before: string; between: string },
+  ) {
+    const amount = `(?:${alternation(Object.keys(amounts))}|[0-9]{1,3}) ?(?:${alternation(Object.keys(units))})`;
+    this.pattern = `((?:${words.before})?${amount}(?:${words.between}${amount}){0,3})`;
+    this.one = new RegExp(`(${alternation(Object.keys(amounts))}|[0-9]{1,3}) ?(${alternation(Object.keys(units))})(?![\\p{L}])`, 'giu');
+  }
+
+  /** The reference moved by the amounts written. */
+  shift(written: string, sign: 1 | -1): Meaning | undefined {
+    const by: Partial<Record<OffsetUnit, number>> = {};
+    for (const [, amount, unit] of written.matchAll(this.one)) {
+      const count = amount.toLowerCase().replace(/\s+/g, ' ');
+      by[this.units[unit.toLowerCase()]] = sign * (this.amounts[count] ?? Number(count));
+    }
+    const finest = unitOrder.filter((unit) => by[unit] !== undefined).pop();
+    if (finest === undefined) return undefined;
+    const { [finest]: amount, ...plus } = by;
+    return Object.keys(plus).length > 0 ? { kind: 'shift', unit: finest, amount: amount!, plus } : { kind: 'shift', unit: finest, amount: amount! };
+  }
+
+  /** The whole match as a shift by the amounts in `written`, or nothing when they read as none. */
+  found(match: RegExpExecArray, written: string, sign: 1 | -1): Found | undefined {
+    const meaning = this.shift(written, sign);
+    return meaning && found(match, { meaning });
+  }
+}
+
+/** "5/2022": a month of a year. */
+export function monthOfYearRule(): Rule {
+  return {
+    needs: cueKinds.number,
+    pattern: /(0?[1-9]|1[012])\/([0-9]{4})/g,
+    read: (text, match) => (bounded(text, match) ? found(match, { meaning: { kind: 'date', year: Number(match[2]), month: Number(match[1]) } }) : undefined),
+  };
+}
+
+/**
+ * Weekdays written out (abbreviations are names and models as often: "Mi 11", "SA", "Sat"), with the words before
+ * or after that say which one: `pattern` has them in groups 1 and 3, the weekday in group 2.
+ */
+export function weekdayRule(weekdays: Record<string, number>, pattern: RegExp, choiceOf: (modifier: string) => WeekdayChoice): Rule {
+  return {
+    needs: cueKinds.weekday,
+    pattern,
+    read(text, match) {
+      if (!bounded(text, match)) return undefined;
+      const choice = choiceOf((match[1] ?? match[3] ?? '').toLowerCase());
+      return found(match, { meaning: { kind: 'weekday', weekday: weekdays[match[2].toLowerCase()], choice }, weekdayAlone: true });
+    },
+  };
+}
+
+/** A year written with four digits, or with two as chrono read them: "22" is 2022, "51" is 1951. */
+export function writtenYear(written: string): number {
+  const year = Number(written);
+  return written.length > 2 ? year : year > 50 ? 1900 + year : 2000 + year;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -595,6 +673,10 @@ export interface Grammar {
   rangeBetween: RegExp;
   /** What may stand between a date and a part of the day that joins it ("ieri sera", "lunedì mattina"), in normalised text. */
   partOfDayBetween?: RegExp;
+  /** A step of the language's own before the shared ones ("end of March"). */
+  firstSteps?: (text: string, results: Found[]) => Found[];
+  /** A step of its own after ranges are joined, before years named in words ("May" alone is a verb). */
+  lastSteps?: (text: string, results: Found[], words: Words) => Found[];
 }
 
 export function buildReader(lexicon: Lexicon, grammar: Grammar): Reader {
@@ -645,7 +727,8 @@ function refine(text: string, all: Found[], words: Words, grammar: Grammar): Rea
   const durations = all.filter((r) => r.duration !== undefined);
   // A date read from the very words of a duration is the duration ("per tre anni" is no date three years on).
   const durationSpans = new Set(durations.map((d) => `${d.start}:${d.end}`));
-  let dates = removeOverlaps(all.filter((r) => r.duration === undefined && !durationSpans.has(`${r.start}:${r.end}`)));
+  const read = all.filter((r) => r.duration === undefined && !durationSpans.has(`${r.start}:${r.end}`));
+  let dates = removeOverlaps(grammar.firstSteps ? grammar.firstSteps(text, read) : read);
   dates = mergePairs(dates, (a, b) => {
     const between = text.slice(a.end, b.start);
     // A weekday, then the date it names: "Montag, 3. März 2021".
@@ -669,6 +752,9 @@ function refine(text: string, all: Found[], words: Words, grammar: Grammar): Rea
     if (rivals.every((d) => d.end - d.start < duration.end - duration.start)) dates = [...dates.filter((d) => !rivals.includes(d)), duration];
   }
   dates.sort((a, b) => a.start - b.start);
+  // An impossible day ("31. Februar") kept shorter readings of its words from standing; it stands for nothing.
+  dates = dates.filter((d) => !d.impossible);
+  if (grammar.lastSteps) dates = grammar.lastSteps(text, dates, words);
   return applyEdges(text, applyDirections(text, mergeYearReferences(text, dates), words), words);
 }
 

@@ -3,11 +3,12 @@
  * chrono reads the others (`parsers.ts`).
  */
 import { german } from './grammar-de';
+import { english } from './grammar-en';
 import { italian } from './grammar-it';
 import { lexicons, type TimelineLanguage } from './lexicon';
 import { buildReader, type Grammar, type Reader } from './reader';
 
-const grammars = { de: german, it: italian } satisfies Partial<Record<TimelineLanguage, Grammar>>;
+const grammars = { de: german, it: italian, en: english } satisfies Partial<Record<TimelineLanguage, Grammar>>;
 type ReaderLanguage = keyof typeof grammars;
 export type ChronoLanguage = Exclude<TimelineLanguage, ReaderLanguage>;
 
