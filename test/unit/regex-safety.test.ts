@@ -157,6 +157,7 @@ const dynamicCovers: Array<{ file: string; call: RegExp; how: string }> = [
   { file: 'timeline/grammar-de.ts', call: /./, how: 'each German reader rule’s pattern, and extractTemporalExpressions in German' },
   { file: 'timeline/grammar-it.ts', call: /./, how: 'each Italian reader rule’s pattern, and extractTemporalExpressions in Italian' },
   { file: 'timeline/grammar-en.ts', call: /./, how: 'each English reader rule’s pattern, and extractTemporalExpressions in English' },
+  { file: 'timeline/grammar-fr.ts', call: /./, how: 'each French reader rule’s pattern, and extractTemporalExpressions in French' },
   { file: 'entities/tokens.ts', call: /./, how: 'wordTokens on long lines' },
   { file: 'language/rank.ts', call: /expressions\.Latin/, how: 'franc’s Latin expression, anchored, as built (latinCharacter)' },
 ];

@@ -56,7 +56,7 @@ test('the second reference differs from the primary in year (by three at least),
 });
 
 test('tagsOf reads chrono’s tags as tags() gives them, without a copy', () => {
-  const [result] = timelineChrono('fr').parse('Le partenariat prend fin fin mars 2022.', new Date(2022, 4, 24, 12));
+  const [result] = timelineChrono('es').parse('La asociación termina a finales de marzo de 2022.', new Date(2022, 4, 24, 12));
   assert.ok(result, 'chrono reads the date');
   const tags = tagsOf(result.start);
   assert.deepEqual([...tags].sort(), [...result.start.tags()].sort());
@@ -68,17 +68,15 @@ test('each of chrono’s parsers gives the same pattern object on every reading,
   // A parsing context as chrono makes one: the patterns that take it read nothing of it but what is here.
   const reference = new Date(2022, 4, 24, 12);
   const context = { text: 'heute', refDate: reference, reference: { instant: reference }, option: {} };
-  for (const language of ['fr', 'es'] as const) {
-    for (const parser of timelineChrono(language).parsers) {
-      assert.equal(parser.pattern(context as never), parser.pattern(context as never), `${language} ${parser.constructor.name}`);
-    }
+  for (const parser of timelineChrono('es').parsers) {
+    assert.equal(parser.pattern(context as never), parser.pattern(context as never), parser.constructor.name);
   }
-  // Read with the kept patterns, twice: the parsers whose context-taking patterns are literals (French "hier",
-  // "soir") still find what they found with a pattern built per reading.
-  const read = (text: string) => timelineChrono('fr').parse(text, reference).map((r) => [r.index, r.text, r.start.date().toISOString()]);
+  // Read with the kept patterns, twice: the parsers whose context-taking patterns are literals (Spanish "ayer",
+  // "esta noche") still find what they found with a pattern built per reading.
+  const read = (text: string) => timelineChrono('es').parse(text, reference).map((r) => [r.index, r.text, r.start.date().toISOString()]);
   for (let round = 0; round < 2; round++) {
-    assert.deepEqual(read('hier soir'), [[0, 'hier soir', new Date(2022, 4, 23, 18).toISOString()]]);
-    assert.deepEqual(read('ce soir'), [[0, 'ce soir', new Date(2022, 4, 24, 18).toISOString()]]);
+    assert.deepEqual(read('ayer'), [[0, 'ayer', new Date(2022, 4, 23, 12).toISOString()]]);
+    assert.deepEqual(read('esta noche'), [[0, 'esta noche', new Date(2022, 4, 24, 22).toISOString()]]);
   }
 });
 
@@ -88,6 +86,7 @@ const chunkPiece = fc.constantFrom(
   '31 marzo scorso', "quest'anno", 'nel 2015', 'dal 2016 al 2018', 'lunedì', 'alle 10',
   'last March', 'on 3 May 2021', 'from 2016 to 2018', 'at 5pm', '1999 dollars', 'Q3 2021',
   "l'été dernier", 'le 2 juin', 'en 2019', 'jusqu’en 2020',
+  'el 3 de mayo de 2021', 'ayer', 'desde 2016', 'hace un año', 'julio 2022', 'esta noche', 'a finales de marzo', 'del 1 al 3 de marzo', 'el pasado lunes', 'hasta 2020',
   '-', '–', ',', '.', '2022', '14', 'Uhr', 'and', 'e', 'et', 'und', '(', ')',
 );
 
@@ -99,7 +98,7 @@ test('chunks read in one call of chrono give each what it gives alone, to the in
     return { index: r.index, text: r.text, start: side(r.start), end: side(r.end) };
   };
   let read = 0;
-  for (const language of ['fr', 'es'] as const) {
+  for (const language of ['es'] as const) {
     const chrono = timelineChrono(language);
     fc.assert(
       fc.property(fc.array(fc.array(chunkPiece, { minLength: 1, maxLength: 8 }).map((words) => words.join(' ')), { minLength: 1, maxLength: 6 }), (texts) => {
@@ -118,18 +117,18 @@ test('chunks read in one call of chrono give each what it gives alone, to the in
 });
 
 test('chunks read together are read one by one instead when a result reaches across their separator', () => {
-  const texts = ['en juillet', '2022'];
+  const texts = ['julio', '2022'];
   const calls: string[] = [];
-  const real = timelineChrono('fr');
+  const real = timelineChrono('es');
   // A reader that takes the whole joined text as one expression, as none of chrono's patterns does.
   const greedy = {
     parse: (text: string, reference: Date) => {
       calls.push(text);
-      return calls.length === 1 ? real.parse('en juillet 2022', reference).map((r) => Object.assign(r, { index: 0, text })) : real.parse(text, reference);
+      return calls.length === 1 ? real.parse('julio 2022', reference).map((r) => Object.assign(r, { index: 0, text })) : real.parse(text, reference);
     },
   } as unknown as Chrono;
   const reference = new Date(2022, 4, 24, 12);
   const parts = readTogether(greedy, texts, reference);
   assert.deepEqual(calls.slice(1), texts);
-  assert.deepEqual(parts.map((results) => results.map((r) => r.text)), [['en juillet'], ['2022']]);
+  assert.deepEqual(parts.map((results) => results.map((r) => r.text)), [['julio'], ['2022']]);
 });

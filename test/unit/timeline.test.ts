@@ -284,6 +284,28 @@ describe('normalisation, French', () => {
   ]);
 });
 
+// French is read by the timeline's own reader too: the forms chrono read there, read alike.
+describe('normalisation, French: more of what the reader reads', () => {
+  checkTable('fr', [
+    ['Hier soir il a parlé.', 'Hier soir → 2022-05-23TEV'],
+    ['Cette nuit il arrive.', 'Cette nuit → 2022-05-24'],
+    ['Cet après-midi il arrive.', 'Cet après-midi → 2022-05-24TAF'],
+    ['Mardi prochain il arrive.', 'Mardi prochain → 2022-05-31'],
+    ['Samedi, 3 mars 2018, il est arrivé.', 'Samedi, 3 mars 2018 → 2018-03-03'],
+    ['Le 1er mars il est arrivé.', '1er mars → 2022-03-01'],
+    ['Du 3 au 5 mars se tient le salon.', '3 → 2022-03-03 ON_OR_AFTER', '5 mars → 2022-03-05 ON_OR_BEFORE'],
+    ['Les trois derniers mois il a grandi.', 'Les trois derniers mois → 2022-02'],
+    ['Il y a quelques jours il est arrivé.', 'Il y a quelques jours → 2022-05-21'],
+    ['Dans deux jours il arrive.', 'Dans deux jours → 2022-05-26'],
+    ['Pendant trois ans il a grandi.', 'Pendant trois ans → P3Y'],
+    ['Le 3 mars au soir il est arrivé.', '3 mars au soir → 2022-03-03TEV'],
+    ['Juillet de cette année sera bon.', 'Juillet de cette année → 2022-07'],
+    ['Le 31 février il est arrivé.'],
+    // A weekday's text stops before the comma after it.
+    ['Le 23 mai, lundi, il est arrivé.', '23 mai → 2022-05-23', 'lundi → 2022-05-23'],
+  ]);
+});
+
 describe('normalisation, Spanish', () => {
   checkTable('es', [
     ['El 23 de mayo de 2022 Leica anunció la alianza.', '23 de mayo de 2022 → 2022-05-23'],

@@ -95,7 +95,10 @@ function germanRules(words: Words): Rule[] {
     weekdayRule(
       weekdays,
       new RegExp(`(?:a[mn]\\s+)?(?:(diese[mn]|letzte[mn]|nächste[mn]|naechste[mn])\\s+)?(${alternation(Object.keys(weekdays))})(?:\\s+(diese|letzte|nächste|naechste)\\s+woche)?`, 'giu'),
-      (modifier): WeekdayChoice => (/letzte/.test(modifier) ? 'last' : /chste/.test(modifier) ? 'next' : /diese/.test(modifier) ? 'this' : 'nearest'),
+      (before, after = ''): WeekdayChoice => {
+        const modifier = before ?? after;
+        return /letzte/.test(modifier) ? 'last' : /chste/.test(modifier) ? 'next' : /diese/.test(modifier) ? 'this' : 'nearest';
+      },
     ),
   ];
 }

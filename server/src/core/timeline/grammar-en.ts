@@ -48,7 +48,10 @@ const partsOfDay: Record<string, PartOfDay | undefined> = { morning: 'MO', after
 
 function englishRules(words: Words): Rule[] {
   const weekdays = words.lexicon.weekdays;
-  const weekdayChoice = (word: string): WeekdayChoice => word === 'last' || word === 'past' ? 'last' : word === 'next' ? 'next' : word === 'this' ? 'this' : 'nearest';
+  const weekdayChoice = (before: string | undefined, after: string | undefined): WeekdayChoice => {
+    const word = before ?? after ?? '';
+    return word === 'last' || word === 'past' ? 'last' : word === 'next' ? 'next' : word === 'this' ? 'this' : 'nearest';
+  };
   return [
     // "2022/05/24", "2022 March 3"
     {

@@ -53,7 +53,10 @@ const partsOfDay: Record<string, PartOfDay | undefined> = {
 
 function italianRules(words: Words): Rule[] {
   const weekdays = words.lexicon.weekdays;
-  const weekdayChoice = (word: string): WeekdayChoice => word.startsWith('scors') ? 'last' : word.startsWith('prossim') ? 'next' : word.startsWith('quest') ? 'this' : 'nearest';
+  const weekdayChoice = (before: string | undefined, after: string | undefined): WeekdayChoice => {
+    const word = before ?? after ?? '';
+    return word.startsWith('scors') ? 'last' : word.startsWith('prossim') ? 'next' : word.startsWith('quest') ? 'this' : 'nearest';
+  };
   return [
     // "2022/05/24", "2022 marzo 3"
     {

@@ -16,7 +16,6 @@ import { alternation, lexicons, type OffsetUnit } from './lexicon';
 import {
   durationRules,
   endsWord,
-  monthRule,
   offsetRules,
   periodBounds,
   quarterRule,
@@ -351,7 +350,6 @@ function withFixedPattern(parser: Parser): void {
 }
 
 const chronoBase: Record<ChronoLanguage, Chrono> = {
-  fr: chrono.fr.casual,
   es: chrono.es.casual,
 };
 
@@ -364,9 +362,7 @@ export function timelineChrono(language: ChronoLanguage): Chrono {
   const cx = new Words(lexicons[language]);
   const parser = chronoBase[language].clone();
   parser.parsers.forEach(withFixedPattern);
-  const rules: Array<Rule | undefined> = [yearRule(cx), seasonRule(cx), quarterRule(cx), ...offsetRules(cx), ...durationRules(cx)];
-  if (language === 'fr') rules.push(monthRule(cx));
-  rules.push(weekdayPartOfDayRule(cx), yearReferenceRule(cx));
+  const rules: Array<Rule | undefined> = [yearRule(cx), seasonRule(cx), quarterRule(cx), ...offsetRules(cx), ...durationRules(cx), weekdayPartOfDayRule(cx), yearReferenceRule(cx)];
   for (const rule of rules) if (rule) parser.parsers.push(asParser(rule));
   parser.refiners = [dropClockTimesAndDatedDurations, ...parser.refiners.map(keepingOurs), dropUnlikely(cx), mergeYearReferences, applyDirections(cx), applyEdges(cx)];
   cache.set(language, parser);

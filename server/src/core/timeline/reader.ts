@@ -634,13 +634,13 @@ export function monthOfYearRule(): Rule {
  * Weekdays written out (abbreviations are names and models as often: "Mi 11", "SA", "Sat"), with the words before
  * or after that say which one: `pattern` has them in groups 1 and 3, the weekday in group 2.
  */
-export function weekdayRule(weekdays: Record<string, number>, pattern: RegExp, choiceOf: (modifier: string) => WeekdayChoice): Rule {
+export function weekdayRule(weekdays: Record<string, number>, pattern: RegExp, choiceOf: (before: string | undefined, after: string | undefined) => WeekdayChoice): Rule {
   return {
     needs: cueKinds.weekday,
     pattern,
     read(text, match) {
       if (!bounded(text, match)) return undefined;
-      const choice = choiceOf((match[1] ?? match[3] ?? '').toLowerCase());
+      const choice = choiceOf(match[1]?.toLowerCase(), match[3]?.toLowerCase());
       return found(match, { meaning: { kind: 'weekday', weekday: weekdays[match[2].toLowerCase()], choice }, weekdayAlone: true });
     },
   };

@@ -4,11 +4,12 @@
  */
 import { german } from './grammar-de';
 import { english } from './grammar-en';
+import { french } from './grammar-fr';
 import { italian } from './grammar-it';
 import { lexicons, type TimelineLanguage } from './lexicon';
 import { buildReader, type Grammar, type Reader } from './reader';
 
-const grammars = { de: german, it: italian, en: english } satisfies Partial<Record<TimelineLanguage, Grammar>>;
+const grammars = { de: german, it: italian, en: english, fr: french } satisfies Partial<Record<TimelineLanguage, Grammar>>;
 type ReaderLanguage = keyof typeof grammars;
 export type ChronoLanguage = Exclude<TimelineLanguage, ReaderLanguage>;
 
