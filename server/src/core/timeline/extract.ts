@@ -2,11 +2,11 @@
  * Temporal expressions of an article, normalised to TIMEX3-style values.
  *
  * The title and the prose paragraphs are read (datelines are the article's date, see `articleDate`; credits and
- * web residue say nothing about the story), in the windows around words that may head a date: German, Italian and
- * English by the timeline's own reader (`readers.ts`), the other languages by chrono, set up in `parsers.ts`. Each expression is
- * read against two reference dates far apart: what agrees in both readings is written in the text ("2016",
- * "24-05-2022": absolute), what differs came from the reference. Those relative or partial expressions ("im Juli", "vergangenes Jahr",
- * "lunedì") are then resolved against, in this order:
+ * web residue say nothing about the story), in the windows around words that may head a date: German, Italian,
+ * English and French by the timeline's own reader (`readers.ts`), Spanish by chrono, set up in `parsers.ts`. Each
+ * expression is read against two reference dates far apart: what agrees in both readings is written in the text
+ * ("2016", "24-05-2022": absolute), what differs came from the reference. Those relative or partial expressions
+ * ("im Juli", "vergangenes Jahr", "lunedì") are then resolved against, in this order:
  * - the article's date (header `published`, else the dateline), news style: "im Juli" in an article of
  *   2022-05-24 is 2022-07, "31 marzo scorso" is 2022-03-31;
  * - otherwise the last explicit date before the expression ("narrative"): "im Juli" after "2016" is 2016-07, a
@@ -213,7 +213,6 @@ class Extraction {
     const lines = proseLines(this.article);
     const readingsOf = lines.map((line) => lineReadings.getOrCompute(line.text, () => new Map()));
     const reads = readingsOf.map((readings) => readings.get(reading));
-    // The chunks of every line not read yet, read by chrono together (see `parseChunks`).
     if (this.reader) {
       for (let i = 0; i < lines.length; i++) {
         if (reads[i]) continue;
@@ -222,6 +221,7 @@ class Extraction {
         reads[i] = read;
       }
     } else {
+      // The chunks of every line not read yet, read by chrono together (see `parseChunks`).
       const unread = lines.flatMap((line, i) => (reads[i] ? [] : [{ at: i, ...this.chunksOf(line.text) }]));
       const parsed = this.parseChunks(unread.flatMap(({ chunks }) => chunks.map((chunk) => chunk.text)));
       let next = 0;

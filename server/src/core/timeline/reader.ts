@@ -1,12 +1,14 @@
 /**
  * A reader of temporal expressions of our own, for the languages it has a grammar for (`grammar-de.ts`,
- * `grammar-it.ts`, `grammar-en.ts`; `readers.ts` says which; chrono, set up in `parsers.ts`, reads the others). It reads what the timeline needs and nothing else: no clock times,
- * no time zones, no calendar object per match. Each rule is one bounded pattern run over the stretches of a line
- * around date cues; what it finds is a `Meaning`, read against any reference date by `readMeaning`. The steps
- * after the rules are those of the chrono set-up, in its order: the longer of two overlapping readings wins, a
- * weekday joins the date after it ("Montag, 3. März"), two dates joined by "bis" make a range, a period takes its
- * year from a year named after it ("Juli dieses Jahres"), direction words move it ("im vergangenen Sommer"), and
- * an edge before it becomes its modifier ("Ende März", "seit 2016").
+ * `grammar-it.ts`, `grammar-en.ts`, `grammar-fr.ts`; `readers.ts` says which; chrono, set up in `parsers.ts`, reads
+ * the others). It reads what the timeline needs and nothing else: no clock times, no time zones, no calendar object
+ * per match. Each rule is one bounded pattern run over the stretches of a line around date cues; what it finds is a
+ * `Meaning`, read against any reference date by `readMeaning`. The steps after the rules are those of the chrono
+ * set-up, in its order: a date read from a duration's words gives way to it, the longer of two overlapping readings
+ * wins, a weekday joins the date after it ("Montag, 3. März"), a part of the day the day before it ("ieri sera"),
+ * two dates joined by "bis" make a range, a period takes its year from a year named after it ("Juli dieses
+ * Jahres"), direction words move it ("im vergangenen Sommer"), and an edge before it becomes its modifier ("Ende
+ * März", "seit 2016"). A grammar may add steps of its own before and after (English "end of", "May").
  *
  * The rules every language has from its lexicon (years, months, seasons, quarters, counted dates, durations, years
  * named in words) also serve chrono as parsers, for the languages it still reads. Their patterns are word
@@ -97,7 +99,7 @@ function closestYearOfDay(reference: Date, day: number, month: number): number {
 }
 
 /** The year that puts a month closest to the reference ("im Juli" written in May is this July). */
-export function closestYear(reference: Date, month: number): number {
+function closestYear(reference: Date, month: number): number {
   const year = reference.getFullYear();
   const offset = month - (reference.getMonth() + 1);
   return offset > 6 ? year - 1 : offset < -6 ? year + 1 : year;
@@ -134,6 +136,7 @@ export function periodBounds(meaning: Extract<Meaning, { kind: 'date' }>, year: 
   return [noon(year, first - 1, 1), noon(year, first - 1 + months, 0)];
 }
 
+/** Whether a calendar has this day (31 June has none, nor 29 February 2022). */
 export function isValidDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(year, month, 0).getDate();
 }
@@ -264,7 +267,7 @@ export function found(match: RegExpExecArray, fields: Omit<Found, 'start' | 'end
 }
 
 /** Words followed by whitespace, or directly by what follows when they end in an apostrophe or hyphen. */
-export function wordsThen(words: Iterable<string>): string {
+function wordsThen(words: Iterable<string>): string {
   return `(?:${alternation(words)})(?:\\s+|(?<=['-]))`;
 }
 
@@ -358,7 +361,7 @@ export function yearRule(words: Words): Rule {
 }
 
 /** A month name alone or with a year ("im Juli", "Juli 2022"). */
-export function monthRule(words: Words): Rule {
+function monthRule(words: Words): Rule {
   const { lexicon } = words;
   const pattern = new RegExp(`(${wordsThen(lexicon.periodPrefixes)})?(${alternation(Object.keys(lexicon.months))})(?:\\s+${yearDigits})?`, 'giu');
   const ambiguous = new Set(lexicon.ambiguousMonths);
