@@ -325,11 +325,11 @@ function applyEdges(cx: Words): Refiner {
 
 /**
  * Some of chrono's parsers build their pattern anew on every call, and chrono compiles it again each time: a fresh
- * regex never gets V8's compiled code. Those that build it without the context (`innerPattern()` takes no argument:
- * German and French "vor 2 Jahren", "in 3 Monaten", "il y a 2 ans") made half of every German reading; the first
- * pattern is kept. Others take the context yet return a literal, a new object each time (German "morgen", "abends";
- * French "hier", "ce soir"), and chrono, seeing a new object, builds its bounded pattern again (twice per reading):
- * a pattern with the same source and flags as the last is the last one. chrono's patterns are neither global nor
+ * regex never gets V8's compiled code (its German "vor 2 Jahren" parser, when chrono read German, made half of every
+ * German reading). Of those that build it without the context (`innerPattern()` takes no argument: Spanish "esta
+ * noche"), the first pattern is kept. Others take the context yet return a literal, a new object each time (Spanish
+ * "ayer", "hoy"), and chrono, seeing a new object, builds its bounded pattern again (twice per reading): a pattern
+ * with the same source and flags as the last is the last one. chrono's patterns are neither global nor
  * sticky, so the object kept carries no state from one reading to the next.
  */
 function withFixedPattern(parser: Parser): void {
