@@ -13,6 +13,7 @@ const germanMonthAbbreviations: Record<string, number> = { jan: 1, feb: 2, mär:
 const germanMonths: Record<string, number> = { ...lexicons.de.months, ...germanMonthAbbreviations, janner: 1, feber: 2 };
 /** An abbreviated month may end in a full stop, which belongs to it ("am 3. Dez. 2021"). */
 const germanMonthPattern = `(?:${alternation(Object.keys(germanMonthAbbreviations))})\\.|${alternation(Object.keys(germanMonths))}`;
+/** chrono's German amounts: "einige" was three, "wenige" two, "mehrere" seven. */
 const germanNumbers: Record<string, number> = { eins: 1, eine: 1, einem: 1, einen: 1, einer: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12, einige: 3, einigen: 3, wenige: 2, wenigen: 2, mehrere: 7, mehreren: 7 };
 const germanUnits: Record<string, OffsetUnit> = {
   tag: 'day', tage: 'day', tagen: 'day', woche: 'week', wochen: 'week', monat: 'month', monate: 'month', monaten: 'month', monats: 'month',
