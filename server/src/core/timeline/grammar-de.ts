@@ -5,7 +5,7 @@
  * drei Tagen"), and parts of the day.
  */
 import { alternation, cueKinds, lexicons, type OffsetUnit } from './lexicon';
-import { bounded, endsWord, found, isoDateRule, isValidDay, numericDateRule, startsWord, weekdayRule, type Grammar, type Meaning, type Rule, type WeekdayChoice, type Words } from './reader';
+import { bounded, dayOfMonth, endsWord, found, isoDateRule, numericDateRule, startsWord, weekdayRule, type Grammar, type Rule, type WeekdayChoice, type Words } from './reader';
 import type { PartOfDay } from './timex';
 
 const germanMonthAbbreviations: Record<string, number> = { jan: 1, feb: 2, mär: 3, mrz: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12 };
@@ -82,14 +82,8 @@ function germanRules(words: Words): Rule[] {
       read(text, match) {
         // A month abbreviated with a full stop ends the word itself.
         if (!startsWord(text, match.index) || (!match[0].endsWith('.') && !endsWord(text, match.index + match[0].length))) return undefined;
-        const day = Number(match[1]);
-        const month = monthOf(match[3]);
-        const year = match[4] === undefined ? undefined : Number(match[4]);
-        if (day > 31) return undefined;
-        if (day < 1 || !isValidDay(year ?? 2000, month, day)) return found(match, { impossible: true });
-        const meaning: Meaning = { kind: 'date', year, month, day };
-        const to = match[2] === undefined ? undefined : Number(match[2]);
-        return found(match, to === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: to, notBefore: meaning } });
+        const toDay = match[2] === undefined ? undefined : Number(match[2]);
+        return dayOfMonth(match, { day: Number(match[1]), toDay, month: monthOf(match[3]), year: match[4] === undefined ? undefined : Number(match[4]) });
       },
     },
     // "am Montag", "letzten Freitag", "Montag nächste Woche"

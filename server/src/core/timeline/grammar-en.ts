@@ -6,7 +6,7 @@
  * text it reads is normalised: one space between words, so a pattern needs no runs of spaces.
  */
 import { alternation, cueKinds, lexicons, type OffsetUnit } from './lexicon';
-import { bounded, found, isoDateRule, isValidDay, monthOfYearRule, numericDateRule, startsWord, UnitAmounts, weekdayRule, writtenYear, type Found, type Grammar, type Meaning, type Rule, type WeekdayChoice, type Words } from './reader';
+import { bounded, dayOfMonth, found, isoDateRule, isValidDay, monthOfYearRule, numericDateRule, startsWord, UnitAmounts, weekdayRule, writtenYear, type Found, type Grammar, type Meaning, type Rule, type WeekdayChoice, type Words } from './reader';
 import type { PartOfDay } from './timex';
 
 const monthAbbreviations: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
@@ -174,11 +174,7 @@ function englishRules(words: Words): Rule[] {
 
 /** A day of a month from its written parts: a range when `to` is written. */
 function dayMonth(match: RegExpExecArray, from: string, to: string | undefined, month: string, year: string | undefined): Found | undefined {
-  const day = dayOf(from);
-  const meaning: Meaning = { kind: 'date', year: year === undefined ? undefined : writtenYear(year), month: monthOf(month), day };
-  if (day > 31) return undefined;
-  if (day < 1 || !isValidDay(meaning.year ?? 2000, meaning.month!, day)) return found(match, { impossible: true });
-  return found(match, to === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: dayOf(to), notBefore: meaning } });
+  return dayOfMonth(match, { day: dayOf(from), toDay: to === undefined ? undefined : dayOf(to), month: monthOf(month), year: year === undefined ? undefined : writtenYear(year) });
 }
 
 /**

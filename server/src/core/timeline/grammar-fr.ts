@@ -6,7 +6,7 @@
  * between words, so a pattern needs no runs of spaces.
  */
 import { alternation, cueKinds, lexicons, type OffsetUnit } from './lexicon';
-import { bounded, found, isoDateRule, isValidDay, numericDateRule, startsWord, UnitAmounts, weekdayRule, writtenYear, type Grammar, type Meaning, type Rule, type Words } from './reader';
+import { bounded, dayOfMonth, found, isoDateRule, numericDateRule, startsWord, UnitAmounts, weekdayRule, writtenYear, type Grammar, type Rule, type Words } from './reader';
 import type { PartOfDay } from './timex';
 
 const monthAbbreviations: Record<string, number> = {
@@ -78,14 +78,9 @@ function frenchRules(words: Words): Rule[] {
       pattern: new RegExp(`([0-9]{1,2}(?:er)?)(?: ?(?:au|-|–|jusqu'au?| ) ?([0-9]{1,2}(?:er)?))?(?:-|/| ?(?:de)? ?)(${monthPattern})(?:(?:-|/|,? ?)(${yearPattern})(?![^\\s]\\d))?`, 'giu'),
       read(text, match) {
         if (!startsWord(text, match.index) || (!match[0].endsWith('.') && /[A-Za-z0-9_]/.test(text[match.index + match[0].length] ?? ''))) return undefined;
-        const day = Number(match[1].replace(/er$/i, ''));
-        if (day > 31) return undefined;
-        const month = months[match[3].toLowerCase().replace(/\.$/, '')];
-        const year = match[4] === undefined ? undefined : writtenYear(match[4]);
-        if (day < 1 || !isValidDay(year ?? 2000, month, day)) return found(match, { impossible: true });
-        const meaning: Meaning = { kind: 'date', year, month, day };
-        const to = match[2] === undefined ? undefined : Number(match[2].replace(/er$/i, ''));
-        return found(match, to === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: to, notBefore: meaning } });
+        const dayOf = (written: string) => Number(written.replace(/er$/i, ''));
+        const toDay = match[2] === undefined ? undefined : dayOf(match[2]);
+        return dayOfMonth(match, { day: dayOf(match[1]), toDay, month: months[match[3].toLowerCase().replace(/\.$/, '')], year: match[4] === undefined ? undefined : writtenYear(match[4]) });
       },
     },
     // "il y a trois jours"

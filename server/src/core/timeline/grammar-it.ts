@@ -7,7 +7,7 @@
  * needs no runs of spaces.
  */
 import { alternation, cueKinds, lexicons, type OffsetUnit } from './lexicon';
-import { bounded, found, isoDateRule, isValidDay, monthOfYearRule, numericDateRule, startsWord, UnitAmounts, weekdayRule, writtenYear, type Grammar, type Meaning, type Rule, type WeekdayChoice, type Words } from './reader';
+import { bounded, dayOfMonth, found, isoDateRule, isValidDay, monthOfYearRule, numericDateRule, startsWord, UnitAmounts, weekdayRule, writtenYear, type Grammar, type Rule, type WeekdayChoice, type Words } from './reader';
 import type { PartOfDay } from './timex';
 
 const monthAbbreviations: Record<string, number> = { gen: 1, feb: 2, mar: 3, apr: 4, mag: 5, giu: 6, lug: 7, ago: 8, set: 9, sett: 9, ott: 10, nov: 11, dic: 12 };
@@ -85,13 +85,8 @@ function italianRules(words: Words): Rule[] {
       pattern: new RegExp(`(?:il ?)?(${ordinal})(?: ?(?:al|-|–|fino ?al?)? ?(${ordinal}))?(?:-|/| ?(?:di)? ?)(${monthPattern})(?:(?:-|/|,? ?)(${yearPattern})(?![A-Za-z0-9_]))?`, 'giu'),
       read(text, match) {
         if (!startsWord(text, match.index) || (!match[0].endsWith('.') && /[A-Za-z0-9_]/.test(text[match.index + match[0].length] ?? ''))) return undefined;
-        const day = dayOf(match[1]);
-        const month = monthOf(match[3]);
-        const year = match[4] === undefined ? undefined : writtenYear(match[4]);
-        if (day > 31) return undefined;
-        if (day < 1 || !isValidDay(year ?? 2000, month, day)) return found(match, { impossible: true });
-        const meaning: Meaning = { kind: 'date', year, month, day };
-        return found(match, match[2] === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: dayOf(match[2]), notBefore: meaning } });
+        const toDay = match[2] === undefined ? undefined : dayOf(match[2]);
+        return dayOfMonth(match, { day: dayOf(match[1]), toDay, month: monthOf(match[3]), year: match[4] === undefined ? undefined : writtenYear(match[4]) });
       },
     },
     // The month first, in chrono's English order: "Mar 3", "marzo 3, 2021", "marzo 3-5"
@@ -100,14 +95,10 @@ function italianRules(words: Words): Rule[] {
       pattern: new RegExp(`(${monthPattern})(?:-|/| ?,? ?)([0-9]{1,2}[°ªº]?)(?! ?(?:am|pm)) ?(?:(?:al|-) ?([0-9]{1,2}[°ªº]?) ?)?(?:(?:-|/| ?, ?| )(${yearPattern}))?(?![A-Za-z0-9_])(?!:\\d)`, 'giu'),
       read(text, match) {
         if (!startsWord(text, match.index)) return undefined;
-        const day = dayOf(match[2]);
         // "marzo 21" is as likely a year.
-        if (day > 31 || (match[3] === undefined && match[4] === undefined && /^2[0-5]$/.test(match[2]))) return undefined;
-        const month = monthOf(match[1]);
-        const year = match[4] === undefined ? undefined : writtenYear(match[4]);
-        if (day < 1 || !isValidDay(year ?? 2000, month, day)) return found(match, { impossible: true });
-        const meaning: Meaning = { kind: 'date', year, month, day };
-        return found(match, match[3] === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: dayOf(match[3]), notBefore: meaning } });
+        if (match[3] === undefined && match[4] === undefined && /^2[0-5]$/.test(match[2])) return undefined;
+        const toDay = match[3] === undefined ? undefined : dayOf(match[3]);
+        return dayOfMonth(match, { day: dayOf(match[2]), toDay, month: monthOf(match[1]), year: match[4] === undefined ? undefined : writtenYear(match[4]) });
       },
     },
     // "lunedì", "lunedì scorso", "questo venerdì"; abbreviations ("mar", "gio") are months and names as often.

@@ -624,6 +624,18 @@ export class UnitAmounts {
   }
 }
 
+/**
+ * A day of a month as written, or a range of days of it ("1. bis 3. März"), with its year if written: a day past 31
+ * is no match; an impossible one ("31. Februar") is a reading that stands for nothing (`Found.impossible`).
+ */
+export function dayOfMonth(match: RegExpExecArray, date: { day: number; toDay?: number; month: number; year?: number }): Found | undefined {
+  const { day, toDay, month, year } = date;
+  if (day > 31) return undefined;
+  if (day < 1 || !isValidDay(year ?? 2000, month, day)) return found(match, { impossible: true });
+  const meaning: Meaning = { kind: 'date', year, month, day };
+  return found(match, toDay === undefined ? { meaning } : { meaning, endMeaning: { ...meaning, day: toDay, notBefore: meaning } });
+}
+
 /** "5/2022": a month of a year. */
 export function monthOfYearRule(): Rule {
   return {
