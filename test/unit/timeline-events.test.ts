@@ -104,6 +104,25 @@ describe('article events', () => {
     assert.deepEqual(event.entities, ['leica']);
   });
 
+  test('each event’s sentence is the one the whole line’s segmentation holds, in the title and every sentence of a paragraph', () => {
+    const text = 'Im Juli 2016 kam sie\n\nErst 2015 sprach man.  Dann im Mai.   Im Juni 2016 und im Juli 2016 auch?  Ja, 2017!\nOhne Datum.\n\n  Ende 2018 war es vorbei.';
+    const article = parseArticle(text);
+    const events = extractEvents(article, { language: 'de' });
+    assert.deepEqual(events.map((e) => e.text), ['Im Juli 2016', '2015', 'im Mai', 'Im Juni 2016', 'im Juli 2016', '2017', 'Ende 2018']);
+    // What segmenting every line whole, trimming each sentence, gives for the sentence around each expression.
+    const segmenter = new Intl.Segmenter('de', { granularity: 'sentence' });
+    const sentences = text.split('\n').flatMap((line, number) => {
+      const start = text.split('\n').slice(0, number).join('\n').length + (number > 0 ? 1 : 0);
+      return [...segmenter.segment(line)].flatMap(({ segment, index }) => (segment.trim() ? [{ start: start + index + segment.length - segment.trimStart().length, end: start + index + segment.trimEnd().length }] : []));
+    });
+    for (const event of events) {
+      const holding = sentences.filter((s) => s.start < event.span.end && event.span.start < s.end);
+      assert.equal(holding.length, 1, event.text);
+      assert.deepEqual(event.sentence.span, holding[0], event.text);
+    }
+    assert.deepEqual(events.map((e) => e.sentence.text), ['Im Juli 2016 kam sie', 'Erst 2015 sprach man.', 'Dann im Mai.', 'Im Juni 2016 und im Juli 2016 auch?', 'Im Juni 2016 und im Juli 2016 auch?', 'Ja, 2017!', 'Ende 2018 war es vorbei.']);
+  });
+
   test('an analysis asked for events reads them on first use, once: an editor’s keystroke needs only the findings', () => {
     const seedsCatalog = compileKnowledgeBase(readKnowledgeBase(readFileSync(path.join(seedsDir, 'entities.json'), 'utf8')).knowledgeBase!);
     const config = mergeConfig(JSON.parse(readFileSync(path.join(seedsDir, 'seed-corpus.json'), 'utf8')));
