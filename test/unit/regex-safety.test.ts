@@ -1,9 +1,8 @@
 // Every regular expression of the core checked for catastrophic backtracking: the literals and `new RegExp` calls
 // of server/src/core are found with the TypeScript compiler, and each gets a family of adversarial 100 KB inputs
 // (test/fuzz/adversarial.ts), run with `exec` in a loop as the code would; each must finish in 2 s. Patterns
-// built at run time are checked as built (the timeline's parsers, the web-residue patterns) or through the
-// function that builds and uses them (language detection, the line classifiers, the date extractor, which also
-// covers chrono-node's own parsers). Every check runs in a worker, so a pattern that backtracks for minutes fails
+// built at run time are checked as built (the timeline reader's rules, the web-residue patterns) or through the
+// function that builds and uses them (language detection, the line classifiers, the date extractor). Every check runs in a worker, so a pattern that backtracks for minutes fails
 // after its limit instead of stalling the suite.
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
@@ -13,9 +12,8 @@ import { after, describe, test, type TestContext } from 'node:test';
 import * as ts from 'typescript';
 import { residueMatchers } from '../../server/src/core/data/residue';
 import { latinCharacter } from '../../server/src/core/language/rank';
-import { timelineChrono } from '../../server/src/core/timeline/parsers';
 import { timelineLanguages } from '../../server/src/core/timeline/lexicon';
-import { hasReader, readerFor } from '../../server/src/core/timeline/readers';
+import { readerFor } from '../../server/src/core/timeline/readers';
 import { adversarialSize, regexInputs, timelineInputs, type InputSpec } from '../fuzz/adversarial';
 import { IsolatePool, type Outcome } from '../fuzz/isolate';
 import type { CallerBound } from '../fuzz/probes';
@@ -27,7 +25,7 @@ after(() => isolate.close());
 const concurrency = isolate.size;
 
 const regexLimitMs = 2_000;
-// The extractor runs chrono's whole pipeline twice per chunk of a line; the module promises "a second or two".
+// The extractor runs every rule of a language over each stretch of a line around a date cue.
 const extractionLimitMs = 10_000;
 
 interface FoundRegex {
@@ -80,16 +78,15 @@ function collectRegexes(folder: string): { literal: FoundRegex[]; dynamic: Dynam
 const found = collectRegexes(core);
 const keyOf = (r: { file: string; source: string; flags: string }) => `${r.file} /${r.source}/${r.flags}`;
 
-// A chrono result's text lies inside one chunk of a line: at most 400 characters (extract.ts, chunkLength), with
-// every run of whitespace made one space (extract.ts, normalise).
-const chronoResult = { length: 400, collapseWhitespace: true, why: 'reads the text of one chrono result: at most 400 characters, whitespace collapsed' };
+// An expression's text is one match of a reader rule, a few words of a line whose every run of whitespace is one
+// space (extract.ts, normalise): far less than 400 characters.
+const expressionText = { length: 400, collapseWhitespace: true, why: 'reads the text of one expression the reader found: under 400 characters, whitespace collapsed' };
 /**
  * Patterns whose callers only ever hand them a bounded piece of text: these are run on the adversarial input cut
  * down as that caller would.
  */
 const boundedByCaller = new Map<string, CallerBound & { why: string }>([
-  [String.raw`timeline/extract.ts /\s+(?:[-–—]|bis|to|through|until|till|al|au|à|hasta|a|und|and|e|et|y)\s+/iu`, chronoResult],
-  [String.raw`timeline/parsers.ts /[\s,]+\p{L}+$/u`, chronoResult],
+  [String.raw`timeline/extract.ts /\s+(?:[-–—]|bis|to|through|until|till|al|au|à|hasta|a|und|and|e|et|y)\s+/iu`, expressionText],
 ]);
 
 /**
@@ -150,14 +147,14 @@ const dynamicCovers: Array<{ file: string; call: RegExp; how: string }> = [
   { file: 'data/residue.ts', call: /\$\{body\}/, how: 'each web-residue pattern as built (residueMatchers), and matchResidue on long lines' },
   { file: 'data/special-lines.ts', call: /creditLabels/, how: 'isCreditLine on long lines' },
   { file: 'language/mask.ts', call: /escaped/, how: 'detectLanguage with configured names, on long paragraphs' },
-  { file: 'timeline/parsers.ts', call: /./, how: 'each timeline parser’s pattern as built per language, and extractTemporalExpressions per language' },
   { file: 'timeline/extract.ts', call: /./, how: 'extractTemporalExpressions per language' },
   { file: 'timeline/lexicon.ts', call: /./, how: 'extractTemporalExpressions per language' },
-  { file: 'timeline/reader.ts', call: /./, how: 'each reader rule’s pattern as built per language (as a timeline parser where chrono reads), and extractTemporalExpressions per language' },
+  { file: 'timeline/reader.ts', call: /./, how: 'each reader rule’s pattern as built per language, and extractTemporalExpressions per language' },
   { file: 'timeline/grammar-de.ts', call: /./, how: 'each German reader rule’s pattern, and extractTemporalExpressions in German' },
   { file: 'timeline/grammar-it.ts', call: /./, how: 'each Italian reader rule’s pattern, and extractTemporalExpressions in Italian' },
   { file: 'timeline/grammar-en.ts', call: /./, how: 'each English reader rule’s pattern, and extractTemporalExpressions in English' },
   { file: 'timeline/grammar-fr.ts', call: /./, how: 'each French reader rule’s pattern, and extractTemporalExpressions in French' },
+  { file: 'timeline/grammar-es.ts', call: /./, how: 'each Spanish reader rule’s pattern, and extractTemporalExpressions in Spanish' },
   { file: 'entities/tokens.ts', call: /./, how: 'wordTokens on long lines' },
   { file: 'language/rank.ts', call: /expressions\.Latin/, how: 'franc’s Latin expression, anchored, as built (latinCharacter)' },
 ];
@@ -176,11 +173,8 @@ describe('regular expressions built at run time', { concurrency }, () => {
   }
 
   for (const language of timelineLanguages) {
-    // The timeline's parsers are plain objects; chrono's own are class instances, checked through the extractor.
-    const ours = hasReader(language) ? readerFor(language).patterns : timelineChrono(language).parsers.filter((parser) => Object.getPrototypeOf(parser) === Object.prototype).map((parser) => parser.pattern(undefined as never));
-    const file = hasReader(language) ? 'timeline/reader.ts: rule' : 'timeline/parsers.ts: parser';
-    for (const [i, pattern] of ours.entries()) {
-      test(`${file} ${i} for ${language} /${pattern.source.length > 120 ? pattern.source.slice(0, 117) + '…' : pattern.source}/${pattern.flags}`, (t) =>
+    for (const [i, pattern] of readerFor(language).patterns.entries()) {
+      test(`timeline/reader.ts: rule ${i} for ${language} /${pattern.source.length > 120 ? pattern.source.slice(0, 117) + '…' : pattern.source}/${pattern.flags}`, (t) =>
         checkPattern(t, `${language} pattern ${i}`, pattern.source, pattern.flags));
     }
   }
@@ -209,7 +203,7 @@ describe('regular expressions built at run time', { concurrency }, () => {
   });
 });
 
-describe('the date extractor (chrono-node’s parsers and the timeline’s) on adversarial lines', { concurrency }, () => {
+describe('the date extractor on adversarial lines', { concurrency }, () => {
   for (const language of timelineLanguages) {
     const specs = timelineInputs(language);
     test(`extractTemporalExpressions, ${language}: ${specs.map((s) => s.name).join(', ')}`, (t) =>

@@ -51,8 +51,8 @@ function assertWellFormed(text: string, language: string, anchor?: string) {
 describe('adversarial input', () => {
   const size = 100_000;
   const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-  // Each aimed at a pattern: long runs chrono's own patterns scan quadratically (spaces, digits and separators),
-  // dense dates, edges and durations that never complete, and lines without a single break.
+  // Each aimed at a pattern: long runs of what patterns scan quadratically if written carelessly (spaces, digits
+  // and separators), dense dates, edges and durations that never complete, and lines without a single break.
   const inputs: Array<[string, string, string[]]> = [
     ['spaces', `x${' '.repeat(size)}x`, ['de', 'fr']],
     ['no-break spaces', '\u00a0'.repeat(size), ['de']],

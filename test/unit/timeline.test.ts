@@ -319,6 +319,44 @@ describe('normalisation, Spanish', () => {
   ]);
 });
 
+// Spanish is read by the timeline's own reader too: the forms chrono read there, read alike.
+describe('normalisation, Spanish: more of what the reader reads', () => {
+  checkTable('es', [
+    ['Mañana llega el teléfono.', 'Mañana → 2022-05-25'],
+    ['Esta mañana llegó.', 'Esta mañana → 2022-05-24TMO'],
+    ['Esta tarde llega.', 'Esta tarde → 2022-05-24TAF'],
+    ['Al mediodía llega.', 'mediodía → 2022-05-24TMI'],
+    ['El lunes pasado llegó.', 'lunes pasado → 2022-05-23'],
+    ['El próximo viernes llega.', 'próximo viernes → 2022-06-03'],
+    ['Este viernes llega.', 'Este viernes → 2022-05-27'],
+    ['El 3 de marzo de 2021 llegó.', '3 de marzo de 2021 → 2021-03-03'],
+    ['El 1 de marzo llegó.', '1 de marzo → 2022-03-01'],
+    ['El 24/05/2022 llegó.', '24/05/2022 → 2022-05-24'],
+    ['El 2022-05-24 llegó.', '2022-05-24 → 2022-05-24'],
+    ['En marzo de 2022 llegó.', 'marzo de 2022 → 2022-03'],
+    ['El año que viene llega.', 'El año que viene → 2023'],
+    ['Hace tres días llegó.', 'Hace tres días → 2022-05-21'],
+    ['Dentro de dos días llega.', 'Dentro de dos días → 2022-05-26'],
+    ['En dos años creció.', 'En dos años → 2024'],
+    ['Durante tres años creció.', 'Durante tres años → P3Y'],
+    ['Desde hace años crece.', 'Desde hace años → PXY'],
+    ['Desde el 3 de marzo de 2021 crece.', 'Desde el 3 de marzo de 2021 → 2021-03-03 ON_OR_AFTER'],
+    ['Hasta 2025 crece.', 'Hasta 2025 → 2025 ON_OR_BEFORE'],
+    ['Antes de 2016 no estaba.', 'Antes de 2016 → 2016 BEFORE'],
+    ['A principios de julio llega.', 'A principios de julio → 2022-07 START'],
+    ['A mediados de julio llega.', 'A mediados de julio → 2022-07 MID'],
+    ['El verano pasado llegó.', 'El verano pasado → 2021-SU'],
+    ['En el primer trimestre de 2022 creció.', 'En el primer trimestre de 2022 → 2022-Q1'],
+    ['El lunes, 23 de mayo llegó.', 'lunes, 23 de mayo → 2022-05-23'],
+    ['Cuesta 1999 euros.'],
+    ['El 31 de febrero llegó.'],
+    // chrono read "de este año" alone; the month is read with it, as in Italian and French.
+    ['Julio de este año será bueno.', 'Julio de este año → 2022-07'],
+    // A weekday's text stops before the comma after it.
+    ['El 23 de mayo, lunes, llegó.', '23 de mayo → 2022-05-23', 'lunes → 2022-05-23'],
+  ]);
+});
+
 describe('ranges: two expressions, from the start on and until the end', () => {
   const cases: Array<[string, string, string[]]> = [
     ['de', 'Vom 24-05-2022 - 26-05-2022 läuft die Aktion.', ['24-05-2022 → 2022-05-24 ON_OR_AFTER', '26-05-2022 → 2022-05-26 ON_OR_BEFORE']],
@@ -392,6 +430,8 @@ describe('anchoring', () => {
       ['it', 'Si è conclusa il 31 marzo scorso.', 'il 31 marzo scorso → XXXX-03-31'],
       ['it', 'Annunciato lunedì.', 'lunedì → XXXX-WXX-1'],
       ['en', 'Last month it grew.', 'Last month → XXXX-XX'],
+      // chrono's Spanish gave this one January's days, XXXX-01-XX.
+      ['es', 'El lunes pasado llegó.', 'lunes pasado → XXXX-WXX-1'],
     ];
     for (const [language, sentence, expected] of cases) {
       const [expression] = extractTemporalExpressions(`Titel\n\n${sentence}`, { language });

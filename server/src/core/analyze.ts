@@ -50,7 +50,8 @@ export interface AnalysisOptions {
    * What an earlier analysis of the same text read before the knowledge base or the configuration changed. Its
    * language is kept where the detection settings and the article's mentions (the names masked for detection) are
    * the same, and its temporal expressions where the language is: a knowledge-base edit re-matches entities
-   * without running franc or chrono again. Anything else is read afresh: the findings are a fresh analysis's.
+   * without detecting languages or reading dates again. Anything else is read afresh: the findings are a fresh
+   * analysis's.
    */
   earlier?: EarlierReadings;
 }

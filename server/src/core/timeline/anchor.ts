@@ -51,7 +51,7 @@ export function anchorOf(value: string): Anchor | undefined {
 }
 
 /**
- * The reference date chrono parses against for an anchor: the day itself when known, else the middle of the
+ * The reference date the reader reads against for an anchor: the day itself when known, else the middle of the
  * period, so that "im Dezember" read against a bare 2016 stays in 2016.
  */
 export function referenceDate(anchor: Anchor): Date {

@@ -2,9 +2,8 @@
  * Temporal expressions of an article, normalised to TIMEX3-style values.
  *
  * The title and the prose paragraphs are read (datelines are the article's date, see `articleDate`; credits and
- * web residue say nothing about the story), in the windows around words that may head a date: German, Italian,
- * English and French by the timeline's own reader (`readers.ts`), Spanish by chrono, set up in `parsers.ts`. Each
- * expression is read against two reference dates far apart: what agrees in both readings is written in the text
+ * web residue say nothing about the story), in the windows around words that may head a date, by the timeline's
+ * own reader (`reader.ts`, with a grammar per language in `readers.ts`). Each expression is read against two reference dates far apart: what agrees in both readings is written in the text
  * ("2016", "24-05-2022": absolute), what differs came from the reference. Those relative or partial expressions
  * ("im Juli", "vergangenes Jahr", "lunedì") are then resolved against, in this order:
  * - the article's date (header `published`, else the dateline), news style: "im Juli" in an article of
@@ -15,20 +14,17 @@
  * Counting from a mentioned date ("un anno dopo", "ein Jahr später") always reads against the last explicit date
  * before it, never against the article's date.
  *
- * chrono reads a line's windows in overlapping chunks of a few hundred characters, so that its own patterns, some of
- * which are quadratic in the length of what they see, never see much. Extraction never throws.
+ * Extraction never throws.
  */
 import { parseArticle, type Article } from '../article';
-import { lineCache, LruCache, moveSpan } from '../lru';
+import { lineCache, moveSpan } from '../lru';
 import { proseLines } from '../rules/shared/prose';
 import { isWhitespace, type Span } from '../text';
-import type { Chrono, ParsedComponents, ParsedResult, ParsingResult } from 'chrono-node';
 import { anchorOf, articleDate, referenceDate, type Anchor } from './anchor';
-import { alternation, cueKindOf, dateTriggerPattern, lexicons, mayHoldDatePattern, timelineLanguage, type TimelineLanguage } from './lexicon';
-import { tags, tagValue, timelineChrono } from './parsers';
+import { alternation, cueKindOf, dateTriggerPattern, lexicons, timelineLanguage, type TimelineLanguage } from './lexicon';
 import { hasOpenYear, readMeaning, type Reader } from './reader';
-import { hasReader, readerFor } from './readers';
-import { differingFields, finestGranularity, readComponents, readingValue, type CalendarReading, type ReadingField } from './reading';
+import { readerFor } from './readers';
+import { differingFields, finestGranularity, readingValue, type CalendarReading, type ReadingField } from './reading';
 import { isAtLeastAsFine, timexType, type TimexMod, type TimexType } from './timex';
 
 /** How an expression's value was found. */
@@ -73,7 +69,7 @@ interface Candidate {
   reading?: CalendarReading;
   /** The fields the reference supplied. */
   fromReference: Set<ReadingField>;
-  /** chrono left the year open: a month or day that takes its year from the anchor. */
+  /** The year is left open: a month or day that takes its year from the anchor. */
   openYear: boolean;
   /** Counted from a date mentioned before ("un anno dopo"). */
   anaphoric: boolean;
@@ -83,11 +79,9 @@ interface Candidate {
 type DateSource = 'published' | 'dateline' | 'option';
 const sourceNames: Record<DateSource, string> = { published: 'header `published`', dateline: 'dateline', option: 'given reference date' };
 
-// What chrono read of recent pieces of text, and the candidates of recent lines: typing changes one line of a long
-// article, not the others. Keys hold the language and the reference dates besides the text. Lines are looked up
-// by their own string, then by language and reference: V8 hashes a string once, and every cache of an analysis
-// looks up the same line strings.
-const parsedPieces = lineCache<ParsedResult[]>(2);
+// The candidates of recent lines: typing changes one line of a long article, not the others. Lines are looked up by
+// their own string, then by language and reference: V8 hashes a string once, and every cache of an analysis looks
+// up the same line strings.
 const lineReadings = lineCache<Map<string, LineReading>>();
 
 /** The last explicit date before an expression, which relative ones count from when the article has no date. */
@@ -114,19 +108,6 @@ interface LineReading {
   resolved?: Map<string, ResolvedLine>;
 }
 
-// The second readings of expressions, by language, reference and text. There are few second references (see
-// `secondReference`), and expressions repeat across articles ("im Juli", "2019"): an indexing thread keeps these
-// when it moves on to the next article. Kept as calendar readings (see `SecondReading`), not chrono's results: twice
-// as many in the heap 2,000 results took, and 5 % fewer chrono calls over 3,000 articles in one thread.
-const secondReadings = new LruCache<string, SecondReading>(4000);
-
-/**
- * An expression read against the second reference: the calendar reading of chrono's start (or only) and end
- * components, each as read without and with a word for the week in the expression (`readComponents`). Empty when
- * chrono reads the expression otherwise alone.
- */
-type SecondReading = ReadonlyArray<CalendarReading | undefined>;
-
 // The second reference's year, far from any news (a leap year: "29. Februar" reads in both), or the other one
 // when the primary is near it. Two years only, so second readings of an expression are shared by all articles.
 const secondYears = [2104, 2112];
@@ -149,9 +130,6 @@ export function secondReference(primary: Date): Date {
   throw new Error(`no second reference for ${primary.toISOString()}`);
 }
 
-const chunkLength = 400;
-// Longer than any expression: one that a chunk's end cuts through starts inside the next chunk's first words.
-const chunkOverlap = 80;
 // Around each cue: more than the words of an expression before ("Ende des vergangenen") or after ("24. Mai 2022").
 const windowPadding = 40;
 
@@ -166,20 +144,40 @@ export function extractTemporalExpressions(source: string | Article, options: Ex
   try {
     return new Extraction(article, language, options.anchor).run();
   } catch {
-    // chrono is a dependency we do not control: a failure inside it must not take the editor down.
+    // A failure in reading one article's dates must not take the editor down: the article has no timeline.
     return [];
   }
 }
 
+/** What reading a language's dates needs besides the article: made once per language. */
+interface LanguageReading {
+  reader: Reader;
+  /** The words and numbers that may head a date (see `dateWindows`), and what kinds of cue each is. */
+  dateTriggers: RegExp;
+  cueKind: (cue: string) => number;
+  /** An expression ending in a word that counts from a date mentioned before ("un anno dopo"). */
+  laterWords: RegExp;
+}
+
+const languageReadings = new Map<TimelineLanguage, LanguageReading>();
+
+function languageReading(language: TimelineLanguage): LanguageReading {
+  let reading = languageReadings.get(language);
+  if (!reading) {
+    const lexicon = lexicons[language];
+    reading = {
+      reader: readerFor(language),
+      dateTriggers: dateTriggerPattern(lexicon),
+      cueKind: (cue) => cueKindOf(lexicon, cue),
+      laterWords: new RegExp(`(?:${alternation(Object.keys(lexicon.laterSuffixes))})$`, 'iu'),
+    };
+    languageReadings.set(language, reading);
+  }
+  return reading;
+}
+
 class Extraction {
-  /** Our own reader where the language has one, else chrono. */
-  private readonly reader?: Reader;
-  private readonly chrono?: Chrono;
-  private readonly weekWords: RegExp;
-  private readonly laterWords: RegExp;
-  private readonly mayHoldDate: RegExp;
-  private readonly dateTriggers: RegExp;
-  private readonly cueKind: (cue: string) => number;
+  private readonly reading: LanguageReading;
   private readonly articleAnchor?: { anchor: Anchor; value: string; source: DateSource };
   private readonly primary: Date;
   private readonly secondary: Date;
@@ -189,14 +187,7 @@ class Extraction {
     private readonly language: TimelineLanguage,
     anchorOption: string | undefined,
   ) {
-    if (hasReader(language)) this.reader = readerFor(language);
-    else this.chrono = timelineChrono(language);
-    const lexicon = lexicons[language];
-    this.weekWords = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(lexicon.weekWords)})(?![\\p{L}])`, 'iu');
-    this.mayHoldDate = mayHoldDatePattern(lexicon);
-    this.dateTriggers = dateTriggerPattern(lexicon);
-    this.cueKind = (cue) => cueKindOf(lexicon, cue);
-    this.laterWords = new RegExp(`(?:${alternation(Object.keys(lexicon.laterSuffixes))})$`, 'iu');
+    this.reading = languageReading(language);
     const dated = anchorOption !== undefined ? { value: anchorOption, source: 'option' as const } : articleDate(article);
     const anchor = dated && anchorOf(dated.value);
     if (dated && anchor) this.articleAnchor = { anchor, value: dated.value, source: dated.source };
@@ -210,30 +201,10 @@ class Extraction {
     let narrative: Narrative | undefined;
     const reading = `${this.language}\u0000${this.primary.getTime()}`;
     const dated = this.articleAnchor ? `${this.articleAnchor.value}\u0000${this.articleAnchor.source}` : '';
-    const lines = proseLines(this.article);
-    const readingsOf = lines.map((line) => lineReadings.getOrCompute(line.text, () => new Map()));
-    const reads = readingsOf.map((readings) => readings.get(reading));
-    if (this.reader) {
-      for (let i = 0; i < lines.length; i++) {
-        if (reads[i]) continue;
-        const read = { candidates: this.readCandidates(this.reader, lines[i].text) };
-        readingsOf[i].set(reading, read);
-        reads[i] = read;
-      }
-    } else {
-      // The chunks of every line not read yet, read by chrono together (see `parseChunks`).
-      const unread = lines.flatMap((line, i) => (reads[i] ? [] : [{ at: i, ...this.chunksOf(line.text) }]));
-      const parsed = this.parseChunks(unread.flatMap(({ chunks }) => chunks.map((chunk) => chunk.text)));
-      let next = 0;
-      for (const { at, normalised, chunks } of unread) {
-        const read = { candidates: this.candidates(lines[at].text, normalised, chunks, parsed.slice(next, (next += chunks.length))) };
-        readingsOf[at].set(reading, read);
-        reads[at] = read;
-      }
-    }
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      const read = reads[i]!;
+    for (const line of proseLines(this.article)) {
+      const readings = lineReadings.getOrCompute(line.text, () => new Map());
+      let read = readings.get(reading);
+      if (!read) readings.set(reading, (read = { candidates: this.readCandidates(line.text) }));
       if (read.candidates.length === 0) continue;
       const byContext = (read.resolved ??= new Map());
       const context = narrative ? `${dated}\u0001${narrative.value}\u0000${narrative.text}` : dated;
@@ -261,14 +232,15 @@ class Extraction {
     return { expressions, narrative };
   }
 
-  /** What our own reader finds in a line, in the windows around words that may head a date. */
-  private readCandidates(reader: Reader, lineText: string): Candidate[] {
+  /** What the reader finds in a line, in the windows around words that may head a date. */
+  private readCandidates(lineText: string): Candidate[] {
+    const { reader, dateTriggers, cueKind, laterWords } = this.reading;
     const { text, offsets } = normalise(lineText);
     const found: Candidate[] = [];
-    for (const window of dateWindows(text, this.dateTriggers, this.cueKind)) {
+    for (const window of dateWindows(text, dateTriggers, cueKind)) {
       for (const expression of reader.read(text.slice(window.start, window.end), window.cues)) {
         const expressionText = text.slice(window.start + expression.start, window.start + expression.end);
-        const anaphoric = this.laterWords.test(expressionText);
+        const anaphoric = laterWords.test(expressionText);
         for (const piece of rangePieces(expressionText, expression.endMeaning !== undefined)) {
           const trimmed = piece.text.trim();
           if (trimmed === '') continue;
@@ -300,116 +272,6 @@ class Extraction {
       }
     }
     return found;
-  }
-
-  /** The chunks of a line that chrono reads: of the normalised line, around words that may head a date. */
-  private chunksOf(lineText: string): { normalised: NormalisedLine; chunks: Chunk[] } {
-    const normalised = normalise(lineText);
-    const text = normalised.text;
-    const found: Chunk[] = [];
-    for (const chunk of dateWindows(text, this.dateTriggers).flatMap((window) => chunks(text, window))) {
-      const chunkText = text.slice(chunk.start, chunk.end);
-      if (this.mayHoldDate.test(chunkText)) found.push({ ...chunk, text: chunkText });
-    }
-    return { normalised, chunks: found };
-  }
-
-  /** The expressions chrono found in one line's chunks (`parsed`, one list per chunk), read against both references. */
-  private candidates(lineText: string, { offsets }: NormalisedLine, lineChunks: readonly Chunk[], parsed: ReadonlyArray<readonly ParsedResult[]>): Candidate[] {
-    const chrono = this.chrono!;
-    const found: Candidate[] = [];
-    let readUpTo = 0;
-    for (let c = 0; c < lineChunks.length; c++) {
-      const chunk = lineChunks[c];
-      for (const result of parsed[c]) {
-        const at = chunk.start + result.index + (result.text.length - result.text.trimStart().length);
-        if (at >= chunk.owned || at < readUpTo) continue;
-        readUpTo = chunk.start + result.index + result.text.trimEnd().length;
-        // The second reading needs only the expression: the chunk around it was read once already.
-        const parsedText = result.text.trim();
-        const other = this.secondReading(chrono, parsedText);
-        for (const piece of rangePieces(result.text, !!result.end)) {
-          const trimmed = piece.text.trim();
-          if (trimmed === '') continue;
-          const from = chunk.start + result.index + piece.offset + (piece.text.length - piece.text.trimStart().length);
-          const last = from + trimmed.length - 1;
-          const span = offsets ? { start: offsets[from], end: offsets[last] + 1 } : { start: from, end: last + 1 };
-          const candidate: Candidate = {
-            span,
-            text: lineText.slice(span.start, span.end),
-            reread: (reference) => this.reread(chrono, parsedText, piece.part, this.weekWords.test(trimmed), reference),
-            part: piece.part,
-            mod: (tagValue(result.start, tags.mod) as TimexMod | undefined) ?? piece.mod,
-            fromReference: new Set(),
-            openYear: false,
-            anaphoric: this.laterWords.test(result.text),
-          };
-          const duration = tagValue(result.start, tags.duration);
-          if (duration !== undefined) {
-            found.push({ ...candidate, duration, mod: undefined });
-            continue;
-          }
-          const components = componentsOf(result, piece.part);
-          const namesWeek = this.weekWords.test(trimmed);
-          const reading = components && readComponents(components, namesWeek);
-          if (!reading || !components) continue;
-          const otherReading = other[(piece.part === 'end' ? 2 : 0) + (namesWeek ? 1 : 0)];
-          candidate.reading = reading;
-          candidate.fromReference = differingFields(reading, otherReading);
-          candidate.openYear = !components.isCertain('year');
-          found.push(candidate);
-        }
-      }
-    }
-    return found;
-  }
-
-  /** chrono's reading of a piece of text, remembered: typing changes one piece of a long article, not the others. */
-  private parse(chrono: Chrono, text: string, reference: Date): ParsedResult[] {
-    return parsedPieces.getOrCompute(this.pieceKey(text, reference), () => chrono.parse(text, reference));
-  }
-
-  private pieceKey(text: string, reference: Date): string {
-    return `${this.language}\u0000${reference.getTime()}\u0000${text}`;
-  }
-
-  /**
-   * chrono's readings of chunks against the primary reference, each as `parse` gives it. Those not remembered are
-   * read together, joined by `chunkSeparator`, up to `batchLength` characters a call: a call's own cost (chrono's
-   * setup, its 25 parsers and 20 refiners on a chunk of some 90 characters) was half of what reading a bench
-   * article's dates cost, at some 12 calls an article.
-   */
-  private parseChunks(texts: readonly string[]): ParsedResult[][] {
-    const results = texts.map((text) => parsedPieces.get(this.pieceKey(text, this.primary)));
-    let batch: number[] = [];
-    let length = 0;
-    const read = () => {
-      const parts = readTogether(this.chrono!, batch.map((i) => texts[i]), this.primary);
-      batch.forEach((i, k) => {
-        parsedPieces.set(this.pieceKey(texts[i], this.primary), parts[k]);
-        results[i] = parts[k];
-      });
-      batch = [];
-      length = 0;
-    };
-    texts.forEach((text, i) => {
-      if (results[i]) return;
-      if (batch.length > 0 && length + text.length > batchLength) read();
-      batch.push(i);
-      length += text.length + chunkSeparator.length;
-    });
-    if (batch.length > 0) read();
-    return results as ParsedResult[][];
-  }
-
-  /** chrono's reading of an expression against the second reference, remembered across articles. */
-  private secondReading(chrono: Chrono, expression: string): SecondReading {
-    return secondReadings.getOrCompute(`${this.language}\u0000${this.secondary.getTime()}\u0000${expression}`, () => {
-      const other = chrono.parse(expression, this.secondary).find((r) => r.text.trim() === expression);
-      if (!other) return [];
-      const read = (components: ParsedComponents | undefined) => [components && readComponents(components, false), components && readComponents(components, true)];
-      return [...read(other.start), ...read(other.end)];
-    });
   }
 
   /** A candidate's expression, resolved: offsets into its line. */
@@ -462,55 +324,6 @@ class Extraction {
     const reread = candidate.reread(referenceDate(anchor));
     return reread && readingValue(reread);
   }
-
-  /** chrono's reading of an expression (as it read it, normalised) against another reference. */
-  private reread(chrono: Chrono, parsed: string, part: Candidate['part'], namesWeek: boolean, reference: Date): CalendarReading | undefined {
-    const results = this.parse(chrono, parsed, reference);
-    // chrono sometimes takes the space before an expression into its text: " vergangenes Jahr".
-    const same = results.find((r) => r.text.trim() === parsed);
-    const components = same && componentsOf(same, part);
-    return components && readComponents(components, namesWeek);
-  }
-}
-
-/**
- * Between two chunks read together: no word, digit or connector for a pattern, a refiner or a look before or after
- * an expression to take in, so that each chunk reads as it does alone.
- */
-const chunkSeparator = ' \u00a6 ';
-/** Characters of chunks a call at most: some of chrono's patterns are quadratic in what they see (see `chunkLength`). */
-const batchLength = 800;
-
-/**
- * chrono's results for each of `texts`, read in one call, each result's index into its own text. Should a result
- * reach across a separator (none has, in the bench's corpora or the seeds), the texts are read one by one instead.
- */
-export function readTogether(chrono: Chrono, texts: readonly string[], reference: Date): ParsedResult[][] {
-  if (texts.length === 1) return [chrono.parse(texts[0], reference)];
-  const starts: number[] = [];
-  let joined = '';
-  for (const text of texts) {
-    if (joined !== '') joined += chunkSeparator;
-    starts.push(joined.length);
-    joined += text;
-  }
-  const parts: ParsedResult[][] = texts.map(() => []);
-  let part = 0;
-  // chrono's results are its `ParsingResult`s, whose fields its refiners (and ours) write.
-  for (const result of chrono.parse(joined, reference) as ParsingResult[]) {
-    const at = result.index + (result.text.length - result.text.trimStart().length);
-    while (part + 1 < texts.length && starts[part + 1] <= at) part++;
-    const start = starts[part];
-    const end = start + texts[part].length;
-    if (result.index + result.text.trimEnd().length > end) return texts.map((text) => chrono.parse(text, reference));
-    // Alone, a chunk has nothing before its start or after its end for chrono to take in (a pattern that ends in
-    // spaces took the separator's: "last March ").
-    if (result.index + result.text.length > end) result.text = result.text.slice(0, end - result.index);
-    if (result.index < start) result.text = result.text.slice(start - result.index);
-    result.index = Math.max(result.index, start) - start;
-    parts[part].push(result);
-  }
-  return parts;
 }
 
 function movedExpression(expression: TemporalExpression, by: number): TemporalExpression {
@@ -520,10 +333,6 @@ function movedExpression(expression: TemporalExpression, by: number): TemporalEx
   if (mod) moved.mod = mod;
   if (anaphoric) moved.anaphoric = true;
   return moved;
-}
-
-function componentsOf(result: ParsedResult, part: 'start' | 'end' | undefined): ParsedComponents | undefined {
-  return part === 'end' ? result.end : result.start;
 }
 
 // Between the two ends of a range, in order of trust: a word or dash with spaces around it ("1. bis 3. März",
@@ -557,12 +366,6 @@ function rangePieces(written: string, isRange: boolean): Piece[] {
 /** Whitespace other than one space, or an apostrophe that is not straight: a line without any is read as it is. */
 const needsNormalising = /[^\S ]|\s\s|[’‘ʼ`´]/;
 
-/** A stretch of a normalised line that chrono reads, with its text and how far its results count (see `chunks`). */
-interface Chunk extends Span {
-  owned: number;
-  text: string;
-}
-
 interface NormalisedLine {
   text: string;
   /** The line offset of each character of `text`, then of the line's end; undefined when `text` is the line. */
@@ -570,7 +373,7 @@ interface NormalisedLine {
 }
 
 /**
- * The line as chrono reads it: every run of whitespace one space, typographic apostrophes straight
+ * The line as the reader reads it: every run of whitespace one space, typographic apostrophes straight
  * ("quest’anno" → "quest'anno"). Built from slices of the line, not character by character: every prose line of
  * every article passes here.
  */
@@ -617,15 +420,15 @@ function isTypographicApostrophe(code: number): boolean {
 /**
  * The stretches of a normalised line that may hold dates: `windowPadding` characters on either side of each word
  * or number that may head one, widened to whole words and merged where they meet.
- * chrono runs every one of its patterns over all it is given, so prose without a date is never handed to it.
+ * Each kind of cue found is noted (`cueKindOf`): a rule of the reader runs only where a cue of a kind it needs is.
  */
-function dateWindows(text: string, triggers: RegExp, kindOf?: (cue: string) => number): Array<Span & { cues: number }> {
+function dateWindows(text: string, triggers: RegExp, kindOf: (cue: string) => number): Array<Span & { cues: number }> {
   const windows: Array<Span & { cues: number }> = [];
   triggers.lastIndex = 0;
   for (let m = triggers.exec(text); m; m = triggers.exec(text)) {
     let end = Math.min(text.length, m.index + m[0].length + windowPadding);
     const last = windows[windows.length - 1];
-    const kinds = kindOf ? kindOf(m[0]) : 0;
+    const kinds = kindOf(m[0]);
     // Every cue counts ("14 … 1999 dollars": the window must reach past the year's unit), but the walk to a
     // space only ever covers text beyond the last window, so a long run without spaces is walked once.
     if (last && end <= last.end) {
@@ -644,27 +447,4 @@ function dateWindows(text: string, triggers: RegExp, kindOf?: (cue: string) => n
     }
   }
   return windows;
-}
-
-/**
- * Cuts a window of a normalised line into chunks of at most `chunkLength`, at spaces where it can. Each chunk after
- * the first starts a few words before the previous one ends, so an expression the cut runs through is read whole in
- * one of them; a chunk owns the results that start before the next chunk does.
- */
-function chunks(text: string, window: Span): Array<Span & { owned: number }> {
-  const spans: Array<Span & { owned: number }> = [];
-  let start = window.start;
-  while (window.end - start > chunkLength) {
-    const limit = start + chunkLength;
-    let end = limit;
-    while (end > start + chunkOverlap && text[end] !== ' ') end--;
-    if (end <= start + chunkOverlap) end = /[\ud800-\udbff]/.test(text[limit - 1]) ? limit - 1 : limit;
-    let next = end - chunkOverlap;
-    while (next < end && text[next - 1] !== ' ') next++;
-    if (next >= end) next = end - chunkOverlap;
-    spans.push({ start, end, owned: next });
-    start = next;
-  }
-  spans.push({ start, end: window.end, owned: window.end });
-  return spans;
 }

@@ -1,7 +1,7 @@
 /**
- * The words of time the timeline's own parsers know, per language: what chrono-node lacks (month names alone,
- * seasons, quarters, durations, number words, edges such as "Ende", "seit", "fino al") and what the filters
- * need to tell a date from a product name. Words are lower case; apostrophes are straight (the extractor
+ * The words of time the timeline's reader knows, per language (months, weekdays, seasons, quarters, durations,
+ * number words, edges such as "Ende", "seit", "fino al"), and what its rules need to tell a date from a product
+ * name. Words are lower case; apostrophes are straight (the extractor
  * straightens typographic ones before parsing).
  */
 import type { DurationUnit, PartOfDay, Season, TimexMod } from './timex';
@@ -17,7 +17,7 @@ export interface Lexicon {
   ambiguousMonths: string[];
   /** Words before a month or season that belong to the expression ("im Juli", "en juillet"). */
   periodPrefixes: string[];
-  /** Full weekday names: chrono also reads abbreviations ("Mi 11" as Wednesday 11:00), which we refuse. */
+  /** Full weekday names; abbreviations ("Mi 11", "SA") are as often names and models, and are not read. */
   weekdays: Record<string, number>;
   /** Second halves of German compounds such as "Montagmorgen". */
   partsOfDay: Record<string, PartOfDay>;
@@ -32,7 +32,7 @@ export interface Lexicon {
   yearConnectors: string[];
   /** Words before a year that belong to the expression ("im Jahr 2022", "nel 2015"). */
   yearPrefixes: string[];
-  /** Years relative to the reference: "dieses Jahr" 0, "l'an dernier" -1 (only forms chrono does not read). */
+  /** Years relative to the reference, as set phrases: "dieses Jahr" 0, "l'an dernier" -1. */
   yearReferences: Record<string, number>;
   numbers: Record<string, number>;
   /** Numbers that are also articles ("ein Jahr", "un anno"): a duration only after a cue such as "seit". */
@@ -60,7 +60,7 @@ export interface Lexicon {
   directionPrefixes: Record<string, 1 | -1>;
   directionSuffixes: Record<string, 1 | -1>;
   weekWords: string[];
-  /** Words chrono-node reads as a date or time on their own ("heute", "ieri", "tonight", "demain", "ayer"). */
+  /** Words that are a day or time of day on their own ("heute", "ieri", "tonight", "demain", "ayer"). */
   casualWords: string[];
   /** Units, currencies and counted nouns after a number that make it a quantity, not a year. */
   quantityNouns: string[];
@@ -322,32 +322,24 @@ export function timelineLanguage(tag: string): TimelineLanguage | undefined {
 }
 
 /**
- * Whether a piece of text may hold a date at all: a number that can be a year or part of a numeric date, a quarter
- * or half ("Q3", "H1"), or the start of a word that heads a time expression (a month and its three-letter
- * abbreviation, a weekday, a season, a unit of time, a casual word, a year reference). Prefixes, edges, directions,
- * number words and other numbers never make a date without one of these ("am 24. Mai", "vor 3 Jahren": the month
- * or unit is the cue), so text without any is not read.
+ * Each place (flag g) a date may stand: a number that can be a year or part of a numeric date, a quarter or half
+ * ("Q3", "H1"), or the start of a word that heads a time expression (a month and its three-letter abbreviation, a
+ * weekday, a season, a unit of time, a casual word, a year reference). Prefixes, edges, directions, number words and
+ * other numbers never make a date without one of these ("am 24. Mai", "vor 3 Jahren": the month or unit is the
+ * cue), so text far from any is not read.
  */
-export function mayHoldDatePattern(lexicon: Lexicon): RegExp {
-  let pattern = mayHoldDatePatterns.get(lexicon);
-  if (!pattern) mayHoldDatePatterns.set(lexicon, (pattern = buildMayHoldDatePattern(lexicon)));
-  return pattern;
-}
-
-const mayHoldDatePatterns = new Map<Lexicon, RegExp>();
-const dateTriggerPatterns = new Map<Lexicon, RegExp>();
-
-/** The same words and digit runs as `mayHoldDatePattern`, to find (flag g) each place a date may stand. */
 export function dateTriggerPattern(lexicon: Lexicon): RegExp {
   let pattern = dateTriggerPatterns.get(lexicon);
-  if (!pattern) dateTriggerPatterns.set(lexicon, (pattern = new RegExp(mayHoldDatePattern(lexicon).source, 'giu')));
+  if (!pattern) dateTriggerPatterns.set(lexicon, (pattern = buildDateTriggerPattern(lexicon)));
   return pattern;
 }
+
+const dateTriggerPatterns = new Map<Lexicon, RegExp>();
 
 // A year ("2016", "1990er"), a numeric date ("24.05.2022", "2022-05-24", "24/5"), a quarter or half ("Q3").
 const dateNumber = String.raw`(?<!\d)(?:\d{4}(?!\d)|\d{1,4}[./-]\d)|(?<![\p{L}\p{N}])[QH][1-4](?!\d)`;
 
-function buildMayHoldDatePattern(lexicon: Lexicon): RegExp {
+function buildDateTriggerPattern(lexicon: Lexicon): RegExp {
   const months = Object.keys(lexicon.months);
   const words = [
     ...months,
@@ -363,7 +355,7 @@ function buildMayHoldDatePattern(lexicon: Lexicon): RegExp {
     ...(lexicon.yearAdjectiveStem ? [lexicon.yearAdjectiveStem] : []),
   ];
   // A month's abbreviation ("Dez.", "sett", "janv") is any start of its name of three letters or more, as a whole
-  // word: "mar" alone would cue every "Markt" and "marchio", "dic" every "dice", each a window for chrono to read.
+  // word: "mar" alone would cue every "Markt" and "marchio", "dic" every "dice", each a window for the reader.
   const abbreviations = months.flatMap((m) => Array.from({ length: Math.max(0, m.length - 3) }, (_, i) => m.slice(0, 3 + i)));
   // No empty alternative: it would match nothing at every place, and the global search would never move on.
   const wholeWords = (tail: string) => (abbreviations.length > 0 ? `|(?:${alternation(abbreviations)})${tail}` : '');
@@ -373,7 +365,7 @@ function buildMayHoldDatePattern(lexicon: Lexicon): RegExp {
     const phraseWords = phrase.split(/[\s']+/);
     if (!phraseWords.some((w) => headsDate.test(w))) words.push(...phraseWords.filter((w) => w.length >= 4));
   }
-  return new RegExp(`${dateNumber}|(?<![\\p{L}])(?:${alternation(words)}${wholeWords('(?![\\p{L}])')})`, 'iu');
+  return new RegExp(`${dateNumber}|(?<![\\p{L}])(?:${alternation(words)}${wholeWords('(?![\\p{L}])')})`, 'giu');
 }
 
 /** Kinds of date cue, as bits: which of a reader's rules a stretch of text with such cues can match. */

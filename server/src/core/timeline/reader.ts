@@ -1,19 +1,20 @@
 /**
- * A reader of temporal expressions of our own, for the languages it has a grammar for (`grammar-de.ts`,
- * `grammar-it.ts`, `grammar-en.ts`, `grammar-fr.ts`; `readers.ts` says which; chrono, set up in `parsers.ts`, reads
- * the others). It reads what the timeline needs and nothing else: no clock times, no time zones, no calendar object
- * per match. Each rule is one bounded pattern run over the stretches of a line around date cues; what it finds is a
- * `Meaning`, read against any reference date by `readMeaning`. The steps after the rules are those of the chrono
- * set-up, in its order: a date read from a duration's words gives way to it, the longer of two overlapping readings
- * wins, a weekday joins the date after it ("Montag, 3. März"), a part of the day the day before it ("ieri sera"),
- * two dates joined by "bis" make a range, a period takes its year from a year named after it ("Juli dieses
- * Jahres"), direction words move it ("im vergangenen Sommer"), and an edge before it becomes its modifier ("Ende
- * März", "seit 2016"). A grammar may add steps of its own before and after (English "end of", "May").
+ * The timeline's reader of temporal expressions, with a grammar per language (`grammar-de.ts`, `grammar-it.ts`,
+ * `grammar-en.ts`, `grammar-fr.ts`, `grammar-es.ts`; `readers.ts` holds them). It reads what the timeline needs
+ * and nothing else: no clock times, no time zones, no calendar object per match. Each rule is one bounded pattern
+ * run over the stretches of a line around date cues; what it finds is a `Meaning`, read against any reference date
+ * by `readMeaning`. It replaced chrono-node and reads as chrono's set-up did, bar the differences its tests name;
+ * the steps after the rules are chrono's, in its order: a date read from a duration's words gives way to it, the
+ * longer of two overlapping readings wins, a weekday joins the date after it ("Montag, 3. März"), a part of the
+ * day the day before it ("ieri sera"), two dates joined by "bis" make a range, a period takes its year from a year
+ * named after it ("Juli dieses Jahres"), direction words move it ("im vergangenen Sommer"), and an edge before it
+ * becomes its modifier ("Ende März", "seit 2016"). A grammar may add steps of its own before and after (English
+ * "end of", "May").
  *
- * The rules every language has from its lexicon (years, months, seasons, quarters, counted dates, durations, years
- * named in words) also serve chrono as parsers, for the languages it still reads. Their patterns are word
- * alternations with bounded optional groups, which cannot backtrack more than a word or two, and the checks
- * around a match look at a window of a few words.
+ * Besides each grammar's rules, every language has the rules made from its lexicon (years, months, seasons,
+ * quarters, counted dates, durations, years named in words). Their patterns are word alternations with bounded
+ * optional groups, which cannot backtrack more than a word or two, and the checks around a match look at a window
+ * of a few words.
  */
 import { alternation, cueKinds, everyCueKind, quantityWords, type Lexicon, type OffsetUnit } from './lexicon';
 import type { CalendarReading } from './reading';
@@ -52,7 +53,7 @@ export type Meaning =
 export type WeekdayChoice = 'nearest' | 'last' | 'next' | 'this';
 
 /** An expression a reader found, with offsets into the text it read. */
-export interface ReadExpression {
+interface ReadExpression {
   start: number;
   end: number;
   meaning?: Meaning;
@@ -127,7 +128,7 @@ function daysToWeekday(reference: Date, weekday: number, choice: WeekdayChoice):
 }
 
 /** First and last day of a period of a year: a month, season, quarter or half. */
-export function periodBounds(meaning: Extract<Meaning, { kind: 'date' }>, year: number): [Date, Date] {
+function periodBounds(meaning: Extract<Meaning, { kind: 'date' }>, year: number): [Date, Date] {
   let first = meaning.month ?? 1;
   let months = 1;
   if (meaning.season) [first, months] = [seasonStartMonth[meaning.season], 3];
@@ -334,7 +335,7 @@ export class Words {
 const yearDigits = '(\\d{4})';
 
 /** A year alone or after a prefix ("2016", "im Jahr 2022"), or a range of years ("2016–2018"). */
-export function yearRule(words: Words): Rule {
+function yearRule(words: Words): Rule {
   const pattern = new RegExp(`(?:(${alternation(words.lexicon.yearPrefixes)})\\s+)?${yearDigits}(?:\\s*[-–—]\\s*${yearDigits})?`, 'giu');
   return {
     needs: cueKinds.number,
@@ -382,7 +383,7 @@ function monthRule(words: Words): Rule {
 }
 
 /** Seasons: "im Sommer", "Sommer 2021"; alone, a season needs a cue ("Herbst" is also a surname). */
-export function seasonRule(words: Words): Rule {
+function seasonRule(words: Words): Rule {
   const { lexicon } = words;
   const prefixes = [...lexicon.periodPrefixes, ...lexicon.seasonPrefixes];
   const pattern = new RegExp(`(${wordsThen(prefixes)})?(${alternation(Object.keys(lexicon.seasons))})(?:\\s+(?:(?:${alternation(lexicon.yearConnectors)})\\s+)?${yearDigits})?`, 'giu');
@@ -401,7 +402,7 @@ export function seasonRule(words: Words): Rule {
 }
 
 /** Quarters and halves: "im ersten Quartal 2022", "Q3 2021". */
-export function quarterRule(words: Words): Rule {
+function quarterRule(words: Words): Rule {
   const { lexicon } = words;
   const prefixes = [...lexicon.periodPrefixes, ...lexicon.seasonPrefixes];
   const pattern = new RegExp(
@@ -434,7 +435,7 @@ export function quarterRule(words: Words): Rule {
 }
 
 /** Weekday compounds: "am Montagmorgen", "Dienstagabend". */
-export function weekdayPartOfDayRule(words: Words): Rule | undefined {
+function weekdayPartOfDayRule(words: Words): Rule | undefined {
   const { lexicon } = words;
   if (Object.keys(lexicon.partsOfDay).length === 0) return undefined;
   const pattern = new RegExp(`(?:am\\s+)?(${alternation(Object.keys(lexicon.weekdays))})(${alternation(Object.keys(lexicon.partsOfDay))})`, 'giu');
@@ -449,7 +450,7 @@ export function weekdayPartOfDayRule(words: Words): Rule | undefined {
 }
 
 /** Years named relative to the reference: "dieses Jahr", "des Vorjahres". */
-export function yearReferenceRule(words: Words): Rule | undefined {
+function yearReferenceRule(words: Words): Rule | undefined {
   const references = words.lexicon.yearReferences;
   if (Object.keys(references).length === 0) return undefined;
   const pattern = new RegExp(`(?:in\\s+)?(${alternation(Object.keys(references))})`, 'giu');
@@ -468,7 +469,7 @@ export function yearReferenceRule(words: Words): Rule | undefined {
  * Counted dates: "vor einem Jahr", "in zwei Wochen" (from the reference) and "ein Jahr später" (from the date
  * mentioned before; the extractor tells them apart by the word at the end).
  */
-export function offsetRules(words: Words): Rule[] {
+function offsetRules(words: Words): Rule[] {
   const { lexicon } = words;
   const units = alternation(Object.keys(lexicon.offsetUnits));
   const number = words.numberPattern();
@@ -493,7 +494,7 @@ export function offsetRules(words: Words): Rule[] {
 }
 
 /** Durations: "seit fünf Jahren", "seit einigen Monaten", "in den vergangenen Jahren", "5-jährigen". */
-export function durationRules(words: Words): Rule[] {
+function durationRules(words: Words): Rule[] {
   const { lexicon } = words;
   const cue = `(?:(${alternation(lexicon.durationCues)})\\s+)?`;
   const units = `(${alternation(Object.keys(lexicon.durationUnits))})`;

@@ -1,26 +1,18 @@
-/**
- * Which languages the timeline's own reader reads (`reader.ts`, with a grammar per language), and their readers;
- * chrono reads the others (`parsers.ts`).
- */
+/** The timeline's reader (`reader.ts`) of each timeline language, with its grammar. */
 import { german } from './grammar-de';
 import { english } from './grammar-en';
+import { spanish } from './grammar-es';
 import { french } from './grammar-fr';
 import { italian } from './grammar-it';
 import { lexicons, type TimelineLanguage } from './lexicon';
 import { buildReader, type Grammar, type Reader } from './reader';
 
-const grammars = { de: german, it: italian, en: english, fr: french } satisfies Partial<Record<TimelineLanguage, Grammar>>;
-type ReaderLanguage = keyof typeof grammars;
-export type ChronoLanguage = Exclude<TimelineLanguage, ReaderLanguage>;
+const grammars: Record<TimelineLanguage, Grammar> = { de: german, it: italian, en: english, fr: french, es: spanish };
 
-export function hasReader(language: TimelineLanguage): language is ReaderLanguage {
-  return language in grammars;
-}
+const readers = new Map<TimelineLanguage, Reader>();
 
-const readers = new Map<ReaderLanguage, Reader>();
-
-/** The reader of a language that has one, built once. */
-export function readerFor(language: ReaderLanguage): Reader {
+/** The reader of a language, built once. */
+export function readerFor(language: TimelineLanguage): Reader {
   let reader = readers.get(language);
   if (!reader) readers.set(language, (reader = buildReader(lexicons[language], grammars[language])));
   return reader;
