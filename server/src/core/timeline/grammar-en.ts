@@ -108,7 +108,7 @@ function englishRules(words: Words): Rule[] {
     },
     // "2022 March", "2022 of March"
     {
-      needs: cueKinds.number,
+      needs: cueKinds.year,
       pattern: new RegExp(`([1-9][0-9]{3})(?: ?[-./,]? ?| of )(${monthPattern})(?=[^\\s\\w]| [^0-9]| $|$)`, 'giu'),
       read: (text, match) => (startsWord(text, match.index) ? found(match, { meaning: { kind: 'date', year: Number(match[1]), month: monthOf(match[2]) } }) : undefined),
     },

@@ -369,14 +369,31 @@ function buildDateTriggerPattern(lexicon: Lexicon): RegExp {
 }
 
 /** Kinds of date cue, as bits: which of a reader's rules a stretch of text with such cues can match. */
-export const cueKinds = { number: 1, month: 2, weekday: 4, daytime: 8, season: 16, quarter: 32, unit: 64 } as const;
-export const everyCueKind = 127;
+export const cueKinds = {
+  /** Four digits alone ("2016"). */
+  year: 1,
+  month: 2,
+  weekday: 4,
+  daytime: 8,
+  season: 16,
+  quarter: 32,
+  unit: 64,
+  /** Digits joined to more by a dot, slash or hyphen ("24.05", "5/2022"'s "5/2", "2022-05-24"'s "05-2"). */
+  numericDate: 128,
+  /** A quarter or half as a code ("Q3", "H1"). */
+  periodCode: 256,
+  /** Any of the three kinds of number above, for a rule that reads several. */
+  number: 1 | 128 | 256,
+} as const;
+export const everyCueKind = 511;
 
 const cueKindMaps = new Map<Lexicon, Map<string, number>>();
 
 /** The kinds of a cue the trigger pattern found (its text as matched); every kind for one it does not know. */
 export function cueKindOf(lexicon: Lexicon, cue: string): number {
-  if (/^(?:\d|[qh]\d)/i.test(cue)) return cueKinds.number;
+  if (/^[qh]\d/i.test(cue)) return cueKinds.periodCode;
+  // A cue of four digits is a year; one of digits and a separator has at most three before it (`dateNumber`).
+  if (/^\d/.test(cue)) return cue.length === 4 && /^\d{4}$/.test(cue) ? cueKinds.year : cueKinds.numericDate;
   let kinds = cueKindMaps.get(lexicon);
   if (!kinds) cueKindMaps.set(lexicon, (kinds = buildCueKinds(lexicon)));
   return kinds.get(cue.toLowerCase()) ?? everyCueKind;

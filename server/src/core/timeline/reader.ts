@@ -243,6 +243,8 @@ export interface Found extends ReadExpression {
 export interface Rule {
   /** The kinds of cue (`cueKinds`) one of which any match holds: where a stretch has none, the rule is not run. */
   needs: number;
+  /** What every match holds, tested on the stretch first where cues tell too little. */
+  holds?: RegExp;
   pattern: RegExp;
   /** The match as found, or undefined when its context says it is no date. `text` is what the reader reads. */
   read(text: string, match: RegExpExecArray): Found | undefined;
@@ -338,7 +340,7 @@ const yearDigits = '(\\d{4})';
 function yearRule(words: Words): Rule {
   const pattern = new RegExp(`(?:(${alternation(words.lexicon.yearPrefixes)})\\s+)?${yearDigits}(?:\\s*[-–—]\\s*${yearDigits})?`, 'giu');
   return {
-    needs: cueKinds.number,
+    needs: cueKinds.year,
     pattern,
     read(text, match) {
       const start = match.index;
@@ -411,7 +413,7 @@ function quarterRule(words: Words): Rule {
     'giu',
   );
   return {
-    needs: cueKinds.quarter | cueKinds.number,
+    needs: cueKinds.quarter | cueKinds.periodCode,
     pattern,
     read(text, match) {
       if (!bounded(text, match)) return undefined;
@@ -531,8 +533,10 @@ function durationRules(words: Words): Rule[] {
     // "5-jährigen", "fünfjährige", "five-year": the English form needs its hyphen, "year" alone is a noun.
     const hyphen = lexicon.yearAdjectiveStem === 'year' ? '-' : '-?';
     rules.push({
-      // "fünfjährige" is no cue of its own (a cue starts a word): it is read wherever another cue is near.
+      // "fünfjährige" is no cue of its own (a cue starts a word): it is read wherever another cue is near, and
+      // the stretch holds the stem.
       needs: everyCueKind,
+      holds: new RegExp(lexicon.yearAdjectiveStem, 'iu'),
       pattern: new RegExp(`${words.numberPattern()}${hyphen}${lexicon.yearAdjectiveStem}\\p{L}*`, 'giu'),
       read(text, match) {
         if (!bounded(text, match)) return undefined;
@@ -550,7 +554,7 @@ function durationRules(words: Words): Rule[] {
 /** "2022-05-24" */
 export function isoDateRule(): Rule {
   return {
-    needs: cueKinds.number,
+    needs: cueKinds.numericDate,
     pattern: /(\d{4})-(\d{1,2})-(\d{1,2})/g,
     read(text, match) {
       if (!bounded(text, match)) return undefined;
@@ -566,7 +570,7 @@ export function isoDateRule(): Rule {
  */
 export function numericDateRule(first: 'day' | 'month' = 'day'): Rule {
   return {
-    needs: cueKinds.number,
+    needs: cueKinds.numericDate,
     pattern: /([0-3]?[0-9])[/.-]([0-3]?[0-9])[/.-]([0-9]{4}|[0-9]{2})/g,
     read(text, match) {
       const end = match.index + match[0].length;
@@ -640,7 +644,7 @@ export function dayOfMonth(match: RegExpExecArray, date: { day: number; toDay?: 
 /** "5/2022": a month of a year. */
 export function monthOfYearRule(): Rule {
   return {
-    needs: cueKinds.number,
+    needs: cueKinds.numericDate,
     pattern: /(0?[1-9]|1[012])\/([0-9]{4})/g,
     read: (text, match) => (bounded(text, match) ? found(match, { meaning: { kind: 'date', year: Number(match[2]), month: Number(match[1]) } }) : undefined),
   };
@@ -705,7 +709,7 @@ export function buildReader(lexicon: Lexicon, grammar: Grammar): Reader {
     read(text, cues) {
       const all: Found[] = [];
       for (const rule of rules) {
-        if ((rule.needs & cues) === 0) continue;
+        if ((rule.needs & cues) === 0 || (rule.holds && !rule.holds.test(text))) continue;
         const { pattern } = rule;
         pattern.lastIndex = 0;
         for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
