@@ -27,7 +27,7 @@ test('every paragraph of the seeds, with each list of languages', () => {
 
 test('texts of Latin letters, other scripts, punctuation, digits and white space in any mix, any length', () => {
   const pieces = fc.constantFrom(
-    'Leica und Xiaomi kündigen ', 'la collaborazione è ', 'the partnership with ', 'une caméra de ', 'Ärger über Öl ', 'İstanbul ', 'ß', 'ŒUVRE ',
+    'Leica und Xiaomi kündigen ', 'la collaborazione è ', 'the partnership with ', 'une caméra de ', 'Ärger über Öl ', 'İstanbul ', 'ß', 'ŒUVRE ', 'ΟΔΟΣ ', 'ΣΣ', '𐐀𐐁 ', 'ǅ',
     'Москва ', '北京 ', 'مرحبا ', '😀', '\u{1DF00}', '12.05.2022, ', '(P50) ', '  \t', '\n', '—', '„“', '-', "l'", 'e',
   );
   fc.assert(

@@ -36,11 +36,8 @@ interface LatinModels {
  */
 type TrigramKey = number | string;
 
-function trigramKey(text: string, at: number): TrigramKey {
-  const a = text.charCodeAt(at);
-  const b = text.charCodeAt(at + 1);
-  const c = text.charCodeAt(at + 2);
-  return (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : text.slice(at, at + 3);
+function trigramKey(a: number, b: number, c: number): TrigramKey {
+  return (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : String.fromCharCode(a, b, c);
 }
 
 /**
@@ -143,7 +140,7 @@ function latinModels(only: readonly string[]): LatinModels | undefined {
     const rows: number[][] = [];
     codes.forEach((code, index) => {
       latin[code].split('|').forEach((trigram, rank) => {
-        const key = trigram.length === 3 ? trigramKey(trigram, 0) : trigram;
+        const key = trigram.length === 3 ? trigramKey(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2)) : trigram;
         let row = typeof key === 'number' ? numbered.get(key) : named.get(key);
         if (row === undefined) {
           row = rows.push(new Array<number>(codes.length).fill(-1)) - 1;
@@ -180,19 +177,66 @@ function clean(text: string): string {
   return cleaned.toLowerCase();
 }
 
+/** Reused by every ranking: the code units franc counts trigrams of (`paddedUnits`). */
+let units = new Uint16Array(francMaxLength + 2);
+
+/**
+ * The code units of ` ${clean(sample)} `, in `units`; their number. Written unit by unit, without the string, where
+ * each unit lowers to one unit by itself; a sample with a surrogate, a capital sigma (whose lower case depends on
+ * what follows) or a unit that lowers to two ("İ") is cleaned as a string.
+ */
+function paddedUnits(sample: string): number {
+  let length = 0;
+  units[length++] = 0x20;
+  let inRun = false;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if ((code >= 0x21 && code <= 0x40) || isWhitespace(code)) {
+      inRun = false;
+      continue;
+    }
+    if (!inRun && length > 1) units[length++] = 0x20;
+    inRun = true;
+    const lower = code < 0x80 ? (code >= 0x41 && code <= 0x5a ? code + 0x20 : code) : lowerUnit(code);
+    if (lower < 0) return paddedUnitsOf(` ${clean(sample)} `);
+    units[length++] = lower;
+  }
+  units[length++] = 0x20;
+  return length;
+}
+
+function paddedUnitsOf(padded: string): number {
+  if (padded.length > units.length) units = new Uint16Array(padded.length);
+  for (let i = 0; i < padded.length; i++) units[i] = padded.charCodeAt(i);
+  return padded.length;
+}
+
+const lowerUnits = new Map<number, number>();
+
+/** The lower case of a code unit from U+0080 on, as one unit; -1 where `toLowerCase` of a whole text may differ. */
+function lowerUnit(code: number): number {
+  let lower = lowerUnits.get(code);
+  if (lower === undefined) {
+    const lowered = String.fromCharCode(code).toLowerCase();
+    lower = (code >= 0xd800 && code <= 0xdfff) || code === 0x3a3 || lowered.length !== 1 ? -1 : lowered.charCodeAt(0);
+    lowerUnits.set(code, lower);
+  }
+  return lower;
+}
+
 /** `francAll(text, { only, minLength })`, the same result. */
 export function rankLanguages(text: string, only: string[], minLength: number): Array<[string, number]> {
   const sample = text.slice(0, francMaxLength);
   const models = text.length >= minLength && only.length > 0 ? latinModels(only) : undefined;
   if (!models || latinCount(sample) * 2 <= sample.length) return francAll(text, { only, minLength });
-  const padded = ` ${clean(sample)} `;
+  const length = paddedUnits(sample);
   // The counts of this text's trigrams: one table, cleared after each text, and a map for the rare other trigrams.
   const counts = (trigramCounts ??= new TrigramTable(francMaxLength + 2));
   // Cleared before, not after: nothing a ranking left behind can count in the next.
   counts.clear();
   let namedCounts: Map<string, number> | undefined;
-  for (let i = 0; i + 3 <= padded.length; i++) {
-    const key = trigramKey(padded, i);
+  for (let i = 0; i + 3 <= length; i++) {
+    const key = trigramKey(units[i], units[i + 1], units[i + 2]);
     if (typeof key === 'number') counts.add(key, 1);
     else (namedCounts ??= new Map()).set(key, (namedCounts.get(key) ?? 0) + 1);
   }
