@@ -3,13 +3,15 @@
  * any transport vscode-languageserver reads from the command line) and starts the server.
  */
 import { format } from 'node:util';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, type Connection } from 'vscode-languageserver/node';
+import { BatchedMessageWriter } from './lsp/batchedWriter';
 import { jsonEncoderWithSerializedResults } from './lsp/serializedResult';
 import { startServer } from './server';
 
 function stdioConnection(): Connection {
-  // The writer sends kept answers as the bytes made for them (see `SerializedResult`).
-  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonEncoderWithSerializedResults });
+  // The writer sends kept answers as the bytes made for them (see `SerializedResult`), and the messages of one turn
+  // of the event loop together (see `BatchedMessageWriter`).
+  const writer = new BatchedMessageWriter(process.stdout, jsonEncoderWithSerializedResults);
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), writer);
   // The client gone without an `exit` notification (which ends the process itself), the server ends too, as with
   // the library's own stdio connection.

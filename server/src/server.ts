@@ -402,10 +402,8 @@ export function startServer(connection: Connection): void {
     // pass) are given back before the timeline is sorted. The next job starts them again.
     const threadsEnded = pool.endIdleThreads();
     // The first hover card or timeline request would otherwise sort the timeline (a second at 10k articles). Once
-    // the notification is written: the connection writes one message per turn of the event loop, and a turn of the
-    // priming takes a slice (see `inSlices`), so the pass's diagnostics still queued before it went out one per
-    // slice (a 10k warm start announced its end a second late). A moment later, so what the editor sends on the
-    // notification (an open document to analyse) goes first.
+    // the notification is sent, and a moment later, so what the editor sends on the notification (an open document
+    // to analyse) goes first.
     const prime = () => {
       if (pass !== passNumber) return;
       for (const corpus of problemsWaiting) publishWaitingProblems(corpus, true);
