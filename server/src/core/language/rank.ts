@@ -6,8 +6,9 @@
  * franc (6.x) counts the matches of 24 script expressions to find the text's script, counts its trigrams in an
  * object used as a dictionary, sorts them and looks each up in one object per language: about a fifth of an
  * article's analysis. Here the script question is settled by one expression (more than half the text in Latin
- * script leaves no other script ahead), the trigrams are counted in a reused table of typed arrays, and each is
- * looked up once for all the languages asked for. The answer is the same array, scores and order: a property test compares the two.
+ * script leaves no other script ahead), and the trigrams made of the models' own few dozen characters are counted
+ * straight into a typed array indexed by the trigram, where each one's ranks in all the models asked for are found
+ * by the same index. The answer is the same array, scores and order: a property test compares the two.
  */
 import { francAll } from 'franc';
 import { data } from 'franc/data.js';
@@ -22,17 +23,24 @@ const francMaxDifference = 300;
 interface LatinModels {
   /** franc codes, in the order franc visits its models (ties keep this order). */
   codes: string[];
-  /** The rows of the trigrams that are numbers (`trigramKey`), found by key in an open-addressing table. */
-  numbered: TrigramTable;
+  /** Per code unit, its place in the alphabet the models' trigrams are written in, or -1 when none has it. */
+  alphabet: Int8Array;
+  /** The alphabet's size: a trigram of it is `(a * size + b) * size + c`. */
+  size: number;
+  /** Per trigram of the alphabet, its row of ranks, or -1 when no model has it. */
+  rowOf: Int32Array;
   /** `codes.length` ranks per row. */
   rankRows: Int16Array;
-  /** The rows of the few trigrams with a code unit from 1024 on. */
-  named: Map<string, number>;
+  /** A text's counts of each trigram of the alphabet, while it is ranked: all zero between rankings. */
+  counts: Uint16Array;
 }
 
+/** Larger alphabets (a list of many languages) are left to franc: the tables grow with the cube of the size. */
+const largestAlphabet = 64;
+
 /**
- * A trigram as a small integer when its three code units are below 1024 (all of a Latin-script text, nearly), else
- * as the string: counting by number makes no string per position of the text, and a lookup hashes no string.
+ * A trigram no model has, as a small integer when its three code units are below 1024, else as the string: only
+ * how many different ones a text has counts, and telling numbers apart hashes no string.
  */
 type TrigramKey = number | string;
 
@@ -125,7 +133,34 @@ const latinCount = characterCounter(latinCharacter);
 
 const modelsByLanguages = new Map<string, LatinModels | undefined>();
 /** Reused by every ranking: a sample has at most `francMaxLength` + 2 characters, so the table never grows. */
-let trigramCounts: TrigramTable | undefined;
+let absentTrigrams: TrigramTable | undefined;
+/** The alphabet trigrams a ranking counted, by index, in the order they came (reused). */
+let counted = new Int32Array(francMaxLength + 2);
+
+function modelsOf(codes: string[]): LatinModels | undefined {
+  const trigrams = codes.map((code) => data.Latin[code].split('|'));
+  const alphabet = new Int8Array(0x10000).fill(-1);
+  let size = 0;
+  for (const trigram of trigrams.flat()) {
+    if (trigram.length !== 3) return undefined;
+    for (let k = 0; k < 3; k++) {
+      const unit = trigram.charCodeAt(k);
+      if (alphabet[unit] === -1) alphabet[unit] = size++;
+      if (size > largestAlphabet) return undefined;
+    }
+  }
+  const rowOf = new Int32Array(size ** 3).fill(-1);
+  const rows: number[][] = [];
+  trigrams.forEach((model, index) => {
+    model.forEach((trigram, rank) => {
+      const at = (alphabet[trigram.charCodeAt(0)] * size + alphabet[trigram.charCodeAt(1)]) * size + alphabet[trigram.charCodeAt(2)];
+      if (rowOf[at] === -1) rowOf[at] = rows.push(new Array<number>(codes.length).fill(-1)) - 1;
+      // franc's model object keeps a repeated trigram's first rank.
+      if (rows[rowOf[at]][index] === -1) rows[rowOf[at]][index] = rank;
+    });
+  });
+  return { codes, alphabet, size, rowOf, rankRows: Int16Array.from(rows.flat()), counts: new Uint16Array(size ** 3) };
+}
 
 function latinModels(only: readonly string[]): LatinModels | undefined {
   const key = only.join();
@@ -133,26 +168,7 @@ function latinModels(only: readonly string[]): LatinModels | undefined {
   const latin = data.Latin;
   const codes = Object.keys(latin).filter((code) => only.includes(code));
   // A language of another script among them: franc would rank the Latin ones only; leave such a list to franc.
-  let models: LatinModels | undefined;
-  if (codes.length === only.length && codes.length > 0) {
-    const numbered = new TrigramTable(1024);
-    const named = new Map<string, number>();
-    const rows: number[][] = [];
-    codes.forEach((code, index) => {
-      latin[code].split('|').forEach((trigram, rank) => {
-        const key = trigram.length === 3 ? trigramKey(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2)) : trigram;
-        let row = typeof key === 'number' ? numbered.get(key) : named.get(key);
-        if (row === undefined) {
-          row = rows.push(new Array<number>(codes.length).fill(-1)) - 1;
-          if (typeof key === 'number') numbered.add(key, row);
-          else named.set(key, row);
-        }
-        // franc's model object keeps a repeated trigram's first rank.
-        if (rows[row][index] === -1) rows[row][index] = rank;
-      });
-    });
-    models = { codes, numbered, rankRows: Int16Array.from(rows.flat()), named };
-  }
+  const models = codes.length === only.length && codes.length > 0 ? modelsOf(codes) : undefined;
   if (modelsByLanguages.size > 16) modelsByLanguages.clear();
   modelsByLanguages.set(key, models);
   return models;
@@ -230,27 +246,42 @@ export function rankLanguages(text: string, only: string[], minLength: number): 
   const models = text.length >= minLength && only.length > 0 ? latinModels(only) : undefined;
   if (!models || latinCount(sample) * 2 <= sample.length) return francAll(text, { only, minLength });
   const length = paddedUnits(sample);
-  // The counts of this text's trigrams: one table, cleared after each text, and a map for the rare other trigrams.
-  const counts = (trigramCounts ??= new TrigramTable(francMaxLength + 2));
+  const { codes, alphabet, size, rowOf, rankRows, counts } = models;
+  // Trigrams of the alphabet are counted by index; of the others, which no model has, only how many differ counts.
+  const absent = (absentTrigrams ??= new TrigramTable(francMaxLength + 2));
   // Cleared before, not after: nothing a ranking left behind can count in the next.
-  counts.clear();
-  let namedCounts: Map<string, number> | undefined;
+  absent.clear();
+  if (counted.length < length) counted = new Int32Array(length);
+  let absentNamed: Set<string> | undefined;
+  let countedLength = 0;
   for (let i = 0; i + 3 <= length; i++) {
-    const key = trigramKey(units[i], units[i + 1], units[i + 2]);
-    if (typeof key === 'number') counts.add(key, 1);
-    else (namedCounts ??= new Map()).set(key, (namedCounts.get(key) ?? 0) + 1);
+    const a = units[i];
+    const b = units[i + 1];
+    const c = units[i + 2];
+    const x = alphabet[a];
+    const y = alphabet[b];
+    const z = alphabet[c];
+    if ((x | y | z) >= 0) {
+      const at = (x * size + y) * size + z;
+      if (counts[at]++ === 0) counted[countedLength++] = at;
+      continue;
+    }
+    const key = trigramKey(a, b, c);
+    if (typeof key === 'number') absent.add(key, 1);
+    else (absentNamed ??= new Set()).add(key);
   }
-  const { codes, numbered, rankRows, named } = models;
   const languages = codes.length;
-  const distances = new Array<number>(languages).fill(0);
-  const addDistances = (row: number | undefined, count: number) => {
+  const distances = new Array<number>(languages).fill((absent.count + (absentNamed?.size ?? 0)) * francMaxDifference);
+  for (let k = 0; k < countedLength; k++) {
+    const at = counted[k];
+    const count = counts[at];
+    counts[at] = 0;
+    const row = rowOf[at];
     for (let j = 0; j < languages; j++) {
-      const rank = row === undefined ? -1 : rankRows[row * languages + j];
+      const rank = row === -1 ? -1 : rankRows[row * languages + j];
       distances[j] += rank === -1 ? francMaxDifference : Math.abs(count - rank - 1);
     }
-  };
-  for (let i = 0; i < counts.count; i++) addDistances(numbered.get(counts.keyAt(i)), counts.valueAt(i));
-  for (const [trigram, count] of namedCounts ?? []) addDistances(named.get(trigram), count);
+  }
   const ranked = codes.map((code, j): [string, number] => [code, distances[j]]).sort((a, b) => a[1] - b[1]);
   const min = ranked[0][1];
   const max = sample.length * francMaxDifference - min;
