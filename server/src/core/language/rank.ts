@@ -27,12 +27,13 @@ interface LatinModels {
   alphabet: Int8Array;
   /** The alphabet's size: a trigram of it is `(a * size + b) * size + c`. */
   size: number;
-  /** Per trigram of the alphabet, its row of ranks, or -1 when no model has it. */
-  rowOf: Int32Array;
+  /**
+   * Per trigram of the alphabet, in one word (one memory access where the text's trigrams fall): above 16 bits, its
+   * row of ranks + 1 (0 when no model has it); below, its count in the text being ranked, zero between rankings.
+   */
+  trigrams: Int32Array;
   /** `codes.length` ranks per row. */
   rankRows: Int16Array;
-  /** A text's counts of each trigram of the alphabet, while it is ranked: all zero between rankings. */
-  counts: Uint16Array;
 }
 
 /** Larger alphabets (a list of many languages) are left to franc: the tables grow with the cube of the size. */
@@ -149,17 +150,18 @@ function modelsOf(codes: string[]): LatinModels | undefined {
       if (size > largestAlphabet) return undefined;
     }
   }
-  const rowOf = new Int32Array(size ** 3).fill(-1);
+  const table = new Int32Array(size ** 3);
   const rows: number[][] = [];
   trigrams.forEach((model, index) => {
     model.forEach((trigram, rank) => {
       const at = (alphabet[trigram.charCodeAt(0)] * size + alphabet[trigram.charCodeAt(1)]) * size + alphabet[trigram.charCodeAt(2)];
-      if (rowOf[at] === -1) rowOf[at] = rows.push(new Array<number>(codes.length).fill(-1)) - 1;
+      if (table[at] === 0) table[at] = rows.push(new Array<number>(codes.length).fill(-1)) << 16;
       // franc's model object keeps a repeated trigram's first rank.
-      if (rows[rowOf[at]][index] === -1) rows[rowOf[at]][index] = rank;
+      const row = rows[(table[at] >>> 16) - 1];
+      if (row[index] === -1) row[index] = rank;
     });
   });
-  return { codes, alphabet, size, rowOf, rankRows: Int16Array.from(rows.flat()), counts: new Uint16Array(size ** 3) };
+  return { codes, alphabet, size, trigrams: table, rankRows: Int16Array.from(rows.flat()) };
 }
 
 function latinModels(only: readonly string[]): LatinModels | undefined {
@@ -246,7 +248,7 @@ export function rankLanguages(text: string, only: string[], minLength: number): 
   const models = text.length >= minLength && only.length > 0 ? latinModels(only) : undefined;
   if (!models || latinCount(sample) * 2 <= sample.length) return francAll(text, { only, minLength });
   const length = paddedUnits(sample);
-  const { codes, alphabet, size, rowOf, rankRows, counts } = models;
+  const { codes, alphabet, size, trigrams, rankRows } = models;
   // Trigrams of the alphabet are counted by index; of the others, which no model has, only how many differ counts.
   const absent = (absentTrigrams ??= new TrigramTable(francMaxLength + 2));
   // Cleared before, not after: nothing a ranking left behind can count in the next.
@@ -263,7 +265,7 @@ export function rankLanguages(text: string, only: string[], minLength: number): 
     const z = alphabet[c];
     if ((x | y | z) >= 0) {
       const at = (x * size + y) * size + z;
-      if (counts[at]++ === 0) counted[countedLength++] = at;
+      if ((trigrams[at]++ & 0xffff) === 0) counted[countedLength++] = at;
       continue;
     }
     const key = trigramKey(a, b, c);
@@ -271,14 +273,19 @@ export function rankLanguages(text: string, only: string[], minLength: number): 
     else (absentNamed ??= new Set()).add(key);
   }
   const languages = codes.length;
-  const distances = new Array<number>(languages).fill((absent.count + (absentNamed?.size ?? 0)) * francMaxDifference);
+  const distances = new Int32Array(languages).fill((absent.count + (absentNamed?.size ?? 0)) * francMaxDifference);
   for (let k = 0; k < countedLength; k++) {
     const at = counted[k];
-    const count = counts[at];
-    counts[at] = 0;
-    const row = rowOf[at];
+    const cell = trigrams[at];
+    trigrams[at] = cell & ~0xffff;
+    const count = cell & 0xffff;
+    const row = (cell >>> 16) - 1;
+    if (row === -1) {
+      for (let j = 0; j < languages; j++) distances[j] += francMaxDifference;
+      continue;
+    }
     for (let j = 0; j < languages; j++) {
-      const rank = row === -1 ? -1 : rankRows[row * languages + j];
+      const rank = rankRows[row * languages + j];
       distances[j] += rank === -1 ? francMaxDifference : Math.abs(count - rank - 1);
     }
   }
