@@ -55,8 +55,18 @@ const elision = /^\p{L}{1,6}’(?=\p{L})/u;
 const plus = 43;
 const fullStop = 46;
 
+/** A word's bit in `EntityMatcher.firstWords`, from its first two code units and its length. */
+function firstWordBit(key: string, length: number): number {
+  return ((key.charCodeAt(0) * 31 + key.charCodeAt(1)) * 67 + length) & 0xffff;
+}
+
 export class EntityMatcher {
   private readonly root: TrieNode = {};
+  /**
+   * A bit for each first word of a name (`firstWordBit`): most words of a text start no name, and are told so
+   * without hashing them for the root's map, which a text's every word was looked up in.
+   */
+  private readonly firstWords = new Uint32Array(0x10000 / 32);
   /** The mentions of recently matched regions, by their text (see `regionByRegion`): a name never crosses a region's edge. */
   private readonly regionMentions = lineCache<Placed<Mention>>();
 
@@ -70,6 +80,9 @@ export class EntityMatcher {
     const tokens = wordTokens(spelling);
     if (tokens.length === 0) return;
     let node = this.root;
+    const first = tokens[0].key;
+    const bit = firstWordBit(first, first.length);
+    this.firstWords[bit >>> 5] |= 1 << (bit & 31);
     tokens.forEach((token, i) => {
       const key = (i === 0 ? '' : separatorKey(spelling.slice(tokens[i - 1].end, token.start))) + token.key;
       const children = (node.children ??= new Map());
@@ -155,9 +168,10 @@ export class EntityMatcher {
         if (separator.length > maxSeparator || /[\r\n]/.test(separator)) break;
         prefix = separatorKey(separator);
       }
-      const exact: TrieNode | undefined = node.children?.get(prefix + key);
+      const exact: TrieNode | undefined = j > i || this.mayStartName(key, key.length) ? node.children?.get(prefix + key) : undefined;
       const inflection = genitiveLength(key);
-      const stem = inflection > 0 && key.length - inflection >= 2 ? node.children?.get(prefix + key.slice(0, -inflection)) : undefined;
+      const stemmed = inflection > 0 && key.length - inflection >= 2 && (j > i || this.mayStartName(key, key.length - inflection));
+      const stem = stemmed ? node.children?.get(prefix + key.slice(0, -inflection)) : undefined;
       const stemTerminal = stem?.terminals && terminalWithTail(stem.terminals, '');
       const found = this.terminalAt(exact, text, end) ?? (stemTerminal && text.charCodeAt(end) !== plus ? { terminal: stemTerminal, end: end - inflection } : undefined);
       if (found && (!best || found.end > best.mention.span.end)) {
@@ -167,6 +181,12 @@ export class EntityMatcher {
       node = exact;
     }
     return best;
+  }
+
+  /** Whether the word `key.slice(0, length)` may be the first of a name (no word that is has its bit clear). */
+  private mayStartName(key: string, length: number): boolean {
+    const bit = firstWordBit(key, length);
+    return (this.firstWords[bit >>> 5] & (1 << (bit & 31))) !== 0;
   }
 
   /** A match in a different case is still a mention, unless it is a lower-case word ("sharp") for a capitalised name. */
