@@ -2,8 +2,8 @@
 // of server/src/core are found with the TypeScript compiler, and each gets a family of adversarial 100 KB inputs
 // (test/fuzz/adversarial.ts), run with `exec` in a loop as the code would; each must finish in 2 s. Patterns
 // built at run time are checked as built (the timeline reader's rules, the web-residue patterns) or through the
-// function that builds and uses them (language detection, the line classifiers, the date extractor). Every check runs in a worker, so a pattern that backtracks for minutes fails
-// after its limit instead of stalling the suite.
+// function that builds and uses them (language detection, the line classifiers, the date extractor). Every check
+// runs in a worker, so a pattern that backtracks for minutes fails after its limit instead of stalling the suite.
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -50,14 +50,14 @@ function trigramKey(a: number, b: number, c: number): TrigramKey {
 }
 
 /**
- * Numbered trigrams (below 2^30) to a small value each, by open addressing in typed arrays: a Map of a paragraph's
- * few hundred trigrams, built for each paragraph of every article, was some 13 % of all an analysis allocated.
+ * A set of numbered trigrams (below 2^30), by open addressing in typed arrays, cleared and reused for every ranking:
+ * a Map of a paragraph's trigrams, built for each paragraph of every article, was some 13 % of all an analysis
+ * allocated.
  */
-class TrigramTable {
+class TrigramSet {
   /** Key + 1 per slot; 0 is a free slot. */
   private slots: Int32Array;
-  private values: Int32Array;
-  /** The slots in use, in the order their keys came: to visit them, and to free them again. */
+  /** The slots in use: to free them again. */
   private used: Int32Array;
   private size = 0;
   /** 32 less the number of bits of a slot index. */
@@ -67,7 +67,6 @@ class TrigramTable {
     const bits = Math.ceil(Math.log2(Math.max(16, capacity * 2)));
     this.shift = 32 - bits;
     this.slots = new Int32Array(2 ** bits);
-    this.values = new Int32Array(2 ** bits);
     this.used = new Int32Array(2 ** bits);
   }
 
@@ -75,38 +74,15 @@ class TrigramTable {
     return this.size;
   }
 
-  /** The slot of `key`: its own, or the free one where it would go. */
-  private slotOf(key: number): number {
+  add(key: number): void {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
     const mask = this.slots.length - 1;
     // Fibonacci hashing: the product's high bits depend on all three characters, its low bits on the last only.
     let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
     while (this.slots[slot] !== 0 && this.slots[slot] !== key + 1) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  get(key: number): number | undefined {
-    const slot = this.slotOf(key);
-    return this.slots[slot] === 0 ? undefined : this.values[slot];
-  }
-
-  /** Adds `by` to the key's value (a new key starts at 0). */
-  add(key: number, by: number): void {
-    if ((this.size + 1) * 2 > this.slots.length) this.grow();
-    const slot = this.slotOf(key);
-    if (this.slots[slot] === 0) {
-      this.slots[slot] = key + 1;
-      this.values[slot] = 0;
-      this.used[this.size++] = slot;
-    }
-    this.values[slot] += by;
-  }
-
-  keyAt(index: number): number {
-    return this.slots[this.used[index]] - 1;
-  }
-
-  valueAt(index: number): number {
-    return this.values[this.used[index]];
+    if (this.slots[slot] !== 0) return;
+    this.slots[slot] = key + 1;
+    this.used[this.size++] = slot;
   }
 
   clear(): void {
@@ -115,15 +91,13 @@ class TrigramTable {
   }
 
   private grow(): void {
-    const keys = Array.from({ length: this.size }, (_, i) => this.keyAt(i));
-    const values = Array.from({ length: this.size }, (_, i) => this.valueAt(i));
+    const keys = Array.from({ length: this.size }, (_, i) => this.slots[this.used[i]] - 1);
     const length = this.slots.length * 2;
     this.shift--;
     this.slots = new Int32Array(length);
-    this.values = new Int32Array(length);
     this.used = new Int32Array(length);
     this.size = 0;
-    keys.forEach((key, i) => this.add(key, values[i]));
+    for (const key of keys) this.add(key);
   }
 }
 
@@ -134,7 +108,7 @@ const latinCount = characterCounter(latinCharacter);
 
 const modelsByLanguages = new Map<string, LatinModels | undefined>();
 /** Reused by every ranking: a sample has at most `francMaxLength` + 2 characters, so the table never grows. */
-let absentTrigrams: TrigramTable | undefined;
+let absentTrigrams: TrigramSet | undefined;
 /** The alphabet trigrams a ranking counted, by index, in the order they came (reused). */
 let counted = new Int32Array(francMaxLength + 2);
 
@@ -250,7 +224,7 @@ export function rankLanguages(text: string, only: string[], minLength: number): 
   const length = paddedUnits(sample);
   const { codes, alphabet, size, trigrams, rankRows } = models;
   // Trigrams of the alphabet are counted by index; of the others, which no model has, only how many differ counts.
-  const absent = (absentTrigrams ??= new TrigramTable(francMaxLength + 2));
+  const absent = (absentTrigrams ??= new TrigramSet(francMaxLength + 2));
   // Cleared before, not after: nothing a ranking left behind can count in the next.
   absent.clear();
   if (counted.length < length) counted = new Int32Array(length);
@@ -269,7 +243,7 @@ export function rankLanguages(text: string, only: string[], minLength: number): 
       continue;
     }
     const key = trigramKey(a, b, c);
-    if (typeof key === 'number') absent.add(key, 1);
+    if (typeof key === 'number') absent.add(key);
     else (absentNamed ??= new Set()).add(key);
   }
   const languages = codes.length;

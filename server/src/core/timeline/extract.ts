@@ -3,8 +3,9 @@
  *
  * The title and the prose paragraphs are read (datelines are the article's date, see `articleDate`; credits and
  * web residue say nothing about the story), in the windows around words that may head a date, by the timeline's
- * own reader (`reader.ts`, with a grammar per language in `readers.ts`). Each expression is read against two reference dates far apart: what agrees in both readings is written in the text
- * ("2016", "24-05-2022": absolute), what differs came from the reference. Those relative or partial expressions
+ * own reader (`reader.ts`, with a grammar per language in `readers.ts`). Each expression is read against two
+ * reference dates far apart: what agrees in both readings is written in the text ("2016", "24-05-2022":
+ * absolute), what differs came from the reference. Those relative or partial expressions
  * ("im Juli", "vergangenes Jahr", "lunedì") are then resolved against, in this order:
  * - the article's date (header `published`, else the dateline), news style: "im Juli" in an article of
  *   2022-05-24 is 2022-07, "31 marzo scorso" is 2022-03-31;
@@ -109,7 +110,7 @@ interface LineReading {
 }
 
 // The second reference's year, far from any news (a leap year: "29. Februar" reads in both), or the other one
-// when the primary is near it. Two years only, so second readings of an expression are shared by all articles.
+// when the primary is near it.
 const secondYears = [2104, 2112];
 // Days of the second reference's year: each month once, each day of the month once.
 const secondDays: ReadonlyArray<[month: number, day: number]> = [[0, 16], [1, 3], [2, 27], [3, 9], [4, 21], [5, 5], [6, 13], [7, 25], [8, 1], [9, 18], [10, 7], [11, 23]];

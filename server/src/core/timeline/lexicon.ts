@@ -1,8 +1,7 @@
 /**
  * The words of time the timeline's reader knows, per language (months, weekdays, seasons, quarters, durations,
  * number words, edges such as "Ende", "seit", "fino al"), and what its rules need to tell a date from a product
- * name. Words are lower case; apostrophes are straight (the extractor
- * straightens typographic ones before parsing).
+ * name. Words are lower case; apostrophes are straight (the extractor straightens typographic ones before reading).
  */
 import type { DurationUnit, PartOfDay, Season, TimexMod } from './timex';
 
