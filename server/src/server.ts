@@ -47,6 +47,7 @@ import { Workspace } from './workspace';
 import { loadKnowledgeBase, updateKnowledgeBase, type Corpus } from './corpus';
 import { knowledgeBaseEdit, registerEntityFeatures, semanticTokensLegend } from './entityFeatures';
 import { nextTurn, throwIfCancelled, tokenOf } from './lsp/cancellation';
+import { DiskDiagnostics } from './lsp/diskDiagnostics';
 import { MentionIndex } from './mentionIndex';
 import { inSlices, registerTimelineRequests, TimelineIndex, timelineInlayHints } from './timelineFeatures';
 import { LruCache } from './core/lru';
@@ -54,6 +55,8 @@ import { LineIndex } from './core/text';
 
 /** Edits of a knowledge base closer together than this are taken as one (each re-checks its whole corpus). */
 const knowledgeBaseDebounceMs = 250;
+/** Diagnostics of articles as on disk wait this long at most, to go out together (see `DiskDiagnostics`). */
+const diskVerdictDelayMs = 50;
 /** The indexing progress is reported at most this often. */
 const progressIntervalMs = 100;
 /** The timeline is sorted this long after a pass (see `analyseCorpus`). */
@@ -226,6 +229,7 @@ export function startServer(connection: Connection): void {
 
   /** Files whose last published diagnostics had problems, or were an open document's (of a version). */
   const shown = new Set<string>();
+  const diskDiagnostics = new DiskDiagnostics((params) => void connection.sendDiagnostics(params), diskVerdictDelayMs);
 
   function publish(file: string, findings: readonly Finding[], version?: number): void {
     // An article on disk with nothing to show and nothing shown before needs no message: half of a warm start's
@@ -234,7 +238,9 @@ export function startServer(connection: Connection): void {
     if (findings.length === 0 && version === undefined && !shown.has(file)) return;
     if (findings.length > 0 || version !== undefined) shown.add(file);
     else shown.delete(file);
-    void connection.sendDiagnostics({ uri: uriOf(file), version, diagnostics: findings.map((f) => toDiagnostic(f, docs)) });
+    const diagnostics = findings.map((f) => toDiagnostic(f, docs));
+    if (version === undefined) diskDiagnostics.queue(uriOf(file), diagnostics);
+    else diskDiagnostics.sendNow({ uri: uriOf(file), version, diagnostics });
   }
 
   function analysisFailed(file: string, why: string): FileSummary {
@@ -365,7 +371,7 @@ export function startServer(connection: Connection): void {
     if (mentions.delete(file)) announceEntitiesChanged();
     if (timeline.delete(file)) announceTimelineChanged();
     shown.delete(file);
-    void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+    diskDiagnostics.queue(uriOf(file), []);
   }
 
   /**
@@ -392,6 +398,8 @@ export function startServer(connection: Connection): void {
     await analyseFromDisk(files.filter((file) => !openDocument(file)), pass, onDone, { indexUnchangedLater: true });
     progress.done();
     if (pass !== passNumber) return;
+    // Every article's diagnostics are out before the corpus is announced analysed.
+    diskDiagnostics.flush();
     const announced = connection.sendNotification(corpusAnalysedNotification, { files: files.length, findings, durationMs: Date.now() - started });
     // The open articles' mentions may have changed with the knowledge base or the settings: the editor keeps the
     // tokens it has until an edit or this.
