@@ -125,12 +125,12 @@ interface Lane extends Analyser {
  * A thread's heap, at first (MB of old generation, and of young): left unbounded, V8 let each thread's heap grow to
  * 300-400 MB of mostly garbage at 10k articles, while one holds some 95 MB live (the knowledge base compiled, the
  * caches). A bound makes V8 collect sooner: 10k articles peaked at 560 MB instead of about 1 GB, in the same CPU time.
- * A young generation of 16 MB: each young collection of a thread costs about a millisecond however small the
- * generation, and with 4 MB a thread collected 950 times over 3,000 articles (1.0 s), with 16 MB 232 times (0.3 s);
- * a 10k cold index peaks some 15 MB higher.
+ * A young generation of 8 MB: each young collection of a thread costs about a millisecond however small the
+ * generation; over 3,000 articles a thread collected 950 times with 4 MB (1.0 s), 461 with 8 MB (0.5 s), 232 with
+ * 16 MB (0.3 s). A 10k cold index peaked a few MB higher with 8 MB, some 20 MB higher with 16.
  */
 const initialHeapLimitMb = 160;
-const youngGenerationMb = 16;
+const youngGenerationMb = 8;
 
 /**
  * While analysis threads run, every heap of the process may grow to a quarter more than a full collection left
