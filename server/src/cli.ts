@@ -6,6 +6,7 @@ import { fixAll, isFixable } from './core/fix';
 import { AnalysisPool, knowledgeBaseNames, type CorpusState } from './analysisPool';
 import { CorpusResolver, configFor, fileContextOf, type ArticleTarget, type Corpus } from './corpus';
 import { findCorpusFiles, isWithin, writeFileAtomically } from './files';
+import { compileRegularExpressionsOnce } from './regexpCompilation';
 import { LineIndex, type Range } from './core/text';
 import { compareEventOrder, eventOrder, type AnchorKind, type EventOrder } from './core/timeline';
 
@@ -347,6 +348,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(0);
 });
 
+compileRegularExpressionsOnce();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -6,6 +6,7 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, type Connection } from 'vscode-languageserver/node';
 import { BatchedMessageWriter } from './lsp/batchedWriter';
 import { jsonEncoderWithSerializedResults } from './lsp/serializedResult';
+import { compileRegularExpressionsOnce } from './regexpCompilation';
 import { startServer } from './server';
 
 function stdioConnection(): Connection {
@@ -24,6 +25,7 @@ function stdioConnection(): Connection {
   return connection;
 }
 
+compileRegularExpressionsOnce();
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 // Whatever a file or a message does to one handler, the server goes on serving the others.
 process.on('uncaughtException', (error) => connection.console.error(`Seed Corpus: ${error.stack ?? error.message}`));
