@@ -4,21 +4,22 @@
  * older disk verdict of that file waiting then is never sent after them.
  */
 import assert from 'node:assert/strict';
-import { mock, test } from 'node:test';
+import { mock, test, type TestContext } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { DiskDiagnostics } from '../../server/src/lsp/diskDiagnostics';
 
 const problem = (message: string): Diagnostic => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message });
 
-function recording(): { sent: PublishDiagnosticsParams[]; batcher: DiskDiagnostics } {
+/** A batcher whose sends are recorded, under mocked timers (`mock.timers.tick` moves time) for the test's length. */
+function recording(t: TestContext): { sent: PublishDiagnosticsParams[]; batcher: DiskDiagnostics } {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  t.after(() => mock.timers.reset());
   const sent: PublishDiagnosticsParams[] = [];
   return { sent, batcher: new DiskDiagnostics((params) => sent.push(params), 50) };
 }
 
 test('disk verdicts wait for the delay, then go out together in the order of each file’s latest verdict', (t) => {
-  mock.timers.enable({ apis: ['setTimeout'] });
-  t.after(() => mock.timers.reset());
-  const { sent, batcher } = recording();
+  const { sent, batcher } = recording(t);
   batcher.queue('file:///c/a.txt', [problem('a1')]);
   batcher.queue('file:///c/b.txt', [problem('b')]);
   batcher.queue('file:///c/a.txt', [problem('a2')]);
@@ -37,9 +38,7 @@ test('disk verdicts wait for the delay, then go out together in the order of eac
 });
 
 test('an open document’s diagnostics go at once, and its file’s waiting disk verdict is dropped, never sent after them', (t) => {
-  mock.timers.enable({ apis: ['setTimeout'] });
-  t.after(() => mock.timers.reset());
-  const { sent, batcher } = recording();
+  const { sent, batcher } = recording(t);
   batcher.queue('file:///c/a.txt', [problem('disk')]);
   batcher.queue('file:///c/b.txt', [problem('b')]);
   batcher.sendNow({ uri: 'file:///c/a.txt', version: 3, diagnostics: [problem('open')] });
@@ -49,9 +48,7 @@ test('an open document’s diagnostics go at once, and its file’s waiting disk
 });
 
 test('flush sends every waiting verdict at once, and the timer then sends nothing again', (t) => {
-  mock.timers.enable({ apis: ['setTimeout'] });
-  t.after(() => mock.timers.reset());
-  const { sent, batcher } = recording();
+  const { sent, batcher } = recording(t);
   batcher.queue('file:///c/a.txt', [problem('a')]);
   batcher.queue('file:///c/b.txt', []);
   batcher.flush();
