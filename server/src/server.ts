@@ -59,8 +59,10 @@ const knowledgeBaseDebounceMs = 250;
 const diskVerdictDelayMs = 50;
 /** The indexing progress is reported at most this often. */
 const progressIntervalMs = 100;
-/** The timeline is sorted this long after a pass (see `analyseCorpus`). */
+/** The timeline is sorted no sooner than this after a pass … */
 const primeDelayMs = 250;
+/** … and once the client has sent nothing for this long (see `analyseCorpus`). */
+const quietMs = 250;
 /** After the analyses of the corpus settle, the cache is written this much later. */
 const cacheSaveDelayMs = 2000;
 /** Changes of mentions and events are announced at most this often (the views refresh on each). */
@@ -112,7 +114,8 @@ function toPath(uri: unknown): string | undefined {
   }
 }
 
-export function startServer(connection: Connection): void {
+/** `lastMessageAt`: when the client last sent a message (`performance.now()`), where the transport tells. */
+export function startServer(connection: Connection, { lastMessageAt }: { lastMessageAt?: () => number } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const docs = new RuleDocs();
   /** Open documents: the analysis of the version last analysed. */
@@ -409,23 +412,41 @@ export function startServer(connection: Connection): void {
     // thread): they end now rather than after their idle time, so that their heaps (some 70 MiB each after a 10k
     // pass) are given back before the timeline is sorted. The next job starts them again.
     const threadsEnded = pool.endIdleThreads();
-    // The first hover card or timeline request would otherwise sort the timeline (a second at 10k articles). Once
-    // the notification is sent, and a moment later, so what the editor sends on the notification (an open document
-    // to analyse) goes first.
-    const prime = () => {
-      if (pass !== passNumber) return;
-      for (const corpus of problemsWaiting) publishWaitingProblems(corpus, true);
-      const sorting: Promise<void> = inSlices(indexUnchangedSteps(), nextTurn)
-        .then(() => (pass === passNumber ? timeline.prime(catalogs(), nextTurn) : undefined))
-        .catch((error) => connection.console.error(`Indexing the corpus and sorting the timeline ahead failed: ${(error as Error).stack ?? error}`))
-        .finally(() => {
-          // A newer pass's sort may have begun meanwhile: the write waits for that one.
-          if (sortingTimeline === sorting) sortingTimeline = undefined;
-          scheduleCacheSave();
-        });
-      sortingTimeline = sorting;
+    // The Corpus Timeline's first request would otherwise sort the timeline (a second at 10k articles). Sorted once
+    // the client has been quiet for a moment: what the editor sends on the notification (an open document to analyse)
+    // and a burst of requests after it go first, not between slices of the sort and the collection its allocations
+    // bring on. The cache is written after it (see `scheduleCacheSave`).
+    let startPriming!: () => void;
+    const sorting: Promise<void> = new Promise<void>((resolve) => (startPriming = resolve))
+      .then(() => {
+        if (pass !== passNumber) return;
+        for (const corpus of problemsWaiting) publishWaitingProblems(corpus, true);
+        return inSlices(indexUnchangedSteps(), nextTurn).then(() => (pass === passNumber ? timeline.prime(catalogs(), nextTurn) : undefined));
+      })
+      .catch((error) => connection.console.error(`Indexing the corpus and sorting the timeline ahead failed: ${(error as Error).stack ?? error}`))
+      .finally(() => {
+        // A newer pass's sort may have begun meanwhile: the write waits for that one.
+        if (sortingTimeline === sorting) sortingTimeline = undefined;
+        scheduleCacheSave();
+      });
+    sortingTimeline = sorting;
+    Promise.all([announced, threadsEnded]).then(
+      () => whenQuiet(startPriming),
+      () => startPriming(),
+    );
+  }
+
+  /**
+   * Runs `task` once the client has sent nothing for `quietMs`, looking from `primeDelayMs` on; where the transport
+   * does not tell when it last sent, after `primeDelayMs`.
+   */
+  function whenQuiet(task: () => void): void {
+    const look = () => {
+      const quietFor = performance.now() - (lastMessageAt?.() ?? Number.NEGATIVE_INFINITY);
+      if (quietFor >= quietMs) setImmediate(task);
+      else setTimeout(look, quietMs - quietFor);
     };
-    Promise.all([announced, threadsEnded]).then(() => setTimeout(() => setImmediate(prime), primeDelayMs), () => undefined);
+    setTimeout(look, primeDelayMs);
   }
 
   /** "Indexing seeds: n / N" in the editor's status bar, when the client shows server progress. */

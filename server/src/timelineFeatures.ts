@@ -41,22 +41,7 @@ interface Place {
 class Scope {
   private places?: Map<number, Place>;
 
-  /** `undated`, when known: how many of the events have no place in the years (a hover card counts the others). */
-  constructor(
-    private sorted: Located[] = [],
-    private undatedCount?: number,
-  ) {}
-
-  /** How many events have no place in the years: from the places once made, else counted once (kept while the events only move). */
-  undated(): number {
-    if (this.places) return this.places.get(undatedKey)?.located.length ?? 0;
-    if (this.undatedCount === undefined) {
-      let count = 0;
-      for (const { event } of this.sorted) if (placeKey(event.value) === undatedKey) count++;
-      this.undatedCount = count;
-    }
-    return this.undatedCount;
-  }
+  constructor(private sorted: Located[] = []) {}
 
   get located(): readonly Located[] {
     return this.sorted;
@@ -65,8 +50,6 @@ class Scope {
   /** Takes one file's change (`gone` out, `added` in, `added` in time order) in one pass over each list it touches. */
   replace(gone: ReadonlySet<Located['event']>, added: readonly Located[]): void {
     this.sorted = replaceInOrder(this.sorted, gone, added);
-    // Counted again when next asked: a change of dates is rare beside keystrokes, which only move events.
-    this.undatedCount = undefined;
     if (!this.places) return;
     const addedByPlace = new Map<number, Located[]>();
     for (const event of gone) addedByPlace.set(placeKey(event.value), []);
@@ -128,7 +111,7 @@ interface Sorted {
   stamp: number;
   catalogs: readonly EntityCatalog[];
   all: Scope;
-  /** The same, per entity named (in time order), made on first use: hovers and filtered requests read one entity's events. */
+  /** The same, per entity named (in time order), made on first use: filtered requests read one entity's events. */
   byEntity?: Map<string, Scope>;
   /** Files updated in place since the timeline was last read. */
   updates: number;
@@ -138,22 +121,47 @@ interface Sorted {
   readBySort?: ReadBySort;
 }
 
-/** The events' entities and whether each is undated, in the order of `all` as sorted (at stamp `stamp`). */
+/** The events' entities, in the order of `all` as sorted (at stamp `stamp`). */
 interface ReadBySort {
   stamp: number;
   entities: ReadonlyArray<readonly string[]>;
-  undated: Uint8Array;
 }
 
 /**
  * Changed files a sorted timeline takes in place (each in one pass over the lists it touches, a few milliseconds at
  * 10k articles) before it is left to be sorted again when next read (a second or two): typing indexes the edited
- * article at each pause, some 64 times in a minute of typing between two hovers; a corpus pass changes thousands.
+ * article at each pause, some 64 times in a minute of typing between two timeline requests; a corpus pass changes
+ * thousands.
  */
 const updatesInPlace = 64;
 
+/** The events of one entity's hover card: its first dated events (value and a short sentence), and how many it has. */
+export interface EntityEvents {
+  shown: Array<{ value: string; text: string }>;
+  total: number;
+}
+
+/** One entity's article events and their files (side by side, in the order they came), as articles are indexed. */
+interface EventsNaming {
+  events: LocatedEvent[];
+  files: string[];
+  /** Changes with every change of these events (a card chosen before is stale). */
+  stamp: number;
+}
+
+/** Hover cards chosen, kept until their entity's events or the knowledge bases change. */
+const cardsKept = 2000;
+
 export class TimelineIndex {
   private readonly byFile = new Map<string, LocatedEvent[]>();
+  /**
+   * Per entity, the article events naming it: a hover card chooses its events from these, with no sorted timeline.
+   * Sorting the whole timeline for the first card after a pass (half a second at 10k articles) brought on a major
+   * collection that held up the cards after it (docs/performance.md, "Since `8c7d100`").
+   */
+  private readonly naming = new Map<string, EventsNaming>();
+  private namingStamps = 0;
+  private readonly cards = new LruCache<string, { stamp: number; catalogs: readonly EntityCatalog[]; limit: number; card: EntityEvents }>(cardsKept);
   /** Counts changes: a sorted timeline of an older version is stale. */
   private version = 0;
   /** Counts sorted timelines made and updated in place. */
@@ -171,12 +179,46 @@ export class TimelineIndex {
     else this.byFile.set(file, events);
     // Unchanged values can still move (an edit above them shifts ranges), so every set replaces the file's events.
     this.replaceInSorted(file, before, events);
+    this.replaceNaming(file, before, events);
     return !same;
   }
 
   delete(file: string): boolean {
-    this.replaceInSorted(file, this.byFile.get(file) ?? [], []);
+    const before = this.byFile.get(file) ?? [];
+    this.replaceInSorted(file, before, []);
+    this.replaceNaming(file, before, []);
     return this.byFile.delete(file);
+  }
+
+  /** Takes one file's change into the events of each entity its events name, before or after. */
+  private replaceNaming(file: string, before: readonly LocatedEvent[], after: readonly LocatedEvent[]): void {
+    const stamp = ++this.namingStamps;
+    const gone = new Set<string>();
+    for (const event of before) for (const id of event.entities) gone.add(id);
+    for (const id of gone) {
+      const naming = this.naming.get(id);
+      if (!naming) continue;
+      // In place, keeping the order of the rest: a typed article's entities each lose and regain its events at every
+      // pause in typing.
+      let kept = 0;
+      for (let i = 0; i < naming.files.length; i++) {
+        if (naming.files[i] === file) continue;
+        naming.events[kept] = naming.events[i];
+        naming.files[kept++] = naming.files[i];
+      }
+      naming.events.length = naming.files.length = kept;
+      naming.stamp = stamp;
+      if (kept === 0) this.naming.delete(id);
+    }
+    for (const event of after) {
+      for (const id of distinct(event.entities)) {
+        let naming = this.naming.get(id);
+        if (!naming) this.naming.set(id, (naming = { events: [], files: [], stamp }));
+        naming.events.push(event);
+        naming.files.push(file);
+        naming.stamp = stamp;
+      }
+    }
   }
 
   /** Takes one file's change into the sorted timeline, if there is one and it is not due to be sorted again anyway. */
@@ -265,11 +307,6 @@ export class TimelineIndex {
     return inSlices(this.sortSteps(catalogs), () => checkpoint(token));
   }
 
-  /** The sorted timeline, sorted again first if it is stale. */
-  private sortedNow(catalogs: readonly EntityCatalog[]): Sorted {
-    return atOnce(this.sortSteps(catalogs));
-  }
-
   /** The sorted timeline, if it is still that of the index and of these knowledge bases. */
   private current(catalogs: readonly EntityCatalog[]): Sorted | undefined {
     this.beforeRead();
@@ -297,7 +334,7 @@ export class TimelineIndex {
     }
     const inOrder = yield* inTimeOrder(located);
     const stamp = ++this.stamps;
-    const sorted: Sorted = { version, stamp, catalogs, all: new Scope(inOrder.located), updates: 0, byFile, readBySort: { stamp, entities: inOrder.entities, undated: inOrder.undated } };
+    const sorted: Sorted = { version, stamp, catalogs, all: new Scope(inOrder.located), updates: 0, byFile, readBySort: { stamp, entities: inOrder.entities } };
     if (version === this.version) this.sorted = sorted;
     return sorted;
   }
@@ -326,29 +363,74 @@ export class TimelineIndex {
 
   /**
    * Sorts the timeline and splits it per entity ahead of need (the server does once a pass is over): at 10k articles
-   * that took the first hover card or timeline request about a second. It works in slices, awaiting `pause` between
+   * that took the Corpus Timeline's first request about a second. It works in slices, awaiting `pause` between
    * them, so that a keystroke meanwhile waits for one slice, not for the whole.
    */
   async prime(catalogs: readonly EntityCatalog[], pause: () => Promise<void>, sliceMs = defaultSliceMs): Promise<void> {
-    // A request that came in meanwhile and needed it all at once (a hover card) did the rest: the priming stops there
-    // rather than sort the timeline a second time, in slices that hold up every request after.
+    // A timeline request that came in meanwhile sorted it or split it: the priming stops there rather than do it a
+    // second time, in slices that hold up every request after.
     const sorted = await inSlices(this.sortSteps(catalogs), pause, sliceMs, () => this.current(catalogs));
     await inSlices(entityScopeSteps(sorted), pause, sliceMs, () => sorted.byEntity);
   }
 
   /**
-   * The first `limit` dated events naming an entity, for its hover card (value and a short sentence), and how many
-   * there are: straight from the sorted events, since a card needs neither their places nor their descriptions.
+   * The first `limit` dated events naming an entity in time order (as the sorted timeline has them), for its hover
+   * card, and how many there are; chosen from the entity's own events, and kept until they change.
    */
-  eventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): { shown: Array<{ value: string; text: string }>; total: number } {
-    const scope = scopeOf(this.sortedNow(catalogs), entity);
-    const shown: Array<{ value: string; text: string }> = [];
-    for (const { event } of scope.located) {
-      if (shown.length >= limit) break;
-      if (isDated(event.value)) shown.push({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) });
-    }
-    return { shown, total: scope.located.length - scope.undated() };
+  eventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): EntityEvents {
+    this.beforeRead();
+    const naming = this.naming.get(entity);
+    const stamp = naming?.stamp ?? 0;
+    const kept = this.cards.get(entity);
+    if (kept && kept.stamp === stamp && kept.limit === limit && sameCatalogs(kept.catalogs, catalogs)) return kept.card;
+    const card = firstDated(naming, catalogs.flatMap((catalog) => relationsNaming(catalog).get(entity) ?? []), limit);
+    this.cards.set(entity, { stamp, catalogs, limit, card });
+    return card;
   }
+}
+
+function sameCatalogs(a: readonly EntityCatalog[], b: readonly EntityCatalog[]): boolean {
+  return a.length === b.length && a.every((catalog, i) => catalog === b[i]);
+}
+
+/**
+ * The first `limit` dated events of an entity by `compareLocated`, and how many are dated, in one pass: an event of a
+ * year after the last one chosen is passed over on its year alone (most of a popular entity's thousands).
+ */
+function firstDated(naming: EventsNaming | undefined, relations: readonly RelationEvent[], limit: number): EntityEvents {
+  const chosen: Located[] = [];
+  let total = 0;
+  let lastYear = Number.POSITIVE_INFINITY;
+  const consider = (located: Located) => {
+    const key = placeKey(located.event.value);
+    if (key === undatedKey) return;
+    total++;
+    if (limit <= 0) return;
+    if (chosen.length === limit && (Math.floor(key / 16) > lastYear || compareLocated(located, chosen[limit - 1]) >= 0)) return;
+    if (chosen.length === limit) chosen.pop();
+    // After the ones it ties with, as a stable sort leaves them.
+    let at = chosen.length;
+    while (at > 0 && compareLocated(located, chosen[at - 1]) < 0) at--;
+    chosen.splice(at, 0, located);
+    if (chosen.length === limit) lastYear = Math.floor(placeKey(chosen[limit - 1].event.value) / 16);
+  };
+  if (naming) for (let i = 0; i < naming.events.length; i++) consider({ event: naming.events[i], file: naming.files[i] });
+  for (const event of relations) consider({ event });
+  const shown = chosen.map(({ event }) => ({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) }));
+  return { shown, total };
+}
+
+const relationsByEntity = new WeakMap<EntityCatalog, Map<string, RelationEvent[]>>();
+
+/** A knowledge base's dated relations per entity they name, made once per catalog. */
+function relationsNaming(catalog: EntityCatalog): Map<string, RelationEvent[]> {
+  let byEntity = relationsByEntity.get(catalog);
+  if (!byEntity) {
+    byEntity = new Map();
+    for (const event of relationEventsOf(catalog)) for (const id of distinct(event.entities)) addTo(byEntity, id, event);
+    relationsByEntity.set(catalog, byEntity);
+  }
+  return byEntity;
 }
 
 const noEvents = new Scope();
@@ -365,30 +447,21 @@ function entityScopes(sorted: Sorted): Map<string, Scope> {
 
 function* entityScopeSteps(sorted: Sorted): Generator<void, Map<string, Scope>> {
   if (!sorted.byEntity) {
-    // Each entity's events, and how many of them are undated, in one pass: the first hover card of a popular entity
-    // would otherwise count its tens of thousands of events.
-    const lists = new Map<string, { list: Located[]; undated: number }>();
+    const lists = new Map<string, Located[]>();
     const stamp = sorted.stamp;
     const all = sorted.all.located;
     // Read from what the sort read, when nothing changed since: the events' fields are read from 10,000 summary
-    // blocks, and reading them again was most of the split (300 of 390 ms at once, for the first hover card).
+    // blocks, and reading them again was most of the split (300 of 390 ms at once).
     const read = sorted.readBySort?.stamp === stamp ? sorted.readBySort : undefined;
     sorted.readBySort = undefined;
     for (let i = 0; i < all.length; i++) {
       const located = all[i];
-      const undated = read ? read.undated[i] : placeKey(located.event.value) === undatedKey ? 1 : 0;
-      for (const id of distinct(read ? read.entities[i] : located.event.entities)) {
-        const found = lists.get(id);
-        if (found) {
-          found.list.push(located);
-          found.undated += undated;
-        } else lists.set(id, { list: [located], undated });
-      }
+      for (const id of distinct(read ? read.entities[i] : located.event.entities)) addTo(lists, id, located);
       yield;
     }
     const split = new Map<string, Scope>();
-    for (const [id, { list, undated }] of lists) {
-      split.set(id, new Scope(list, undated));
+    for (const [id, list] of lists) {
+      split.set(id, new Scope(list));
       if (split.size % sortStep === 0) yield;
     }
     // Kept unless a change came in between the steps (then the lists are stale: a request splits them again, at
@@ -458,7 +531,7 @@ function compareLocated(a: Located, b: Located): number {
  * event) and each file is ranked once, then the events sort by those ranks and their place in the file. Sorting
  * 137,000 events with `compareLocated` itself compared dates and file paths some two million times each (seconds).
  */
-function* inTimeOrder(located: Located[]): Generator<void, { located: Located[]; entities: Array<readonly string[]>; undated: Uint8Array }> {
+function* inTimeOrder(located: Located[]): Generator<void, { located: Located[]; entities: Array<readonly string[]> }> {
   // Per value, its variants: an article's modifier, or a relation's edge (what else `compareEvents` reads).
   const dates = new Map<string, DateRank[]>();
   const files = new Map<string, number>();
@@ -473,7 +546,7 @@ function* inTimeOrder(located: Located[]): Generator<void, { located: Located[];
     let variants = dates.get(value);
     if (!variants) dates.set(value, (variants = []));
     let date = variants.find((d) => d.variant === variant);
-    if (!date) variants.push((date = { variant, event, order: eventOrder(event), undated: placeKey(value) === undatedKey, rank: 0 }));
+    if (!date) variants.push((date = { variant, event, order: eventOrder(event), rank: 0 }));
     files.set(file ?? '', 0);
     dateOf[i] = date;
     starts[i] = spanStart(event);
@@ -491,16 +564,13 @@ function* inTimeOrder(located: Located[]): Generator<void, { located: Located[];
   }
   const order = yield* sortInSteps(located.length, (a, b) => keys[a] - keys[b] || starts[a] - starts[b]);
   yield;
-  const undated = new Uint8Array(located.length);
-  order.forEach((i, k) => (undated[k] = dateOf[i].undated ? 1 : 0));
-  return { located: Array.from(order, (i) => located[i]), entities: Array.from(order, (i) => entities[i]), undated };
+  return { located: Array.from(order, (i) => located[i]), entities: Array.from(order, (i) => entities[i]) };
 }
 
 interface DateRank {
   variant: string;
   event: Located['event'];
   order: EventOrder;
-  undated: boolean;
   rank: number;
 }
 

@@ -2,18 +2,39 @@
 // file at a time, in place) instead of sorting every event again: whatever the order of changes and reads, it must
 // answer as a freshly built one, and its counts must add up to the events its pages hold.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { CancellationToken } from 'vscode-languageserver';
 import type { LocatedEvent } from '../../server/src/fileSummary';
 import type { TimelineEntry, TimelineGroup, TimelinePlace } from '../../server/src/protocol';
-import { compareEvents } from '../../server/src/core/timeline';
-import { TimelineIndex } from '../../server/src/timelineFeatures';
+import { compareEvents, relationEvents, type TimelineEvent } from '../../server/src/core/timeline';
+import { compileKnowledgeBase } from '../../server/src/core/entities/catalog';
+import { readKnowledgeBase } from '../../server/src/core/entities/knowledge-base';
+import { shorten, TimelineIndex } from '../../server/src/timelineFeatures';
 
 const values = ['2016', '2016-07', '2016-07-01', '2016-SU', '2019', '2021-SU', '2022-03-31', '2022-05', 'XXXX-07', 'P5Y'];
 const entities = ['leica', 'xiaomi', 'huawei', 'sharp'];
 const files = ['/c/a.txt', '/c/b.txt', '/c/c.txt', '/c/d.txt'];
 const uriOf = (file: string) => `file://${file}`;
+/** Whether the timeline places a value (of those above, or the seeds' relations) in its years: a resolved year. */
+const placed = (value: string) => /^\d{4}/.test(value);
+const fileOrder = new Intl.Collator();
+
+/**
+ * What an entity's hover card should show, worked out the slow way: every dated event naming it (articles' and
+ * relations'), sorted by date, then file, then place in the file, the first `limit` of them.
+ */
+function cardBySorting(articles: ReadonlyMap<string, readonly LocatedEvent[]>, relations: readonly TimelineEvent[], id: string, limit: number) {
+  const naming = [...articles]
+    .flatMap(([file, events]) => events.map((event): { event: TimelineEvent; file: string } => ({ event, file })))
+    .concat(relations.map((event) => ({ event, file: '' })))
+    .filter(({ event }) => event.entities.includes(id) && placed(event.value));
+  naming.sort((a, b) => compareEvents(a.event, b.event) || fileOrder.compare(a.file, b.file) || (a.event.source === 'article' ? a.event.span.start : 0) - (b.event.source === 'article' ? b.event.span.start : 0));
+  const shown = naming.slice(0, limit).map(({ event }) => ({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) }));
+  return { shown, total: naming.length };
+}
 const none = CancellationToken.None;
 
 const mods = [undefined, undefined, 'START', 'END', 'ON_OR_AFTER'] as const;
@@ -157,8 +178,7 @@ test('after any changes and reads, the index answers as one built afresh from th
         assert.ok(entries.every((e) => e.year === where.year && e.month === where.month), `${JSON.stringify(where)}: ${entries.map((e) => e.value).join()}`);
       }
       for (const id of entities) {
-        // Before the walk, which makes each scope's places: a hover card counts without them.
-        assert.deepEqual(index.eventsOf(id, [], 5), fresh.eventsOf(id, [], 5));
+        assert.deepEqual(index.eventsOf(id, [], 5), cardBySorting(state, [], id, 5), `${id}: a hover card’s events are its first dated ones in time order`);
         const scoped = await walk(index, id, pageSize);
         assert.deepEqual(scoped, await walk(fresh, id, 1000));
         const naming = all.filter((e) => e.entities.some((x) => x.id === id));
@@ -217,7 +237,7 @@ test('an edit that moves an article’s events past each other re-sorts them; on
   assert.equal(index.eventsOf('leica', [], 5).total, 4);
 });
 
-test('a request that sorts the timeline while it is primed ends the priming there: nothing is sorted twice', async () => {
+test('a timeline request while the timeline is primed ends the priming there: nothing is sorted twice', async () => {
   const at = (value: string, start: number, ids: string[]) => locatedEvent(value, undefined, start, ids);
   const filled = () => {
     const index = new TimelineIndex();
@@ -226,20 +246,42 @@ test('a request that sorts the timeline while it is primed ends the priming ther
   };
   let alone = 0;
   await filled().prime([], async () => void alone++, 0);
-  const expected = filled().eventsOf('leica', [], 5);
+  const expected = await walk(filled(), 'leica', 1000);
   for (const requestAt of [0, 1, Math.floor(alone / 2), alone - 2]) {
     const index = filled();
     let pauses = 0;
     await index.prime(
       [],
       async () => {
-        if (pauses++ === requestAt) assert.deepEqual(index.eventsOf('leica', [], 5), expected);
+        if (pauses++ === requestAt) assert.deepEqual(await walk(index, 'leica', 1000), expected);
       },
       0,
     );
     assert.equal(pauses, requestAt + 1, `a request at pause ${requestAt} of ${alone}`);
-    assert.deepEqual(index.eventsOf('leica', [], 5), expected);
+    assert.deepEqual(await walk(index, 'leica', 1000), expected);
   }
+});
+
+test('a hover card’s events include the knowledge base’s dated relations, in time order with the articles’', () => {
+  const catalog = compileKnowledgeBase(readKnowledgeBase(readFileSync(path.join(__dirname, '../../seeds/entities.json'), 'utf8')).knowledgeBase!);
+  const relations = relationEvents(catalog.knowledgeBase.entities);
+  const named = [...new Set(relations.flatMap((event) => event.entities))];
+  assert.ok(named.length > 0, 'the seeds’ knowledge base has dated relations');
+  const index = new TimelineIndex();
+  const articles = new Map<string, LocatedEvent[]>();
+  files.forEach((file, i) => {
+    const events = values.map((value, k) => locatedEvent(value, mods[(i + k) % mods.length], 10 * k, [named[(i + k) % named.length]]));
+    index.set(file, events);
+    articles.set(file, events);
+  });
+  for (const id of named) {
+    for (const limit of [1, 3, 5]) {
+      const card = index.eventsOf(id, [catalog], limit);
+      assert.deepEqual(card, cardBySorting(articles, relations, id, limit), `${id}, ${limit}`);
+    }
+    assert.ok(index.eventsOf(id, [catalog], 100).shown.some((e) => relations.some((r) => r.summary === e.text || shorten(r.summary) === e.text)), `${id}: a relation among its events`);
+  }
+  assert.deepEqual(index.eventsOf(named[0], [], 5), cardBySorting(articles, [], named[0], 5), 'without the knowledge base, its articles’ alone');
 });
 
 test('a change that comes in while the timeline is primed, wherever it comes, is in every answer after', async () => {
