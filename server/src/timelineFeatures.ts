@@ -401,12 +401,13 @@ function firstDated(naming: EventsNaming | undefined, relations: readonly Relati
   const chosen: Located[] = [];
   let total = 0;
   let lastYear = Number.POSITIVE_INFINITY;
-  const consider = (located: Located) => {
-    const key = placeKey(located.event.value);
+  const consider = (event: Located['event'], file: string | undefined) => {
+    const key = placeKey(event.value);
     if (key === undatedKey) return;
     total++;
-    if (limit <= 0) return;
-    if (chosen.length === limit && (Math.floor(key / 16) > lastYear || compareLocated(located, chosen[limit - 1]) >= 0)) return;
+    if (limit <= 0 || (chosen.length === limit && Math.floor(key / 16) > lastYear)) return;
+    const located = { event, file };
+    if (chosen.length === limit && compareLocated(located, chosen[limit - 1]) >= 0) return;
     if (chosen.length === limit) chosen.pop();
     // After the ones it ties with, as a stable sort leaves them.
     let at = chosen.length;
@@ -414,8 +415,8 @@ function firstDated(naming: EventsNaming | undefined, relations: readonly Relati
     chosen.splice(at, 0, located);
     if (chosen.length === limit) lastYear = Math.floor(placeKey(chosen[limit - 1].event.value) / 16);
   };
-  if (naming) for (let i = 0; i < naming.events.length; i++) consider({ event: naming.events[i], file: naming.files[i] });
-  for (const event of relations) consider({ event });
+  if (naming) for (let i = 0; i < naming.events.length; i++) consider(naming.events[i], naming.files[i]);
+  for (const event of relations) consider(event, undefined);
   const shown = chosen.map(({ event }) => ({ value: event.value, text: shorten(event.source === 'article' ? event.sentence.text : event.summary) }));
   return { shown, total };
 }
