@@ -46,7 +46,7 @@ import {
 import { Workspace } from './workspace';
 import { loadKnowledgeBase, updateKnowledgeBase, type Corpus } from './corpus';
 import { knowledgeBaseEdit, registerEntityFeatures, semanticTokensLegend } from './entityFeatures';
-import { nextTurn, throwIfCancelled, tokenOf } from './lsp/cancellation';
+import { throwIfCancelled, tokenOf } from './lsp/cancellation';
 import { DiskDiagnostics } from './lsp/diskDiagnostics';
 import { MentionIndex } from './mentionIndex';
 import { inSlices, registerTimelineRequests, TimelineIndex, timelineInlayHints } from './timelineFeatures';
@@ -421,7 +421,7 @@ export function startServer(connection: Connection, { lastMessageAt }: { lastMes
       .then(() => {
         if (pass !== passNumber) return;
         for (const corpus of problemsWaiting) publishWaitingProblems(corpus, true);
-        return inSlices(indexUnchangedSteps(), nextTurn).then(() => (pass === passNumber ? timeline.prime(catalogs(), nextTurn) : undefined));
+        return inSlices(indexUnchangedSteps(), quietTurn).then(() => (pass === passNumber ? timeline.prime(catalogs(), quietTurn) : undefined));
       })
       .catch((error) => connection.console.error(`Indexing the corpus and sorting the timeline ahead failed: ${(error as Error).stack ?? error}`))
       .finally(() => {
@@ -440,13 +440,21 @@ export function startServer(connection: Connection, { lastMessageAt }: { lastMes
    * Runs `task` once the client has sent nothing for `quietMs`, looking from `primeDelayMs` on; where the transport
    * does not tell when it last sent, after `primeDelayMs`.
    */
-  function whenQuiet(task: () => void): void {
+  function whenQuiet(task: () => void, afterMs = primeDelayMs): void {
     const look = () => {
       const quietFor = performance.now() - (lastMessageAt?.() ?? Number.NEGATIVE_INFINITY);
       if (quietFor >= quietMs) setImmediate(task);
       else setTimeout(look, quietMs - quietFor);
     };
-    setTimeout(look, primeDelayMs);
+    setTimeout(look, afterMs);
+  }
+
+  /**
+   * The pause between two slices of work done ahead of need: the next turn of the event loop once the client is
+   * quiet, so a burst of requests holds the work up, not the other way round.
+   */
+  function quietTurn(): Promise<void> {
+    return new Promise((resolve) => whenQuiet(resolve, 0));
   }
 
   /** "Indexing seeds: n / N" in the editor's status bar, when the client shows server progress. */
