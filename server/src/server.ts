@@ -446,7 +446,8 @@ export function startServer(connection: Connection, { lastMessageAt }: { lastMes
       if (quietFor >= quietMs) setImmediate(task);
       else setTimeout(look, quietMs - quietFor);
     };
-    setTimeout(look, afterMs);
+    if (afterMs > 0) setTimeout(look, afterMs);
+    else look();
   }
 
   /**
