@@ -311,7 +311,7 @@ export class TimelineIndex {
   private current(catalogs: readonly EntityCatalog[]): Sorted | undefined {
     this.beforeRead();
     const sorted = this.sorted;
-    const same = sorted && sorted.version === this.version && sorted.catalogs.length === catalogs.length && sorted.catalogs.every((c, i) => c === catalogs[i]);
+    const same = sorted && sorted.version === this.version && sameCatalogs(sorted.catalogs, catalogs);
     if (!same) return undefined;
     sorted.updates = 0;
     return sorted;
