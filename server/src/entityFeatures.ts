@@ -32,7 +32,7 @@ import { LruCache } from './core/lru';
 import { LineIndex } from './core/text';
 import { knowledgeBasePath, type Corpus, type KnowledgeBaseText } from './corpus';
 import { checkpoint, throwIfCancelled, tokenOf } from './lsp/cancellation';
-import { entityHoverMarkdown, hoverEventCount } from './lsp/entityHover';
+import { entityHoverMarkdown, hoverEventCount, type HoverEvents } from './lsp/entityHover';
 import { toTextEdits } from './lsp/convert';
 import { jsonBytes, SerializedResult } from './lsp/serializedResult';
 import type { IndexedMention } from './fileSummary';
@@ -48,7 +48,7 @@ export interface EntityFeatureHost {
   /** The current analysis of an article: open ones brought up to date, others as last analysed. */
   analysisOf(uri: string): Promise<{ file: string; analysis: Analysis } | undefined>;
   /** The first `limit` dated events of an entity and how many it has, for its hover card (none until the timeline knows any). */
-  eventsOf(entityId: string, limit: number): { shown: Array<{ value: string; text: string }>; total: number };
+  eventsOf(entityId: string, limit: number): HoverEvents;
   toPath(uri: string): string | undefined;
   uriOf(file: string): string;
 }

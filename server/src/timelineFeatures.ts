@@ -5,6 +5,7 @@
 import { ErrorCodes, InlayHintKind, ResponseError, type CancellationToken, type Connection, type InlayHint } from 'vscode-languageserver';
 import type { EntityCatalog } from './core/entities/catalog';
 import { checkpoint, tokenOf } from './lsp/cancellation';
+import type { HoverEvents } from './lsp/entityHover';
 import { compareEventOrder, compareEvents, describeTimex, eventOrder, relationEvents, timexParts, type EventOrder, type RelationEvent, type TimelineEvent, type TimexMod } from './core/timeline';
 import { LruCache } from './core/lru';
 import type { LocatedEvent } from './fileSummary';
@@ -135,12 +136,6 @@ interface ReadBySort {
  */
 const updatesInPlace = 64;
 
-/** The events of one entity's hover card: its first dated events (value and a short sentence), and how many it has. */
-export interface EntityEvents {
-  shown: Array<{ value: string; text: string }>;
-  total: number;
-}
-
 /** One entity's article events and their files (side by side, in the order they came), as articles are indexed. */
 interface EventsNaming {
   events: LocatedEvent[];
@@ -161,7 +156,7 @@ export class TimelineIndex {
    */
   private readonly naming = new Map<string, EventsNaming>();
   private namingStamps = 0;
-  private readonly cards = new LruCache<string, { stamp: number; catalogs: readonly EntityCatalog[]; limit: number; card: EntityEvents }>(cardsKept);
+  private readonly cards = new LruCache<string, { stamp: number; catalogs: readonly EntityCatalog[]; limit: number; card: HoverEvents }>(cardsKept);
   /** Counts changes: a sorted timeline of an older version is stale. */
   private version = 0;
   /** Counts sorted timelines made and updated in place. */
@@ -377,7 +372,7 @@ export class TimelineIndex {
    * The first `limit` dated events naming an entity in time order (as the sorted timeline has them), for its hover
    * card, and how many there are; chosen from the entity's own events, and kept until they change.
    */
-  eventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): EntityEvents {
+  eventsOf(entity: string, catalogs: readonly EntityCatalog[], limit: number): HoverEvents {
     this.beforeRead();
     const naming = this.naming.get(entity);
     const stamp = naming?.stamp ?? 0;
@@ -397,7 +392,7 @@ function sameCatalogs(a: readonly EntityCatalog[], b: readonly EntityCatalog[]):
  * The first `limit` dated events of an entity by `compareLocated`, and how many are dated, in one pass: an event of a
  * year after the last one chosen is passed over on its year alone (most of a popular entity's thousands).
  */
-function firstDated(naming: EventsNaming | undefined, relations: readonly RelationEvent[], limit: number): EntityEvents {
+function firstDated(naming: EventsNaming | undefined, relations: readonly RelationEvent[], limit: number): HoverEvents {
   const chosen: Located[] = [];
   let total = 0;
   let lastYear = Number.POSITIVE_INFINITY;

@@ -4,6 +4,12 @@ import type { KbEntity, KbRelation, Localized } from '../core/entities/kb';
 import { primaryLanguage } from '../core/language/tags';
 import { commandLink, escapeMarkdown } from './markdown';
 
+/** An entity's first dated events on the timeline, already formatted (value, sentence), and how many it has. */
+export interface HoverEvents {
+  shown: Array<{ value: string; text: string }>;
+  total: number;
+}
+
 export interface HoverFacts {
   entity: KbEntity;
   knowledgeBase: KnowledgeBase;
@@ -12,8 +18,7 @@ export interface HoverFacts {
   counts: { mentions: number; articles: number };
   /** The text as written, when it differs from the canonical name. */
   written?: string;
-  /** The entity's first dated events on the timeline, already formatted (value, sentence), and how many it has. */
-  events?: { shown: Array<{ value: string; text: string }>; total: number };
+  events?: HoverEvents;
 }
 
 const maxFacts = 8;
